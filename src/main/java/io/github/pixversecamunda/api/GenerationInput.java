@@ -1,0 +1,174 @@
+package io.github.pixversecamunda.api;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One generation as it arrives from the outside world (process variables, JSON, a command line):
+ * loosely typed, possibly wrong. {@link #validate()} turns it into a {@link GenerationRequest} or
+ * reports every problem at once. The field names here are the names users see: process
+ * variables, template inputs and error messages all use them.
+ */
+public record GenerationInput(
+    Object prompt,
+    Object imageUrl,
+    Object resolution,
+    Object duration,
+    Object aspectRatio,
+    Object generateAudio,
+    Object thinkingType,
+    Object negativePrompt,
+    Object seed) {
+
+  public static final String PROMPT = "prompt";
+  public static final String IMAGE_URL = "imageUrl";
+  public static final String RESOLUTION = "resolution";
+  public static final String DURATION = "duration";
+  public static final String ASPECT_RATIO = "aspectRatio";
+  public static final String GENERATE_AUDIO = "generateAudio";
+  public static final String THINKING_TYPE = "thinkingType";
+  public static final String NEGATIVE_PROMPT = "negativePrompt";
+  public static final String SEED = "seed";
+
+  /** Every field name, in the order they are reported. */
+  public static final List<String> FIELDS = List.of(PROMPT, IMAGE_URL, RESOLUTION, DURATION,
+      ASPECT_RATIO, GENERATE_AUDIO, THINKING_TYPE, NEGATIVE_PROMPT, SEED);
+
+  /** PixVerse rejects longer prompts (API in One quotes 2500 for other models; the stricter limit wins). */
+  public static final int MAX_PROMPT_LENGTH = 2048;
+  public static final long MAX_SEED = 2_147_483_647L;
+
+  public static GenerationInput fromMap(Map<String, ?> values) {
+    return new GenerationInput(values.get(PROMPT), values.get(IMAGE_URL), values.get(RESOLUTION),
+        values.get(DURATION), values.get(ASPECT_RATIO), values.get(GENERATE_AUDIO),
+        values.get(THINKING_TYPE), values.get(NEGATIVE_PROMPT), values.get(SEED));
+  }
+
+  /** Checks every field; returns the typed request with the API's defaults filled in. */
+  public GenerationRequest validate() {
+    List<Violation> problems = new ArrayList<>();
+
+    String promptText = text(prompt);
+    if (promptText == null || promptText.isBlank()) {
+      problems.add(new Violation(PROMPT, "must not be empty"));
+    } else if (promptText.length() > MAX_PROMPT_LENGTH) {
+      problems.add(new Violation(PROMPT, "is " + promptText.length()
+          + " characters long; at most " + MAX_PROMPT_LENGTH + " are allowed"));
+    }
+
+    String image = blankToNull(text(imageUrl));
+    if (image != null && !isHttpUrl(image)) {
+      problems.add(new Violation(IMAGE_URL,
+          "'" + abbreviate(image) + "' is not an absolute http:// or https:// URL"));
+    }
+
+    Resolution res = choice(Resolution.class, RESOLUTION, resolution, Resolution.DEFAULT, problems);
+    VideoDuration dur = choice(VideoDuration.class, DURATION, normaliseNumber(duration),
+        VideoDuration.DEFAULT, problems);
+    AspectRatio ratio = choice(AspectRatio.class, ASPECT_RATIO, aspectRatio, null, problems);
+    ThinkingType thinking = choice(ThinkingType.class, THINKING_TYPE, thinkingType,
+        ThinkingType.DEFAULT, problems);
+
+    Boolean audio = bool(generateAudio);
+    if (audio == null && !isAbsent(generateAudio)) {
+      problems.add(new Violation(GENERATE_AUDIO,
+          "'" + abbreviate(String.valueOf(generateAudio)) + "' is not allowed; allowed values: true, false"));
+    }
+
+    String negative = blankToNull(text(negativePrompt));
+    if (negative != null && negative.length() > MAX_PROMPT_LENGTH) {
+      problems.add(new Violation(NEGATIVE_PROMPT, "is " + negative.length()
+          + " characters long; at most " + MAX_PROMPT_LENGTH + " are allowed"));
+    }
+
+    Long seedValue = null;
+    if (!isAbsent(seed)) {
+      seedValue = wholeNumber(seed).filter(n -> n >= 0 && n <= MAX_SEED).orElse(null);
+      if (seedValue == null) {
+        problems.add(new Violation(SEED, "'" + abbreviate(String.valueOf(seed))
+            + "' is not allowed; allowed values: a whole number from 0 to " + MAX_SEED));
+      }
+    }
+
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return new GenerationRequest(promptText, image == null ? null : URI.create(image), res, dur,
+        ratio, audio != null && audio, thinking, negative, seedValue);
+  }
+
+  private static <E extends Enum<E> & WireValue> E choice(Class<E> type, String field, Object raw,
+      E fallback, List<Violation> problems) {
+    if (isAbsent(raw)) {
+      return fallback;
+    }
+    Optional<E> parsed = WireValue.parse(type, String.valueOf(raw));
+    if (parsed.isEmpty()) {
+      problems.add(new Violation(field, "'" + abbreviate(String.valueOf(raw))
+          + "' is not allowed; allowed values: " + String.join(", ", WireValue.allowed(type))));
+      return fallback;
+    }
+    return parsed.get();
+  }
+
+  /** 5, 5.0, "5" and "5.0" all mean five seconds; anything else is left for the choice check to reject. */
+  private static Object normaliseNumber(Object raw) {
+    return isAbsent(raw) ? raw : wholeNumber(raw).<Object>map(String::valueOf).orElse(raw);
+  }
+
+  private static Optional<Long> wholeNumber(Object raw) {
+    try {
+      BigDecimal number = raw instanceof Number n ? new BigDecimal(n.toString())
+          : new BigDecimal(String.valueOf(raw).trim());
+      return Optional.of(number.longValueExact());
+    } catch (ArithmeticException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Boolean bool(Object raw) {
+    if (isAbsent(raw)) {
+      return Boolean.FALSE;
+    }
+    if (raw instanceof Boolean b) {
+      return b;
+    }
+    return switch (String.valueOf(raw).trim().toLowerCase(Locale.ROOT)) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> null;
+    };
+  }
+
+  private static boolean isHttpUrl(String value) {
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      return uri.isAbsolute() && (scheme.equals("http") || scheme.equals("https"))
+          && uri.getHost() != null && !uri.getHost().isBlank();
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private static boolean isAbsent(Object raw) {
+    return raw == null || (raw instanceof String s && s.isBlank());
+  }
+
+  private static String text(Object raw) {
+    return raw == null ? null : String.valueOf(raw);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+  }
+}

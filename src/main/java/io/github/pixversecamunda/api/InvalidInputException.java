@@ -1,0 +1,20 @@
+package io.github.pixversecamunda.api;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Input was rejected before any request was sent: no credit was spent. Lists every problem at once. */
+public class InvalidInputException extends RuntimeException {
+
+  private final transient List<Violation> violations;
+
+  public InvalidInputException(List<Violation> violations) {
+    super("Invalid PixVerse input (nothing was sent, no credit spent): "
+        + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
+    this.violations = List.copyOf(violations);
+  }
+
+  public List<Violation> violations() {
+    return violations;
+  }
+}

@@ -1,0 +1,21 @@
+package io.github.pixversecamunda.api;
+
+/**
+ * One answer of the task-status endpoint.
+ *
+ * @param state normalised state
+ * @param rawStatus the status word as the API sent it (null when it sent none)
+ * @param videoUrl set when completed and the answer carried a URL
+ * @param failureReason set when failed
+ * @param contentRejected true when the failure reads as content moderation
+ * @param rawAnswer the answer's body, kept for diagnosis
+ */
+public record TaskStatus(
+    String taskId,
+    TaskState state,
+    String rawStatus,
+    String videoUrl,
+    String failureReason,
+    boolean contentRejected,
+    String rawAnswer) {
+}

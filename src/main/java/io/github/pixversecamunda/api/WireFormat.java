@@ -1,0 +1,168 @@
+package io.github.pixversecamunda.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Everything about how PixVerse 5.6 on API in One spells things on the wire: paths, field names,
+ * status words and where answers put things. The API documents little of its answers, so the
+ * readers here accept every shape seen or reported (see API-NOTES in the project docs); when the
+ * API settles a name, this is the one file to edit.
+ */
+public final class WireFormat {
+
+  public static final String DEFAULT_BASE_URL = "https://apiin.one/api/v1";
+  public static final String GENERATIONS_PATH = "/videos/generations";
+  public static final String TASKS_PATH = "/tasks/";
+
+  // Request fields.
+  public static final String MODEL = "model";
+  public static final String PROMPT = "prompt";
+  public static final String IMAGE = "image";
+  public static final String RESOLUTION = "resolution";
+  public static final String DURATION = "duration";
+  public static final String ASPECT_RATIO = "resolution_ratio";
+  public static final String GENERATE_AUDIO = "generate_audio_switch";
+  public static final String THINKING_TYPE = "thinking_type";
+  public static final String NEGATIVE_PROMPT = "negative_prompt";
+  public static final String SEED = "seed";
+
+  // Answer fields.
+  public static final String DATA = "data";
+  public static final String CODE = "code";
+  public static final String MESSAGE = "message";
+  public static final String ERROR = "error";
+  public static final String TYPE = "type";
+  public static final String TASK_ID = "task_id";
+  public static final String STATUS = "status";
+
+  private static final List<String> TASK_ID_FIELDS = List.of(TASK_ID, "id", "taskId");
+  private static final List<String> STATUS_FIELDS = List.of(STATUS, "state", "task_status");
+  private static final Set<String> COMPLETED_WORDS =
+      Set.of("completed", "complete", "succeeded", "success", "successful", "done", "finished");
+  private static final Set<String> FAILED_WORDS = Set.of("failed", "fail", "failure", "error",
+      "errored", "cancelled", "canceled", "rejected", "timeout", "timed_out", "expired");
+  /** Where a video URL has been seen or guessed; the first that holds a URL wins. */
+  private static final List<String> VIDEO_URL_POINTERS = List.of("/output/video_url", "/output/url",
+      "/video_url", "/url", "/output", "/output/0", "/output/0/url", "/output/0/video_url",
+      "/result/video_url", "/result/url", "/video/url", "/videos/0/url", "/videos/0");
+  private static final List<String> FAILURE_POINTERS = List.of("/error/message", "/error",
+      "/fail_reason", "/failure_reason", "/error_message", "/reason", "/message");
+  private static final Pattern MODERATION = Pattern.compile(
+      "moderat|content polic|sensitive|nsfw|inappropriate|violat|prohibited|not allowed content",
+      Pattern.CASE_INSENSITIVE);
+
+  private WireFormat() {
+  }
+
+  public static ObjectNode toBody(GenerationRequest request, ObjectMapper json) {
+    ObjectNode body = json.createObjectNode();
+    body.put(MODEL, GenerationRequest.MODEL);
+    body.put(PROMPT, request.prompt());
+    if (request.imageUrl() != null) {
+      body.put(IMAGE, request.imageUrl().toString());
+    }
+    body.put(RESOLUTION, request.resolution().wire());
+    body.put(DURATION, request.duration().seconds());
+    if (request.aspectRatio() != null) {
+      body.put(ASPECT_RATIO, request.aspectRatio().wire());
+    }
+    body.put(GENERATE_AUDIO, request.generateAudio());
+    body.put(THINKING_TYPE, request.thinkingType().wire());
+    if (request.negativePrompt() != null) {
+      body.put(NEGATIVE_PROMPT, request.negativePrompt());
+    }
+    if (request.seed() != null) {
+      body.put(SEED, request.seed());
+    }
+    return body;
+  }
+
+  /** Reads a request body back (the simulator's side of {@link #toBody}). */
+  public static GenerationInput fromBody(JsonNode body) {
+    return new GenerationInput(value(body, PROMPT), value(body, IMAGE), value(body, RESOLUTION),
+        value(body, DURATION), value(body, ASPECT_RATIO), value(body, GENERATE_AUDIO),
+        value(body, THINKING_TYPE), value(body, NEGATIVE_PROMPT), value(body, SEED));
+  }
+
+  /** The object that carries the payload: {@code data} inside the envelope, else the answer itself. */
+  public static JsonNode payload(JsonNode answer) {
+    JsonNode data = answer.get(DATA);
+    return data != null && data.isObject() ? data : answer;
+  }
+
+  public static Optional<String> taskId(JsonNode answer) {
+    return firstText(payload(answer), TASK_ID_FIELDS).or(() -> firstText(answer, TASK_ID_FIELDS));
+  }
+
+  public static Optional<String> status(JsonNode answer) {
+    return firstText(payload(answer), STATUS_FIELDS).or(() -> firstText(answer, STATUS_FIELDS));
+  }
+
+  public static TaskState state(String rawStatus) {
+    if (rawStatus == null) {
+      return TaskState.RUNNING;
+    }
+    String word = rawStatus.trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+    if (COMPLETED_WORDS.contains(word)) {
+      return TaskState.COMPLETED;
+    }
+    return FAILED_WORDS.contains(word) ? TaskState.FAILED : TaskState.RUNNING;
+  }
+
+  public static TaskStatus parseStatus(String taskId, JsonNode answer, String rawBody) {
+    String rawStatus = status(answer).orElse(null);
+    TaskState state = state(rawStatus);
+    JsonNode payload = payload(answer);
+    String videoUrl = VIDEO_URL_POINTERS.stream()
+        .map(pointer -> payload.at(pointer))
+        .filter(node -> node.isTextual() && node.asText().matches("(?i)^https?://.+"))
+        .map(JsonNode::asText)
+        .findFirst().orElse(null);
+    String reason = null;
+    boolean rejected = false;
+    if (state == TaskState.FAILED) {
+      reason = failureReason(payload).or(() -> failureReason(answer)).orElse("no reason given");
+      rejected = MODERATION.matcher(reason).find()
+          || MODERATION.matcher(rawStatus).find();
+    }
+    return new TaskStatus(taskId, state, rawStatus, videoUrl, reason, rejected, rawBody);
+  }
+
+  private static Optional<String> failureReason(JsonNode node) {
+    return FAILURE_POINTERS.stream()
+        .map(node::at)
+        .filter(JsonNode::isTextual)
+        .map(JsonNode::asText)
+        .filter(text -> !text.isBlank() && !text.equalsIgnoreCase("success"))
+        .findFirst();
+  }
+
+  private static Optional<String> firstText(JsonNode node, List<String> fields) {
+    return fields.stream()
+        .map(node::get)
+        .filter(v -> v != null && (v.isTextual() || v.isNumber()) && !v.asText().isBlank())
+        .map(JsonNode::asText)
+        .findFirst();
+  }
+
+  private static Object value(JsonNode body, String field) {
+    JsonNode node = body.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isNumber()) {
+      return node.numberValue();
+    }
+    return node.isTextual() ? node.asText() : node.toString();
+  }
+}

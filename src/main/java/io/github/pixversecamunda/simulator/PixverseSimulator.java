@@ -1,0 +1,451 @@
+package io.github.pixversecamunda.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.pixversecamunda.api.GenerationRequest;
+import io.github.pixversecamunda.api.InvalidInputException;
+import io.github.pixversecamunda.api.WireFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An offline stand-in for the PixVerse 5.6 endpoints of API in One, on loopback. It validates
+ * submits like the API page says, moves tasks from IN_PROGRESS to completed (or failed), serves
+ * the finished video, checks the Bearer key, counts what it received and injects faults on demand.
+ *
+ * <p>Prompts containing {@value #FAIL_MARKER} fail; prompts containing {@value #REJECT_MARKER} are
+ * rejected by content moderation.
+ */
+public final class PixverseSimulator implements AutoCloseable {
+
+  public static final String DEFAULT_API_KEY = "aio_simulator_key";
+  public static final String FAIL_MARKER = "[fail]";
+  public static final String REJECT_MARKER = "[reject]";
+  public static final String API_PREFIX = "/api/v1";
+  public static final String FILES_PREFIX = "/files/";
+  /** Files named {@code /files/bytes-<n>.mp4} are generated on the fly with n bytes (large-file tests). */
+  public static final String GENERATED_FILE_PREFIX = "bytes-";
+
+  /** How task-status answers are shaped; the real API's shape is undocumented. */
+  public enum StatusShape { ENVELOPE, FLAT }
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final Map<String, SimulatedTask> tasks = new ConcurrentHashMap<>();
+  private final Map<Endpoint, Deque<Fault>> faults = new EnumMap<>(Endpoint.class);
+  private final Map<Endpoint, AtomicInteger> requests = new EnumMap<>(Endpoint.class);
+  private final AtomicInteger tasksCreated = new AtomicInteger();
+  private final AtomicLong creditsSpent = new AtomicLong();
+  private final AtomicInteger taskSequence = new AtomicInteger();
+  private final byte[] sampleVideo;
+
+  private volatile String apiKey = DEFAULT_API_KEY;
+  private volatile Duration generationTime = Duration.ofSeconds(3);
+  private volatile int pollsUntilDone = -1;
+  private volatile long creditBalance = Long.MAX_VALUE;
+  private volatile StatusShape statusShape = StatusShape.ENVELOPE;
+  private HttpServer server;
+  private ExecutorService executor;
+
+  private record SimulatedTask(String id, GenerationRequest request, long createdNanos,
+      AtomicInteger polls) {
+  }
+
+  public PixverseSimulator() {
+    for (Endpoint endpoint : Endpoint.values()) {
+      faults.put(endpoint, new ArrayDeque<>());
+      requests.put(endpoint, new AtomicInteger());
+    }
+    try (InputStream in = PixverseSimulator.class.getResourceAsStream("sample.mp4")) {
+      sampleVideo = in.readAllBytes();
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("the simulator's sample video is missing from the classpath", e);
+    }
+  }
+
+  // ---- configuration -------------------------------------------------------------------------
+
+  public PixverseSimulator apiKey(String key) {
+    this.apiKey = key;
+    return this;
+  }
+
+  /** Real time from submit to completion (default 3 s). */
+  public PixverseSimulator generationTime(Duration time) {
+    this.generationTime = time;
+    this.pollsUntilDone = -1;
+    return this;
+  }
+
+  /** Complete on the n-th status check instead of after a time (deterministic tests). */
+  public PixverseSimulator completeOnPoll(int n) {
+    this.pollsUntilDone = n;
+    return this;
+  }
+
+  /** Credits the account holds; a submit that costs more answers 402. Unlimited by default. */
+  public PixverseSimulator creditBalance(long credits) {
+    this.creditBalance = credits;
+    return this;
+  }
+
+  public PixverseSimulator statusShape(StatusShape shape) {
+    this.statusShape = shape;
+    return this;
+  }
+
+  /** The next {@code times} requests to the endpoint get this fault instead of a normal answer. */
+  public PixverseSimulator inject(Endpoint endpoint, int times, Fault fault) {
+    Deque<Fault> queue = faults.get(endpoint);
+    synchronized (queue) {
+      for (int i = 0; i < times; i++) {
+        queue.addLast(fault);
+      }
+    }
+    return this;
+  }
+
+  // ---- lifecycle -----------------------------------------------------------------------------
+
+  public PixverseSimulator start() {
+    return start(0);
+  }
+
+  public synchronized PixverseSimulator start(int port) {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on loopback port " + port, e);
+    }
+    executor = Executors.newCachedThreadPool(r -> {
+      Thread thread = new Thread(r, "pixverse-simulator");
+      thread.setDaemon(true);
+      return thread;
+    });
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    server.start();
+    return this;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (server != null) {
+      server.stop(0);
+      executor.shutdownNow();
+      server = null;
+    }
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** Base URL to configure the client with, e.g. {@code http://127.0.0.1:port/api/v1}. */
+  public String baseUrl() {
+    return root() + API_PREFIX;
+  }
+
+  public String apiKey() {
+    return apiKey;
+  }
+
+  public String fileUrl(String name) {
+    return root() + FILES_PREFIX + name;
+  }
+
+  private String root() {
+    return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port();
+  }
+
+  // ---- counts --------------------------------------------------------------------------------
+
+  /** Requests that reached an endpoint, whatever their outcome. */
+  public int requests(Endpoint endpoint) {
+    return requests.get(endpoint).get();
+  }
+
+  /** Accepted submits: each one is a paid video. */
+  public int tasksCreated() {
+    return tasksCreated.get();
+  }
+
+  public long creditsSpent() {
+    return creditsSpent.get();
+  }
+
+  public byte[] sampleVideo() {
+    return sampleVideo.clone();
+  }
+
+  // ---- handling ------------------------------------------------------------------------------
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      String method = exchange.getRequestMethod();
+      if (method.equals("POST") && path.equals(API_PREFIX + WireFormat.GENERATIONS_PATH)) {
+        submit(exchange);
+      } else if (method.equals("GET") && path.startsWith(API_PREFIX + WireFormat.TASKS_PATH)) {
+        status(exchange, path.substring((API_PREFIX + WireFormat.TASKS_PATH).length()));
+      } else if (method.equals("GET") && path.startsWith(FILES_PREFIX)) {
+        download(exchange, path.substring(FILES_PREFIX.length()));
+      } else {
+        error(exchange, 404, "Not found", "not_found", null);
+      }
+    } catch (DroppedConnection dropped) {
+      // The exchange closes without an answer, which closes the connection.
+    }
+  }
+
+  private static final class DroppedConnection extends RuntimeException {
+    DroppedConnection() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Applies the next queued fault; returns the one that must act after the request is handled. */
+  private Fault before(Endpoint endpoint, HttpExchange exchange) throws IOException {
+    requests.get(endpoint).incrementAndGet();
+    Fault fault;
+    Deque<Fault> queue = faults.get(endpoint);
+    synchronized (queue) {
+      fault = queue.pollFirst();
+    }
+    if (fault == null) {
+      return null;
+    }
+    switch (fault.kind()) {
+      case DELAY -> sleep(fault.delay());
+      case DROP_BEFORE_READ -> throw new DroppedConnection();
+      case STATUS -> {
+        exchange.getRequestBody().readAllBytes();
+        error(exchange, fault.status(), simulatedMessage(fault.status()), simulatedType(fault.status()),
+            fault.retryAfter());
+        return fault;
+      }
+      default -> {
+        return fault;
+      }
+    }
+    return null;
+  }
+
+  private boolean authorised(HttpExchange exchange) throws IOException {
+    String header = exchange.getRequestHeaders().getFirst("Authorization");
+    if (header != null && header.equals("Bearer " + apiKey)) {
+      return true;
+    }
+    exchange.getRequestBody().readAllBytes();
+    error(exchange, 401, "Invalid API key", "authentication_error", null);
+    return false;
+  }
+
+  private void submit(HttpExchange exchange) throws IOException {
+    Fault fault = before(Endpoint.SUBMIT, exchange);
+    if (fault != null && fault.kind() == Fault.Kind.STATUS) {
+      return;
+    }
+    if (!authorised(exchange)) {
+      return;
+    }
+    JsonNode body;
+    try {
+      body = json.readTree(exchange.getRequestBody());
+    } catch (IOException e) {
+      error(exchange, 400, "Invalid parameters: the body is not JSON", "invalid_request", null);
+      return;
+    }
+    if (body == null || !body.isObject()
+        || !GenerationRequest.MODEL.equals(body.path(WireFormat.MODEL).asText())) {
+      error(exchange, 400, "Invalid parameters: model must be " + GenerationRequest.MODEL,
+          "invalid_request", null);
+      return;
+    }
+    GenerationRequest request;
+    try {
+      request = WireFormat.fromBody(body).validate();
+    } catch (InvalidInputException e) {
+      error(exchange, 400, "Invalid parameters: " + e.violations(), "invalid_request", null);
+      return;
+    }
+    long cost = request.estimatedCredits();
+    synchronized (this) {
+      if (creditBalance < cost) {
+        error(exchange, 402, "Insufficient credits", "insufficient_credits", null);
+        return;
+      }
+      if (creditBalance != Long.MAX_VALUE) {
+        creditBalance -= cost;
+      }
+    }
+    String id = "sim" + taskSequence.incrementAndGet() + "_" + Long.toHexString(System.nanoTime())
+        + "_pixverse";
+    tasks.put(id, new SimulatedTask(id, request, System.nanoTime(), new AtomicInteger()));
+    tasksCreated.incrementAndGet();
+    creditsSpent.addAndGet(cost);
+    if (fault != null && fault.kind() == Fault.Kind.DROP_AFTER_READ) {
+      throw new DroppedConnection();
+    }
+    if (fault != null && fault.kind() == Fault.Kind.MALFORMED_BODY) {
+      send(exchange, 200, "text/html", "<html>502 upstream hiccup".getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    ObjectNode data = json.createObjectNode();
+    data.put(WireFormat.TASK_ID, id);
+    data.put(WireFormat.STATUS, "IN_PROGRESS");
+    sendJson(exchange, 200, envelope(data));
+  }
+
+  private void status(HttpExchange exchange, String id) throws IOException {
+    Fault fault = before(Endpoint.STATUS, exchange);
+    if (fault != null && fault.kind() == Fault.Kind.STATUS) {
+      return;
+    }
+    if (!authorised(exchange)) {
+      return;
+    }
+    if (fault != null && fault.kind() == Fault.Kind.DROP_AFTER_READ) {
+      throw new DroppedConnection();
+    }
+    if (fault != null && fault.kind() == Fault.Kind.MALFORMED_BODY) {
+      send(exchange, 200, "application/json", "{\"code\":200,\"data\":".getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    SimulatedTask task = tasks.get(id);
+    if (task == null) {
+      error(exchange, 404, "Task not found", "not_found", null);
+      return;
+    }
+    int polls = task.polls().incrementAndGet();
+    boolean done = pollsUntilDone > 0 ? polls >= pollsUntilDone
+        : System.nanoTime() - task.createdNanos() >= generationTime.toNanos();
+    ObjectNode data = json.createObjectNode();
+    data.put(WireFormat.TASK_ID, id);
+    String prompt = task.request().prompt();
+    if (!done) {
+      data.put(WireFormat.STATUS, "IN_PROGRESS");
+    } else if (prompt.contains(REJECT_MARKER)) {
+      data.put(WireFormat.STATUS, "failed");
+      data.put("error", "Content moderation: the prompt violates the content policy");
+    } else if (prompt.contains(FAIL_MARKER)) {
+      data.put(WireFormat.STATUS, "failed");
+      data.put("error", "Generation failed: simulated model error");
+    } else {
+      data.put(WireFormat.STATUS, "completed");
+      data.putObject("output").put("video_url", fileUrl(id + ".mp4"));
+    }
+    sendJson(exchange, 200, statusShape == StatusShape.FLAT ? data : envelope(data));
+  }
+
+  private void download(HttpExchange exchange, String name) throws IOException {
+    Fault fault = before(Endpoint.DOWNLOAD, exchange);
+    if (fault != null && fault.kind() == Fault.Kind.STATUS) {
+      return;
+    }
+    long size;
+    if (name.startsWith(GENERATED_FILE_PREFIX) && name.endsWith(".mp4")) {
+      size = Long.parseLong(name.substring(GENERATED_FILE_PREFIX.length(), name.length() - 4));
+    } else if (name.endsWith(".mp4") && tasks.containsKey(name.substring(0, name.length() - 4))) {
+      size = sampleVideo.length;
+    } else {
+      error(exchange, 404, "File not found", "not_found", null);
+      return;
+    }
+    boolean truncate = fault != null && fault.kind() == Fault.Kind.DROP_AFTER_READ;
+    exchange.getResponseHeaders().set("Content-Type", "video/mp4");
+    exchange.sendResponseHeaders(200, size);
+    OutputStream out = exchange.getResponseBody();
+    long limit = truncate ? size / 2 : size;
+    if (name.startsWith(GENERATED_FILE_PREFIX)) {
+      byte[] chunk = new byte[64 * 1024];
+      for (long sent = 0; sent < limit; sent += chunk.length) {
+        out.write(chunk, 0, (int) Math.min(chunk.length, limit - sent));
+      }
+    } else {
+      out.write(sampleVideo, 0, (int) limit);
+    }
+    out.flush();
+    if (truncate) {
+      throw new DroppedConnection();
+    }
+  }
+
+  private ObjectNode envelope(JsonNode data) {
+    ObjectNode root = json.createObjectNode();
+    root.put(WireFormat.CODE, 200);
+    root.put(WireFormat.MESSAGE, "success");
+    root.set(WireFormat.DATA, data);
+    return root;
+  }
+
+  private void error(HttpExchange exchange, int status, String message, String type, String retryAfter)
+      throws IOException {
+    ObjectNode root = json.createObjectNode();
+    ObjectNode error = root.putObject(WireFormat.ERROR);
+    error.put(WireFormat.CODE, status);
+    error.put(WireFormat.MESSAGE, message);
+    error.put(WireFormat.TYPE, type);
+    if (retryAfter != null) {
+      exchange.getResponseHeaders().set("Retry-After", retryAfter);
+    }
+    sendJson(exchange, status, root);
+  }
+
+  private void sendJson(HttpExchange exchange, int status, JsonNode body) throws IOException {
+    send(exchange, status, "application/json", json.writeValueAsBytes(body));
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(status, body.length);
+    exchange.getResponseBody().write(body);
+  }
+
+  private static String simulatedMessage(int status) {
+    return switch (status) {
+      case 400 -> "Invalid parameters";
+      case 401 -> "Invalid API key";
+      case 402 -> "Insufficient credits";
+      case 404 -> "Not found";
+      case 429 -> "Too many requests";
+      default -> status >= 500 ? "Internal server error" : "Request failed";
+    };
+  }
+
+  private static String simulatedType(int status) {
+    return switch (status) {
+      case 400 -> "invalid_request";
+      case 401, 403 -> "authentication_error";
+      case 402 -> "insufficient_credits";
+      case 429 -> "rate_limit_exceeded";
+      default -> status >= 500 ? "server_error" : "request_failed";
+    };
+  }
+
+  private static void sleep(Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

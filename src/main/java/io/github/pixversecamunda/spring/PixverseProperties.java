@@ -1,0 +1,92 @@
+package io.github.pixversecamunda.spring;
+
+import io.github.pixversecamunda.api.PixverseClientConfig;
+import io.github.pixversecamunda.api.WireFormat;
+import io.github.pixversecamunda.worker.PollSchedule;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Worker configuration, {@code pixverse.*}. The environment variables {@code PIXVERSE_API_KEY} and
+ * {@code PIXVERSE_BASE_URL} bind here too. The key belongs here and nowhere else: never in a
+ * template or a process variable.
+ */
+@ConfigurationProperties(prefix = "pixverse")
+public class PixverseProperties {
+
+  /** API in One base URL. */
+  private String baseUrl = WireFormat.DEFAULT_BASE_URL;
+
+  /** API in One key (aio_...). The workers start only when it is set. */
+  private String apiKey;
+
+  /** Time allowed to open a connection to the API. */
+  private Duration connectTimeout = PixverseClientConfig.DEFAULT_CONNECT_TIMEOUT;
+
+  /** Time allowed for one API answer. A submit that times out is reported, never resent. */
+  private Duration requestTimeout = PixverseClientConfig.DEFAULT_REQUEST_TIMEOUT;
+
+  /** API requests one worker instance keeps in flight at most; further jobs wait for a free slot. */
+  private int maxInFlight = PixverseClientConfig.DEFAULT_MAX_IN_FLIGHT;
+
+  private final Poll poll = new Poll();
+
+  private final Workers workers = new Workers();
+
+  /** Bounds of the adaptive wait between status checks ({@code nextPollIn}). */
+  public static class Poll {
+    /** Shortest wait between two checks of one task. */
+    private Duration floor = PollSchedule.DEFAULT.floor();
+    /** Longest wait between two checks of one task. */
+    private Duration ceiling = PollSchedule.DEFAULT.ceiling();
+
+    public Duration getFloor() { return floor; }
+    public void setFloor(Duration floor) { this.floor = floor; }
+    public Duration getCeiling() { return ceiling; }
+    public void setCeiling(Duration ceiling) { this.ceiling = ceiling; }
+  }
+
+  /** Which workers this application runs. */
+  public static class Workers {
+    private final Toggle submit = new Toggle();
+    private final Toggle await = new Toggle();
+
+    public Toggle getSubmit() { return submit; }
+    public Toggle getAwait() { return await; }
+  }
+
+  public static class Toggle {
+    /** Whether this worker runs. */
+    private boolean enabled = true;
+
+    public boolean isEnabled() { return enabled; }
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+  }
+
+  public PixverseClientConfig toClientConfig() {
+    return PixverseClientConfig.of(baseUrl, apiKey).withTimeouts(connectTimeout, requestTimeout)
+        .withMaxInFlight(maxInFlight);
+  }
+
+  public PollSchedule toPollSchedule() {
+    return new PollSchedule(poll.getFloor(), poll.getCeiling());
+  }
+
+  public String getBaseUrl() { return baseUrl; }
+  public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
+  public String getApiKey() { return apiKey; }
+  public void setApiKey(String apiKey) { this.apiKey = apiKey; }
+  public Duration getConnectTimeout() { return connectTimeout; }
+  public void setConnectTimeout(Duration connectTimeout) { this.connectTimeout = connectTimeout; }
+  public Duration getRequestTimeout() { return requestTimeout; }
+  public void setRequestTimeout(Duration requestTimeout) { this.requestTimeout = requestTimeout; }
+  public int getMaxInFlight() { return maxInFlight; }
+  public void setMaxInFlight(int maxInFlight) { this.maxInFlight = maxInFlight; }
+  public Poll getPoll() { return poll; }
+  public Workers getWorkers() { return workers; }
+
+  @Override
+  public String toString() {
+    return "PixverseProperties[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "unset" : "****") + "]";
+  }
+}

@@ -1,0 +1,19 @@
+package io.github.pixversecamunda.worker;
+
+/**
+ * BPMN error codes the workers throw, for failures a process can act on. Boundary events catch
+ * them by these codes; each carries the variable {@value Variables#ERROR} with details.
+ */
+public final class ErrorCodes {
+
+  public static final String INVALID_INPUT = "PIXVERSE_INVALID_INPUT";
+  public static final String BUDGET_EXCEEDED = "PIXVERSE_BUDGET_EXCEEDED";
+  public static final String INVALID_REQUEST = "PIXVERSE_INVALID_REQUEST";
+  public static final String INSUFFICIENT_CREDITS = "PIXVERSE_INSUFFICIENT_CREDITS";
+  public static final String GENERATION_FAILED = "PIXVERSE_GENERATION_FAILED";
+  public static final String CONTENT_REJECTED = "PIXVERSE_CONTENT_REJECTED";
+  public static final String TASK_NOT_FOUND = "PIXVERSE_TASK_NOT_FOUND";
+
+  private ErrorCodes() {
+  }
+}

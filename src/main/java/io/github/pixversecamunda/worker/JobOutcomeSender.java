@@ -1,0 +1,28 @@
+package io.github.pixversecamunda.worker;
+
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import java.util.concurrent.CompletionStage;
+
+/** Sends a {@link JobOutcome} for a job. A seam for tests that need to lose a completion. */
+@FunctionalInterface
+public interface JobOutcomeSender {
+
+  CompletionStage<?> send(JobClient client, ActivatedJob job, JobOutcome outcome);
+
+  JobOutcomeSender ZEEBE = (client, job, outcome) -> {
+    if (outcome instanceof JobOutcome.Complete complete) {
+      return client.newCompleteCommand(job).variables(complete.variables()).send();
+    }
+    if (outcome instanceof JobOutcome.BpmnError error) {
+      return client.newThrowErrorCommand(job).errorCode(error.code()).errorMessage(error.message())
+          .variables(error.variables()).send();
+    }
+    if (outcome instanceof JobOutcome.Retry retry) {
+      return client.newFailCommand(job).retries(retry.remainingRetries())
+          .retryBackoff(retry.backoff()).errorMessage(retry.message()).send();
+    }
+    JobOutcome.Incident incident = (JobOutcome.Incident) outcome;
+    return client.newFailCommand(job).retries(0).errorMessage(incident.message()).send();
+  };
+}

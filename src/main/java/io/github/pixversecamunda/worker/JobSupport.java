@@ -1,0 +1,137 @@
+package io.github.pixversecamunda.worker;
+
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.github.pixversecamunda.api.InvalidInputException;
+import io.github.pixversecamunda.api.PixverseApiException;
+import io.github.pixversecamunda.api.PixverseClientConfig;
+import io.github.pixversecamunda.api.Violation;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What both handlers share: headers, error variables, redaction and sending outcomes. */
+final class JobSupport {
+
+  static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(10);
+  private static final Logger LOG = LoggerFactory.getLogger(JobSupport.class);
+
+  private final PixverseClientConfig config;
+  private final JobOutcomeSender sender;
+
+  JobSupport(PixverseClientConfig config, JobOutcomeSender sender) {
+    this.config = config;
+    this.sender = sender;
+  }
+
+  static String resultVariable(ActivatedJob job, String fallback) {
+    String name = job.getCustomHeaders().get(Variables.RESULT_VARIABLE_HEADER);
+    return name == null || name.isBlank() ? fallback : name.trim();
+  }
+
+  static Duration retryBackoff(ActivatedJob job) {
+    String text = job.getCustomHeaders().get(Variables.RETRY_BACKOFF_HEADER);
+    if (text == null || text.isBlank()) {
+      return DEFAULT_RETRY_BACKOFF;
+    }
+    try {
+      return Duration.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      return DEFAULT_RETRY_BACKOFF;
+    }
+  }
+
+  static Throwable unwrap(Throwable failure) {
+    Throwable t = failure;
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  static Map<String, Object> errorVariable(String code, String message, String taskId,
+      List<Violation> violations) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", code);
+    error.put("message", message);
+    if (taskId != null) {
+      error.put("taskId", taskId);
+    }
+    if (violations != null && !violations.isEmpty()) {
+      error.put("violations", violations.stream()
+          .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+    }
+    return error;
+  }
+
+  static JobOutcome invalidInput(InvalidInputException e, String taskId) {
+    return new JobOutcome.BpmnError(ErrorCodes.INVALID_INPUT, e.getMessage(), Map.of(Variables.ERROR,
+        errorVariable(ErrorCodes.INVALID_INPUT, e.getMessage(), taskId, e.violations())));
+  }
+
+  static JobOutcome bpmnError(String code, String message, String taskId) {
+    return new JobOutcome.BpmnError(code, message,
+        Map.of(Variables.ERROR, errorVariable(code, message, taskId, null)));
+  }
+
+  /** A transient fault: retry after the API's Retry-After or the task's backoff. */
+  static JobOutcome retry(ActivatedJob job, String message, PixverseApiException e) {
+    Duration backoff = e == null ? retryBackoff(job) : e.retryAfter().orElse(retryBackoff(job));
+    int remaining = Math.max(0, job.getRetries() - 1);
+    return new JobOutcome.Retry(message + (remaining == 0 ? " (no retries left)"
+        : " (retrying in " + backoff + ", " + remaining + " retries left)"), remaining, backoff);
+  }
+
+  /** Redacts and sends; a lost command is logged, and Zeebe redelivers the job after its timeout. */
+  void send(JobClient client, ActivatedJob job, JobOutcome outcome) {
+    JobOutcome safe = redact(outcome);
+    if (!(safe instanceof JobOutcome.Complete)) {
+      LOG.info("Job {} ({}) of process instance {}: {}", job.getKey(), job.getType(),
+          job.getProcessInstanceKey(), describe(safe));
+    }
+    try {
+      sender.send(client, job, safe).whenComplete((ok, failure) -> {
+        if (failure != null) {
+          LOG.warn("Could not report the outcome of job {} ({}): {}", job.getKey(), job.getType(),
+              config.redact(String.valueOf(unwrap(failure).getMessage())));
+        }
+      });
+    } catch (RuntimeException e) {
+      LOG.warn("Could not report the outcome of job {} ({}): {}", job.getKey(), job.getType(),
+          config.redact(String.valueOf(e.getMessage())));
+    }
+  }
+
+  String redact(String text) {
+    return config.redact(text);
+  }
+
+  private JobOutcome redact(JobOutcome outcome) {
+    if (outcome instanceof JobOutcome.BpmnError e) {
+      return new JobOutcome.BpmnError(e.code(), redact(e.message()), e.variables());
+    }
+    if (outcome instanceof JobOutcome.Retry r) {
+      return new JobOutcome.Retry(redact(r.message()), r.remainingRetries(), r.backoff());
+    }
+    if (outcome instanceof JobOutcome.Incident i) {
+      return new JobOutcome.Incident(redact(i.message()));
+    }
+    return outcome;
+  }
+
+  private static String describe(JobOutcome outcome) {
+    if (outcome instanceof JobOutcome.BpmnError e) {
+      return "BPMN error " + e.code() + ": " + e.message();
+    }
+    if (outcome instanceof JobOutcome.Retry r) {
+      return "retry: " + r.message();
+    }
+    return "incident: " + ((JobOutcome.Incident) outcome).message();
+  }
+}

@@ -1,0 +1,64 @@
+package io.github.pixversecamunda.worker;
+
+import io.github.pixversecamunda.api.GenerationInput;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Names of the variables and task headers the workers read and write. The element templates bind
+ * exactly these names (a test keeps the two in step). The generation parameters themselves are
+ * named in {@link GenerationInput}.
+ */
+public final class Variables {
+
+  /** "text" or "image"; when absent, the presence of an image URL decides. */
+  public static final String MODE = "mode";
+  public static final String MAX_CREDITS = "maxCredits";
+  /** Await input: the task to check. */
+  public static final String TASK_ID = "taskId";
+  /** Await input: the submit result (for the expected generation time). */
+  public static final String SUBMISSION = "submission";
+  /** Await input: the previous check's result (to count checks). */
+  public static final String PREVIOUS_STATUS = "previousStatus";
+
+  /**
+   * Written as a local variable of the submit task as soon as the API accepts a submit, before the
+   * job completes: a redelivered or retried job of the same task finds it and does not pay again.
+   */
+  public static final String SUBMITTED_TASK_ID = "pixverseSubmittedTaskId";
+
+  /** Set with every BPMN error the workers throw: {code, message, taskId?, violations?}. */
+  public static final String ERROR = "pixverseError";
+
+  /** Task header naming the variable that receives the result. */
+  public static final String RESULT_VARIABLE_HEADER = "resultVariable";
+  /** Task header: ISO-8601 backoff between retries of transient faults. */
+  public static final String RETRY_BACKOFF_HEADER = "retryBackoff";
+
+  public static final String DEFAULT_SUBMIT_RESULT = "pixverse";
+  public static final String DEFAULT_AWAIT_RESULT = "pixverseStatus";
+
+  public static final List<String> SUBMIT_INPUTS;
+  public static final List<String> AWAIT_INPUTS =
+      List.of(TASK_ID, SUBMISSION, PREVIOUS_STATUS);
+
+  static {
+    List<String> submit = new ArrayList<>(GenerationInput.FIELDS);
+    submit.add(MODE);
+    submit.add(MAX_CREDITS);
+    SUBMIT_INPUTS = List.copyOf(submit);
+  }
+
+  /** What the submit worker fetches: its inputs plus the marker of an earlier accepted submit. */
+  public static final String[] SUBMIT_FETCH = fetch(SUBMIT_INPUTS, SUBMITTED_TASK_ID);
+  public static final String[] AWAIT_FETCH = fetch(AWAIT_INPUTS);
+
+  private static String[] fetch(List<String> inputs, String... more) {
+    List<String> all = new ArrayList<>(inputs);
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
+  private Variables() {
+  }
+}

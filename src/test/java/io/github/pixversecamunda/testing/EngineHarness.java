@@ -1,0 +1,195 @@
+package io.github.pixversecamunda.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Zeebe Process Test's in-memory engine, reached through a real {@link CamundaClient} on its gRPC
+ * port (as a worker would reach a cluster), with small queries over the engine's record stream.
+ */
+public final class EngineHarness implements AutoCloseable {
+
+  public static final Duration WAIT = Duration.ofSeconds(30);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ZeebeTestEngine engine;
+  private final CamundaClient client;
+
+  public EngineHarness() {
+    engine = EngineFactory.create();
+    engine.start();
+    client = CamundaClient.newClientBuilder()
+        .grpcAddress(URI.create(grpcAddress()))
+        .preferRestOverGrpc(false)
+        .defaultRequestTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
+  public String grpcAddress() {
+    return "http://" + engine.getGatewayAddress();
+  }
+
+  public CamundaClient client() {
+    return client;
+  }
+
+  public ZeebeTestEngine engine() {
+    return engine;
+  }
+
+  /** Deploys every process in the project's bpmn/ folder. */
+  public void deployBundledProcesses() {
+    try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
+      var command = client.newDeployResourceCommand();
+      List<Path> bpmn = files.filter(p -> p.toString().endsWith(".bpmn")).sorted().toList();
+      var step = command.addResourceFile(bpmn.get(0).toString());
+      for (Path file : bpmn.subList(1, bpmn.size())) {
+        step = step.addResourceFile(file.toString());
+      }
+      step.send().join();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public long start(String processId, Map<String, Object> variables) {
+    return client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
+        .variables(variables).send().join().getProcessInstanceKey();
+  }
+
+  public void increaseTime(Duration duration) {
+    engine.increaseTime(duration);
+  }
+
+  private Stream<Record<?>> records() {
+    return StreamSupport.stream(RecordStream.of(engine.getRecordStreamSource()).records().spliterator(), false);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Stream<Record<ProcessInstanceRecordValue>> elementRecords(long instance) {
+    return records()
+        .filter(r -> r.getValue() instanceof ProcessInstanceRecordValue v && v.getProcessInstanceKey() == instance)
+        .map(r -> (Record<ProcessInstanceRecordValue>) r);
+  }
+
+  public boolean isCompleted(long instance) {
+    return elementRecords(instance).anyMatch(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+        && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS);
+  }
+
+  public boolean passed(long instance, String elementId) {
+    return elementRecords(instance).anyMatch(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+        && r.getValue().getElementId().equals(elementId));
+  }
+
+  public int timesPassed(long instance, String elementId) {
+    return (int) elementRecords(instance).filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+        && r.getValue().getElementId().equals(elementId)).count();
+  }
+
+  /** True when the element is active now (activated more often than it left). */
+  public boolean isWaitingAt(long instance, String elementId) {
+    long in = elementRecords(instance).filter(r -> r.getValue().getElementId().equals(elementId)
+        && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED).count();
+    long out = elementRecords(instance).filter(r -> r.getValue().getElementId().equals(elementId)
+        && (r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+            || r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED)).count();
+    return in > out;
+  }
+
+  /** Which end events of the process (not of sub-processes) the instance reached. */
+  public List<String> endEvents(long instance) {
+    return elementRecords(instance).filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+            && r.getValue().getBpmnElementType() == BpmnElementType.END_EVENT
+            && r.getValue().getFlowScopeKey() == instance)
+        .map(r -> r.getValue().getElementId()).toList();
+  }
+
+  public void awaitCompleted(long instance) {
+    await().atMost(WAIT).until(() -> isCompleted(instance) || !incidents(instance).isEmpty());
+    if (!isCompleted(instance)) {
+      throw new AssertionError("process instance " + instance + " has incidents: " + incidents(instance));
+    }
+  }
+
+  public void awaitWaitingAt(long instance, String elementId) {
+    await().atMost(WAIT).until(() -> isWaitingAt(instance, elementId) || !incidents(instance).isEmpty());
+    if (!isWaitingAt(instance, elementId)) {
+      throw new AssertionError("process instance " + instance + " has incidents: " + incidents(instance));
+    }
+  }
+
+  /** The latest value of a variable in the process instance's own scope, as JSON (null if never set). */
+  public JsonNode variable(long instance, String name) {
+    List<String> values = new ArrayList<>();
+    records().filter(r -> r.getValue() instanceof VariableRecordValue v && v.getProcessInstanceKey() == instance
+            && v.getScopeKey() == instance && v.getName().equals(name))
+        .forEach(r -> values.add(((VariableRecordValue) r.getValue()).getValue()));
+    if (values.isEmpty()) {
+      return null;
+    }
+    try {
+      return JSON.readTree(values.get(values.size() - 1));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every variable value written anywhere in the engine, as raw JSON text. */
+  public List<String> allVariableValues() {
+    return records().filter(r -> r.getValue() instanceof VariableRecordValue)
+        .map(r -> ((VariableRecordValue) r.getValue()).getName() + "=" + ((VariableRecordValue) r.getValue()).getValue())
+        .toList();
+  }
+
+  public List<String> incidents(long instance) {
+    return records().filter(r -> r.getIntent() == IncidentIntent.CREATED
+            && r.getValue() instanceof io.camunda.zeebe.protocol.record.value.IncidentRecordValue v
+            && v.getProcessInstanceKey() == instance)
+        .map(r -> ((io.camunda.zeebe.protocol.record.value.IncidentRecordValue) r.getValue()).getErrorMessage())
+        .toList();
+  }
+
+  /** Every error message of every record (failed jobs, incidents), for secret checks. */
+  public List<String> allErrorMessages() {
+    List<String> messages = new ArrayList<>();
+    records().forEach(r -> {
+      if (r.getValue() instanceof io.camunda.zeebe.protocol.record.value.IncidentRecordValue v) {
+        messages.add(v.getErrorMessage());
+      } else if (r.getValue() instanceof io.camunda.zeebe.protocol.record.value.JobRecordValue v) {
+        messages.add(v.getErrorMessage());
+        messages.add(String.valueOf(v.getCustomHeaders()));
+      }
+    });
+    return messages;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    engine.stop();
+  }
+}

@@ -1,0 +1,326 @@
+package io.github.pixversecamunda.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.api.worker.JobWorker;
+import io.github.pixversecamunda.api.PixverseClient;
+import io.github.pixversecamunda.api.PixverseClientConfig;
+import io.github.pixversecamunda.simulator.Endpoint;
+import io.github.pixversecamunda.simulator.Fault;
+import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineHarness;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The ready-made processes on the in-memory engine, with the workers and the simulator. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GenerationProcessTest {
+
+  private static final String TEXT = "pixverse-text-to-video";
+  private static final String IMAGE = "pixverse-image-to-video";
+  private static final PollSchedule FAST = new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+  private EngineHarness engine;
+  private PixverseSimulator simulator;
+  private PixverseClient api;
+  private final List<JobWorker> workers = new ArrayList<>();
+
+  @BeforeAll
+  void startEngine() {
+    engine = new EngineHarness();
+    engine.deployBundledProcesses();
+  }
+
+  @AfterAll
+  void stopEngine() {
+    engine.close();
+  }
+
+  @BeforeEach
+  void startSimulator() {
+    simulator = new PixverseSimulator().completeOnPoll(1).start();
+    api = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
+        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+  }
+
+  @AfterEach
+  void stopWorkers() {
+    workers.forEach(JobWorker::close);
+    workers.clear();
+    simulator.close();
+  }
+
+  private void openWorkers() {
+    workers.addAll(PixverseWorkers.open(engine.client(), api, FAST));
+  }
+
+  private static Map<String, Object> vars(Object... pairs) {
+    Map<String, Object> map = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((String) pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+
+  @Test
+  void textToVideoHappyPath() {
+    openWorkers();
+
+    long instance = engine.start(TEXT, vars("prompt", "A dragon flying over a medieval castle",
+        "resolution", "1080p", "duration", 8, "generateAudio", true, "seed", 7));
+    engine.awaitCompleted(instance);
+
+    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
+    JsonNode status = engine.variable(instance, "pixverseStatus");
+    JsonNode submit = engine.variable(instance, "pixverse");
+    assertThat(status.path("state").asText()).isEqualTo("COMPLETED");
+    assertThat(status.path("videoUrl").asText()).isEqualTo(simulator.fileUrl(submit.path("taskId").asText() + ".mp4"));
+    assertThat(submit.path("estimatedCredits").asInt()).isEqualTo(600);
+    assertThat(submit.path("parameters").path("resolution").asText()).isEqualTo("1080p");
+    assertThat(submit.path("parameters").path("duration").asInt()).isEqualTo(8);
+    assertThat(submit.path("mode").asText()).isEqualTo("text");
+    assertThat(simulator.tasksCreated()).isEqualTo(1);
+    assertThat(simulator.creditsSpent()).isEqualTo(600);
+  }
+
+  @Test
+  void imageToVideoHappyPath() {
+    openWorkers();
+
+    long instance = engine.start(IMAGE, vars("prompt", "The castle comes alive",
+        "imageUrl", "https://example.org/castle.png", "aspectRatio", "9:16"));
+    engine.awaitCompleted(instance);
+
+    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
+    JsonNode submit = engine.variable(instance, "pixverse");
+    assertThat(submit.path("mode").asText()).isEqualTo("image");
+    assertThat(submit.path("parameters").path("imageUrl").asText()).isEqualTo("https://example.org/castle.png");
+    assertThat(engine.variable(instance, "pixverseStatus").path("videoUrl").asText()).endsWith(".mp4");
+  }
+
+  @Test
+  void imageProcessWithoutImageIsInvalidInput() {
+    openWorkers();
+
+    long instance = engine.start(IMAGE, vars("prompt", "The castle comes alive"));
+    engine.awaitCompleted(instance);
+
+    assertThat(engine.endEvents(instance)).containsExactly("end_invalid_input");
+    assertThat(engine.variable(instance, "pixverseError").path("message").asText())
+        .contains("imageUrl: is required when mode is image");
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isZero();
+  }
+
+  @Test
+  void timerLoopsUntilTheVideoIsReady() {
+    simulator.completeOnPoll(3);
+    openWorkers();
+
+    long instance = engine.start(TEXT, vars("prompt", "A slow dragon"));
+    for (int check = 1; check <= 2; check++) {
+      engine.awaitWaitingAt(instance, "wait_before_next_check");
+      JsonNode status = engine.variable(instance, "pixverseStatus");
+      assertThat(status.path("state").asText()).isEqualTo("RUNNING");
+      assertThat(status.path("checks").asInt()).isEqualTo(check);
+      Duration wait = Duration.parse(status.path("nextPollIn").asText());
+      assertThat(wait).isBetween(FAST.floor(), FAST.ceiling());
+      engine.increaseTime(wait);
+      int passes = check;
+      await().atMost(EngineHarness.WAIT).until(() -> engine.timesPassed(instance, "wait_before_next_check") == passes);
+    }
+    engine.awaitCompleted(instance);
+
+    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
+    assertThat(engine.variable(instance, "pixverseStatus").path("checks").asInt()).isEqualTo(3);
+    assertThat(engine.timesPassed(instance, "await_task")).isEqualTo(3);
+    assertThat(simulator.requests(Endpoint.STATUS)).isEqualTo(3);
+    assertThat(simulator.tasksCreated()).isEqualTo(1);
+  }
+
+  @Test
+  void generationFailureEndsAtItsEndEvent() {
+    openWorkers();
+
+    long instance = engine.start(TEXT, vars("prompt", "A dragon [fail]"));
+    engine.awaitCompleted(instance);
+
+    assertThat(engine.endEvents(instance)).containsExactly("end_generation_failed");
+    JsonNode error = engine.variable(instance, "pixverseError");
+    assertThat(error.path("code").asText()).isEqualTo(ErrorCodes.GENERATION_FAILED);
+    assertThat(error.path("taskId").asText()).isEqualTo(engine.variable(instance, "pixverse").path("taskId").asText());
+    assertThat(error.path("reason").asText()).contains("simulated model error");
+  }
+
+  @Test
+  void contentRejectionEndsAtItsEndEvent() {
+    openWorkers();
+
+    long instance = engine.start(TEXT, vars("prompt", "A dragon [reject]"));
+    engine.awaitCompleted(instance);
+
+    assertThat(engine.endEvents(instance)).containsExactly("end_content_rejected");
+    assertThat(engine.variable(instance, "pixverseError").path("code").asText()).isEqualTo(ErrorCodes.CONTENT_REJECTED);
+  }
+
+  @Test
+  void invalidInputEndsAtItsEndEventWithoutAnyRequest() {
+    openWorkers();
+
+    long instance = engine.start(TEXT, vars("prompt", "A dragon", "resolution", "4k", "duration", 7, "seed", -1));
+    engine.awaitCompleted(instance);
+
+    assertThat(engine.endEvents(instance)).containsExactly("end_invalid_input");
+    JsonNode error = engine.variable(instance, "pixverseError");
+    assertThat(error.path("message").asText()).contains("resolution: '4k' is not allowed; allowed values: 360p, 540p, 720p, 1080p")
+        .contains("duration").contains("seed");
+    assertThat(error.path("violations")).hasSize(3);
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isZero();
+    assertThat(simulator.requests(Endpoint.STATUS)).isZero();
+  }
+
+  @Test
+  void budgetExceededEndsAtItsEndEventWithoutAnyRequest() {
+    openWorkers();
+
+    long instance = engine.start(TEXT, vars("prompt", "A dragon", "resolution", "1080p", "maxCredits", 100));
+    engine.awaitCompleted(instance);
+
+    assertThat(engine.endEvents(instance)).containsExactly("end_budget_exceeded");
+    assertThat(engine.variable(instance, "pixverseError").path("message").asText())
+        .contains("150 credits exceeds the budget of 100");
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isZero();
+  }
+
+  @Test
+  void rateLimitedTwiceThenAcceptedSubmitsOneTask() {
+    simulator.inject(Endpoint.SUBMIT, 2, Fault.status(429, Duration.ofSeconds(1)));
+    openWorkers();
+
+    long instance = engine.start(TEXT, vars("prompt", "A dragon"));
+    engine.awaitCompleted(instance);
+
+    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(3);
+    assertThat(simulator.tasksCreated()).isEqualTo(1);
+  }
+
+  @Test
+  void deadlineEndsAGenerationThatTakesTooLong() {
+    simulator.completeOnPoll(Integer.MAX_VALUE);
+    openWorkers();
+
+    long instance = engine.start(TEXT, vars("prompt", "A dragon", "deadline", "PT5M"));
+    engine.awaitWaitingAt(instance, "wait_before_next_check");
+    engine.increaseTime(Duration.ofMinutes(6));
+    engine.awaitCompleted(instance);
+
+    assertThat(engine.endEvents(instance)).containsExactly("end_deadline_passed");
+  }
+
+  @Test
+  void defaultDeadlineIsTwentyMinutes() {
+    simulator.completeOnPoll(Integer.MAX_VALUE);
+    openWorkers();
+
+    long instance = engine.start(TEXT, vars("prompt", "A dragon"));
+    engine.awaitWaitingAt(instance, "wait_before_next_check");
+    engine.increaseTime(Duration.ofMinutes(19));
+    await().pollDelay(Duration.ofMillis(500)).atMost(EngineHarness.WAIT)
+        .until(() -> engine.isWaitingAt(instance, "generate_video"));
+    assertThat(engine.isCompleted(instance)).isFalse();
+    engine.increaseTime(Duration.ofMinutes(2));
+    engine.awaitCompleted(instance);
+
+    assertThat(engine.endEvents(instance)).containsExactly("end_deadline_passed");
+  }
+
+  @Test
+  void submitWhoseOutcomeIsUnknownRaisesAnIncidentAndIsNotResent() throws InterruptedException {
+    simulator.inject(Endpoint.SUBMIT, 1, Fault.dropAfterRead());
+    openWorkers();
+
+    long instance = engine.start(TEXT, vars("prompt", "A dragon"));
+    await().atMost(EngineHarness.WAIT).until(() -> !engine.incidents(instance).isEmpty());
+    Thread.sleep(1500);
+
+    assertThat(engine.incidents(instance)).singleElement().asString()
+        .contains("a paid task may exist").contains(Variables.SUBMITTED_TASK_ID);
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
+    assertThat(simulator.tasksCreated()).isEqualTo(1);
+  }
+
+  @Test
+  void rejectedKeyRaisesAnIncidentWithoutTheKey() {
+    api = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), "aio_wrong_secret_key_42"));
+    openWorkers();
+
+    long instance = engine.start(TEXT, vars("prompt", "A dragon"));
+    await().atMost(EngineHarness.WAIT).until(() -> !engine.incidents(instance).isEmpty());
+
+    assertThat(engine.incidents(instance)).singleElement().asString()
+        .contains("authentication").contains("pixverse.api-key").doesNotContain("aio_wrong_secret_key_42");
+    assertThat(engine.allErrorMessages()).noneMatch(m -> m != null && m.contains("aio_wrong_secret_key_42"));
+    assertThat(engine.allVariableValues()).noneMatch(v -> v.contains("aio_wrong_secret_key_42"));
+    assertThat(simulator.tasksCreated()).isZero();
+  }
+
+  @Test
+  void aRedeliveredSubmitJobDoesNotSubmitAgain() {
+    // The first completion is lost (as if the worker crashed right after the API accepted the submit):
+    // Zeebe hands the job out again after its timeout, and the second delivery must not pay again.
+    AtomicInteger completions = new AtomicInteger();
+    JobOutcomeSender losesFirstCompletion = (client, job, outcome) -> {
+      if (outcome instanceof JobOutcome.Complete && completions.incrementAndGet() == 1) {
+        return CompletableFuture.completedFuture(null);
+      }
+      return JobOutcomeSender.ZEEBE.send(client, job, outcome);
+    };
+    workers.add(engine.client().newWorker().jobType(JobTypes.SUBMIT_VIDEO)
+        .handler(new SubmitVideoHandler(api, engine.client(), losesFirstCompletion, Clock.systemUTC()))
+        .timeout(Duration.ofSeconds(2)).fetchVariables(Variables.SUBMIT_FETCH).open());
+    workers.add(engine.client().newWorker().jobType(JobTypes.AWAIT_TASK)
+        .handler(new AwaitTaskHandler(api, FAST)).fetchVariables(Variables.AWAIT_FETCH).open());
+
+    long instance = engine.start(TEXT, vars("prompt", "A dragon"));
+    engine.awaitCompleted(instance);
+
+    assertThat(completions.get()).isEqualTo(2);
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
+    assertThat(simulator.tasksCreated()).isEqualTo(1);
+    assertThat(engine.variable(instance, "pixverse").path("resumed").asBoolean()).isTrue();
+    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
+  }
+
+  @Test
+  void batchOfFivePromptsGivesFiveResultsInOrder() {
+    openWorkers();
+    List<String> prompts = List.of("one", "two", "three [fail]", "four", "five");
+
+    long instance = engine.start("pixverse-batch", vars("prompts", prompts, "maxConcurrent", 2));
+    engine.awaitCompleted(instance);
+
+    JsonNode results = engine.variable(instance, "results");
+    assertThat(results).hasSize(5);
+    for (int i = 0; i < 5; i++) {
+      assertThat(results.get(i).path("prompt").asText()).isEqualTo(prompts.get(i));
+    }
+    assertThat(results.get(0).path("videoUrl").asText()).endsWith(".mp4");
+    assertThat(results.get(2).path("error").path("code").asText()).isEqualTo(ErrorCodes.GENERATION_FAILED);
+    assertThat(simulator.tasksCreated()).isEqualTo(5);
+    assertThat(engine.variable(instance, "rounds")).hasSize(3);
+  }
+}

@@ -2,6 +2,7 @@ package io.github.pixversecamunda.api;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * The credit table of the PixVerse 5.6 API page: a 5-second video costs the base price of its
@@ -31,9 +32,8 @@ public final class Credits {
 
   /** One line per resolution, for tooltips and documentation. */
   public static String describe() {
-    StringBuilder text = new StringBuilder("5 s:");
-    FIVE_SECONDS.forEach((resolution, credits) ->
-        text.append(' ').append(resolution.wire()).append(' ').append(credits));
-    return text.append("; 8 s or 10 s doubles; audio doubles").toString();
+    StringJoiner prices = new StringJoiner(", ", "5 s: ", "; 8 s or 10 s doubles; audio doubles");
+    FIVE_SECONDS.forEach((resolution, credits) -> prices.add(resolution.wire() + " " + credits));
+    return prices.toString();
   }
 }

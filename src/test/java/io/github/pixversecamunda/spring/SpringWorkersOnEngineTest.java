@@ -1,0 +1,62 @@
+package io.github.pixversecamunda.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineHarness;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The Camunda Spring Boot Starter with this library on the classpath, connected to the in-memory
+ * engine as to a self-managed cluster: the auto-configured workers carry a process to its video.
+ */
+@SpringBootTest(classes = SpringWorkersOnEngineTest.App.class)
+class SpringWorkersOnEngineTest {
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class App {
+  }
+
+  private static final EngineHarness ENGINE = new EngineHarness();
+  private static final PixverseSimulator SIMULATOR = new PixverseSimulator().completeOnPoll(2).start();
+
+  @DynamicPropertySource
+  static void connect(DynamicPropertyRegistry registry) {
+    registry.add("camunda.client.mode", () -> "self-managed");
+    registry.add("camunda.client.grpc-address", ENGINE::grpcAddress);
+    registry.add("camunda.client.rest-address", () -> "http://127.0.0.1:1");
+    registry.add("camunda.client.prefer-rest-over-grpc", () -> "false");
+    registry.add("pixverse.api-key", SIMULATOR::apiKey);
+    registry.add("pixverse.base-url", SIMULATOR::baseUrl);
+    registry.add("pixverse.poll.floor", () -> "PT1S");
+    registry.add("pixverse.poll.ceiling", () -> "PT1S");
+  }
+
+  @AfterAll
+  static void stop() {
+    SIMULATOR.close();
+    ENGINE.close();
+  }
+
+  @Test
+  void autoConfiguredWorkersGenerateAVideo() {
+    ENGINE.deployBundledProcesses();
+
+    long instance = ENGINE.start("pixverse-text-to-video", Map.of("prompt", "A dragon from Spring"));
+    ENGINE.awaitWaitingAt(instance, "wait_before_next_check");
+    ENGINE.increaseTime(java.time.Duration.ofSeconds(1));
+    ENGINE.awaitCompleted(instance);
+
+    assertThat(ENGINE.endEvents(instance)).containsExactly("end_video_ready");
+    assertThat(ENGINE.variable(instance, "pixverseStatus").path("videoUrl").asText()).endsWith(".mp4");
+    assertThat(SIMULATOR.tasksCreated()).isEqualTo(1);
+  }
+}

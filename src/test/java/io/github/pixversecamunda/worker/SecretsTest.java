@@ -1,0 +1,100 @@
+package io.github.pixversecamunda.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import io.camunda.client.api.worker.JobWorker;
+import io.github.pixversecamunda.api.PixverseClient;
+import io.github.pixversecamunda.api.PixverseClientConfig;
+import io.github.pixversecamunda.simulator.Endpoint;
+import io.github.pixversecamunda.simulator.Fault;
+import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineHarness;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API key lives in the worker's configuration only: after successful, failing and unknown-outcome
+ * runs it appears in no log line (at any level), no incident, no job error and no process variable.
+ */
+class SecretsTest {
+
+  private static final String KEY = "aio_live_9f8e7d6c5b4a_secret";
+
+  private EngineHarness engine;
+  private PixverseSimulator simulator;
+  private final List<JobWorker> workers = new ArrayList<>();
+  private ListAppender<ILoggingEvent> logs;
+  private Logger root;
+  private Level previousLevel;
+
+  @BeforeEach
+  void start() {
+    root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    previousLevel = root.getLevel();
+    root.setLevel(Level.DEBUG);
+    logs = new ListAppender<>();
+    logs.start();
+    root.addAppender(logs);
+    engine = new EngineHarness();
+    engine.deployBundledProcesses();
+    simulator = new PixverseSimulator().apiKey(KEY).completeOnPoll(1).start();
+  }
+
+  @AfterEach
+  void stop() {
+    workers.forEach(JobWorker::close);
+    simulator.close();
+    engine.close();
+    root.detachAppender(logs);
+    root.setLevel(previousLevel);
+  }
+
+  private void openWorkers(String key) {
+    PixverseClient api = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), key)
+        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+    workers.addAll(PixverseWorkers.open(engine.client(), api, PollSchedule.DEFAULT));
+  }
+
+  @Test
+  void theKeyNeverLeavesTheWorkerConfiguration() {
+    openWorkers(KEY);
+    long ok = engine.start("pixverse-text-to-video", Map.of("prompt", "A dragon"));
+    engine.awaitCompleted(ok);
+    simulator.inject(Endpoint.SUBMIT, 1, Fault.dropAfterRead());
+    long unknown = engine.start("pixverse-text-to-video", Map.of("prompt", "Another dragon"));
+    await().atMost(EngineHarness.WAIT).until(() -> !engine.incidents(unknown).isEmpty());
+    workers.forEach(JobWorker::close);
+    workers.clear();
+
+    String wrongKey = KEY + "_wrong";
+    openWorkers(wrongKey);
+    long rejected = engine.start("pixverse-text-to-video", Map.of("prompt", "A third dragon"));
+    await().atMost(EngineHarness.WAIT).until(() -> !engine.incidents(rejected).isEmpty());
+
+    assertThat(engine.endEvents(ok)).containsExactly("end_video_ready");
+    List<ILoggingEvent> events;
+    synchronized (logs) { // the appender appends under this lock while workers keep logging
+      events = new ArrayList<>(logs.list);
+    }
+    assertThat(events).isNotEmpty();
+    for (ILoggingEvent event : events) {
+      String text = event.getFormattedMessage()
+          + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
+      assertThat(text).doesNotContain(KEY);
+    }
+    assertThat(engine.allErrorMessages()).isNotEmpty().noneMatch(m -> m != null && m.contains(KEY));
+    assertThat(engine.allVariableValues()).isNotEmpty().noneMatch(v -> v.contains(KEY));
+  }
+}

@@ -29,6 +29,9 @@ public class PixverseProperties {
   /** API requests one worker instance keeps in flight at most; further jobs wait for a free slot. */
   private int maxInFlight = PixverseClientConfig.DEFAULT_MAX_IN_FLIGHT;
 
+  /** Deploy the bundled processes (bpmn/*.bpmn in the jar) when the application starts. */
+  private boolean deployProcesses;
+
   private final Poll poll = new Poll();
 
   private final Workers workers = new Workers();
@@ -82,6 +85,8 @@ public class PixverseProperties {
   public void setRequestTimeout(Duration requestTimeout) { this.requestTimeout = requestTimeout; }
   public int getMaxInFlight() { return maxInFlight; }
   public void setMaxInFlight(int maxInFlight) { this.maxInFlight = maxInFlight; }
+  public boolean isDeployProcesses() { return deployProcesses; }
+  public void setDeployProcesses(boolean deployProcesses) { this.deployProcesses = deployProcesses; }
   public Poll getPoll() { return poll; }
   public Workers getWorkers() { return workers; }
 

@@ -53,8 +53,8 @@ public final class SubmitVideoHandler implements JobHandler {
     this.clock = clock;
   }
 
-  /** The checked inputs of one submit job. */
-  record Prepared(GenerationRequest request, String mode, Integer maxCredits) {
+  /** The checked inputs of one submit job: the generation, the mode (text or image) and the budget. */
+  public record Prepared(GenerationRequest request, String mode, Integer maxCredits) {
   }
 
   @Override
@@ -136,7 +136,7 @@ public final class SubmitVideoHandler implements JobHandler {
   }
 
   /** Checks every input (the generation, the mode and the budget) and reports all problems at once. */
-  static Prepared prepare(Map<String, Object> variables) {
+  public static Prepared prepare(Map<String, Object> variables) {
     List<Violation> problems = new ArrayList<>();
     Map<String, Object> values = new HashMap<>(variables);
     String mode = text(variables.get(Variables.MODE));

@@ -165,10 +165,64 @@ public final class EngineHarness implements AutoCloseable {
         .toList();
   }
 
+  /** The latest value of a variable in any scope of any instance (null if never set). */
+  public JsonNode latestVariable(String name) {
+    List<String> values = new ArrayList<>();
+    records().filter(r -> r.getValue() instanceof VariableRecordValue v && v.getName().equals(name))
+        .forEach(r -> values.add(((VariableRecordValue) r.getValue()).getValue()));
+    return values.isEmpty() ? null : parse(values.get(values.size() - 1));
+  }
+
+  /** Every value a variable took in any scope of any instance, oldest first. */
+  public List<JsonNode> allValues(String name) {
+    return records().filter(r -> r.getValue() instanceof VariableRecordValue v && v.getName().equals(name))
+        .map(r -> parse(((VariableRecordValue) r.getValue()).getValue())).toList();
+  }
+
+  /** The process instance's own variables with their latest values, in the order first set. */
+  public Map<String, JsonNode> variables(long instance) {
+    Map<String, JsonNode> latest = new java.util.LinkedHashMap<>();
+    records().filter(r -> r.getValue() instanceof VariableRecordValue v && v.getProcessInstanceKey() == instance
+            && v.getScopeKey() == instance)
+        .forEach(r -> latest.put(((VariableRecordValue) r.getValue()).getName(),
+            parse(((VariableRecordValue) r.getValue()).getValue())));
+    return latest;
+  }
+
+  /** Id of the element most recently entered anywhere in the engine, among tasks and waiting events. */
+  public String latestActivatedStep() {
+    List<String> ids = new ArrayList<>();
+    records().filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
+            && r.getValue() instanceof ProcessInstanceRecordValue v
+            && STEP_TYPES.contains(v.getBpmnElementType()))
+        .forEach(r -> ids.add(((ProcessInstanceRecordValue) r.getValue()).getElementId()));
+    return ids.isEmpty() ? null : ids.get(ids.size() - 1);
+  }
+
+  private static final java.util.Set<BpmnElementType> STEP_TYPES = java.util.Set.of(BpmnElementType.SERVICE_TASK,
+      BpmnElementType.INTERMEDIATE_CATCH_EVENT, BpmnElementType.SCRIPT_TASK, BpmnElementType.END_EVENT,
+      BpmnElementType.BOUNDARY_EVENT);
+
+  private static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public List<String> incidents(long instance) {
     return records().filter(r -> r.getIntent() == IncidentIntent.CREATED
             && r.getValue() instanceof io.camunda.zeebe.protocol.record.value.IncidentRecordValue v
             && v.getProcessInstanceKey() == instance)
+        .map(r -> ((io.camunda.zeebe.protocol.record.value.IncidentRecordValue) r.getValue()).getErrorMessage())
+        .toList();
+  }
+
+  /** Every incident raised anywhere in the engine. */
+  public List<String> allIncidents() {
+    return records().filter(r -> r.getIntent() == IncidentIntent.CREATED
+            && r.getValue() instanceof io.camunda.zeebe.protocol.record.value.IncidentRecordValue)
         .map(r -> ((io.camunda.zeebe.protocol.record.value.IncidentRecordValue) r.getValue()).getErrorMessage())
         .toList();
   }

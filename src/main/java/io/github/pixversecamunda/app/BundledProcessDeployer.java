@@ -1,0 +1,52 @@
+package io.github.pixversecamunda.app;
+
+import io.camunda.client.CamundaClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/** Deploys the ready-made processes shipped in the jar when {@code pixverse.deploy-processes=true}. */
+@Component
+@ConditionalOnProperty(prefix = "pixverse", name = "deploy-processes", havingValue = "true")
+public class BundledProcessDeployer {
+
+  public static final String LOCATION = "classpath*:bpmn/*.bpmn";
+  private static final Logger LOG = LoggerFactory.getLogger(BundledProcessDeployer.class);
+
+  private final CamundaClient camunda;
+
+  public BundledProcessDeployer(CamundaClient camunda) {
+    this.camunda = camunda;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void deploy() throws IOException {
+    Resource[] processes = new PathMatchingResourcePatternResolver().getResources(LOCATION);
+    Arrays.sort(processes, Comparator.comparing(Resource::getFilename));
+    var command = camunda.newDeployResourceCommand();
+    var step = command.addResourceBytes(bytes(processes[0]), processes[0].getFilename());
+    for (int i = 1; i < processes.length; i++) {
+      step = step.addResourceBytes(bytes(processes[i]), processes[i].getFilename());
+    }
+    step.send().join();
+    LOG.info("Deployed {} bundled PixVerse processes", processes.length);
+  }
+
+  private static byte[] bytes(Resource resource) {
+    try (InputStream in = resource.getInputStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.github.pixversecamunda.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineHarness;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/**
+ * The worker application ({@code java -jar ...-exec.jar}) configured only through environment
+ * variables, the way an operator configures it, against the in-memory engine's gRPC port as if it
+ * were an external self-managed cluster. It deploys the bundled processes and carries one to its video.
+ */
+class WorkerApplicationTest {
+
+  @Test
+  void runsTheWorkersAgainstAClusterConfiguredByEnvironment() {
+    try (EngineHarness engine = new EngineHarness();
+         PixverseSimulator simulator = new PixverseSimulator().completeOnPoll(1).start()) {
+      StandardEnvironment environment = new StandardEnvironment();
+      environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+          new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+              "CAMUNDA_CLIENT_MODE", "self-managed",
+              "CAMUNDA_CLIENT_AUTH_METHOD", "none",
+              "CAMUNDA_CLIENT_GRPCADDRESS", engine.grpcAddress(),
+              "CAMUNDA_CLIENT_PREFERRESTOVERGRPC", "false",
+              "PIXVERSE_API_KEY", simulator.apiKey(),
+              "PIXVERSE_BASE_URL", simulator.baseUrl(),
+              "PIXVERSE_DEPLOY_PROCESSES", "true")));
+      SpringApplication application = new SpringApplication(PixverseWorkerApplication.class);
+      application.setEnvironment(environment);
+      application.setWebApplicationType(WebApplicationType.NONE);
+
+      try (ConfigurableApplicationContext context = application.run()) {
+        long instance = engine.start("pixverse-image-to-video",
+            Map.of("prompt", "The castle wakes up", "imageUrl", "https://example.org/castle.png"));
+        engine.awaitCompleted(instance);
+
+        assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
+        assertThat(engine.variable(instance, "pixverseStatus").path("videoUrl").asText()).endsWith(".mp4");
+        assertThat(simulator.tasksCreated()).isEqualTo(1);
+      }
+    }
+  }
+}

@@ -1,0 +1,306 @@
+package io.github.pixversecamunda.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.pixversecamunda.api.GenerationInput;
+import io.github.pixversecamunda.api.InvalidInputException;
+import io.github.pixversecamunda.api.Violation;
+import io.github.pixversecamunda.api.WireFormat;
+import io.github.pixversecamunda.app.PixverseWorkerApplication;
+import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.worker.SubmitVideoHandler;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The README's first command: generates a video through a ready-made BPMN process on Zeebe Process
+ * Test's in-memory engine, with the worker application and (unless PIXVERSE_API_KEY is set) the
+ * offline simulator. Exit codes: 0 video(s) ready, 1 the process ended on a failure path or needs an
+ * operator, 2 bad options.
+ */
+@Command(name = "mvn -q -Prun -Dargs=\"...\"", sortOptions = false, usageHelpAutoWidth = true,
+    description = "Generate a video with PixVerse 5.6 through a BPMN process on an embedded Camunda engine.")
+public final class LocalRun implements Callable<Integer> {
+
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int BAD_OPTIONS = 2;
+
+  @Option(names = "--prompt", description = "Text of the video (default: ${DEFAULT-VALUE}).")
+  String prompt = "A dragon flying over a medieval castle, fantasy style";
+  @Option(names = "--image-url", description = "Reference image URL: switches to the image-to-video process.")
+  String imageUrl;
+  @Option(names = "--resolution", description = "360p, 540p, 720p (API default) or 1080p.")
+  String resolution;
+  @Option(names = "--duration", description = "5 (API default), 8 or 10 seconds.")
+  String duration;
+  @Option(names = "--aspect-ratio", description = "16:9, 4:3, 1:1, 3:4 or 9:16.")
+  String aspectRatio;
+  @Option(names = "--audio", description = "Generate audio (doubles the credits).")
+  boolean audio;
+  @Option(names = "--thinking", description = "enabled, disabled or auto (API default).")
+  String thinking;
+  @Option(names = "--negative-prompt", description = "What to avoid.")
+  String negativePrompt;
+  @Option(names = "--seed", description = "0 to 2147483647.")
+  String seed;
+  @Option(names = "--max-credits", description = "Budget: refuse to submit when the estimate is higher.")
+  String maxCredits;
+  @Option(names = "--deadline", description = "ISO-8601 duration the process waits at most (default ${DEFAULT-VALUE}).")
+  String deadline = "PT20M";
+  @Option(names = "--prompts", arity = "1..*", description = "Several prompts: runs the batch process.")
+  List<String> prompts;
+  @Option(names = "--max-concurrent", description = "Batch: videos generated at once (default ${DEFAULT-VALUE}).")
+  int maxConcurrent = 3;
+  @Option(names = "--json", description = "Print the final process variables as one JSON object on standard output.")
+  boolean json;
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+  boolean help;
+
+  private final PrintStream out;
+  private final PrintStream err;
+  /** Whether progress may rewrite a line on a terminal (only when writing to the real standard error). */
+  private boolean live;
+  private final Map<String, String> env;
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  LocalRun(PrintStream out, PrintStream err, Map<String, String> env) {
+    this.out = out;
+    this.err = err;
+    this.env = env;
+  }
+
+  public static void main(String[] args) {
+    // Straight to the file descriptors: under Maven, System.out is wrapped by its ANSI console,
+    // which adds colour escapes that would corrupt the JSON answer.
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    int code = execute(args, out, err, System.getenv(), true);
+    out.flush();
+    err.flush();
+    // Everything is closed by now. halt, not exit: Maven's console hook would append a colour
+    // reset to standard output on exit, after the JSON answer.
+    Runtime.getRuntime().halt(code);
+  }
+
+  static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean live) {
+    LocalRun run = new LocalRun(out, err, env);
+    run.live = live;
+    CommandLine command = new CommandLine(run);
+    command.setOut(new PrintWriter(err, true));
+    command.setErr(new PrintWriter(err, true));
+    command.setParameterExceptionHandler((e, a) -> {
+      err.println(e.getMessage());
+      err.println("Run with --help for the options.");
+      return BAD_OPTIONS;
+    });
+    return command.execute(args);
+  }
+
+  private String process() {
+    if (prompts != null && !prompts.isEmpty()) {
+      return "pixverse-batch";
+    }
+    return imageUrl != null ? "pixverse-image-to-video" : "pixverse-text-to-video";
+  }
+
+  /** The start variables, checked with the same rules as the workers before anything starts. */
+  private Map<String, Object> startVariables() {
+    Map<String, Object> variables = new HashMap<>();
+    putIfSet(variables, GenerationInput.RESOLUTION, resolution);
+    putIfSet(variables, GenerationInput.DURATION, duration);
+    putIfSet(variables, GenerationInput.ASPECT_RATIO, aspectRatio);
+    putIfSet(variables, GenerationInput.THINKING_TYPE, thinking);
+    putIfSet(variables, GenerationInput.NEGATIVE_PROMPT, negativePrompt);
+    putIfSet(variables, GenerationInput.SEED, seed);
+    putIfSet(variables, "maxCredits", maxCredits);
+    variables.put(GenerationInput.GENERATE_AUDIO, audio);
+    variables.put("deadline", deadline);
+    List<Violation> problems = new ArrayList<>();
+    try {
+      Duration.parse(deadline);
+    } catch (DateTimeParseException e) {
+      problems.add(new Violation("deadline", "'" + deadline + "' is not an ISO-8601 duration such as PT20M"));
+    }
+    if (prompts != null && !prompts.isEmpty()) {
+      if (maxConcurrent < 1) {
+        problems.add(new Violation("maxConcurrent", "must be 1 or more"));
+      }
+      variables.put("prompts", prompts);
+      variables.put("maxConcurrent", maxConcurrent);
+      for (String each : prompts) {
+        problems.addAll(check(variables, each, "text"));
+      }
+    } else {
+      variables.put(GenerationInput.PROMPT, prompt);
+      putIfSet(variables, GenerationInput.IMAGE_URL, imageUrl);
+      problems.addAll(check(variables, prompt, imageUrl == null ? "text" : "image"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems.stream().distinct().toList());
+    }
+    return variables;
+  }
+
+  private static List<Violation> check(Map<String, Object> variables, String prompt, String mode) {
+    Map<String, Object> one = new HashMap<>(variables);
+    one.put(GenerationInput.PROMPT, prompt);
+    one.put("mode", mode);
+    try {
+      SubmitVideoHandler.prepare(one);
+      return List.of();
+    } catch (InvalidInputException e) {
+      return e.violations();
+    }
+  }
+
+  private static void putIfSet(Map<String, Object> map, String key, String value) {
+    if (value != null) {
+      map.put(key, value);
+    }
+  }
+
+  @Override
+  public Integer call() {
+    Map<String, Object> variables;
+    try {
+      variables = startVariables();
+    } catch (InvalidInputException e) {
+      err.println("Bad options, nothing was started:");
+      e.violations().forEach(v -> err.println("  --" + option(v.field()) + ": " + v.message()));
+      return BAD_OPTIONS;
+    }
+    String apiKey = env.get("PIXVERSE_API_KEY");
+    boolean offline = apiKey == null || apiKey.isBlank();
+    long started = System.nanoTime();
+    try (EngineHarness engine = new EngineHarness();
+         PixverseSimulator simulator = offline ? new PixverseSimulator().start() : null) {
+      Map<String, Object> properties = new LinkedHashMap<>();
+      properties.put("camunda.client.mode", "self-managed");
+      properties.put("camunda.client.auth.method", "none");
+      properties.put("camunda.client.grpc-address", engine.grpcAddress());
+      properties.put("camunda.client.rest-address", "http://127.0.0.1:1");
+      properties.put("camunda.client.prefer-rest-over-grpc", "false");
+      properties.put("pixverse.deploy-processes", "true");
+      properties.put("pixverse.api-key", offline ? simulator.apiKey() : apiKey);
+      properties.put("pixverse.base-url", offline ? simulator.baseUrl()
+          : env.getOrDefault("PIXVERSE_BASE_URL", WireFormat.DEFAULT_BASE_URL));
+      if (offline) {
+        // The simulator finishes in seconds: check often so the demonstration is quick.
+        properties.put("pixverse.poll.floor", "PT1S");
+        properties.put("pixverse.poll.ceiling", "PT1S");
+      }
+      properties.put("logging.level.io.github.pixversecamunda", "WARN");
+      properties.put("logging.level.io.camunda.client.impl.CamundaCallCredentials", "ERROR");
+      err.println(offline ? "PixVerse API: offline simulator at " + simulator.baseUrl()
+          + " (set PIXVERSE_API_KEY to use the real API; every video then costs credits)"
+          : "PixVerse API: " + properties.get("pixverse.base-url") + " (real credits are spent)");
+      try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PixverseWorkerApplication.class)
+          .web(WebApplicationType.NONE).logStartupInfo(false)
+          .bannerMode(org.springframework.boot.Banner.Mode.OFF)
+          // As arguments, not defaults: the Camunda starter's mode defaults outrank default properties.
+          .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+              .toArray(String[]::new))) {
+        long instance = engine.start(process(), variables);
+        err.println("Started process " + process() + " (instance " + instance + ")");
+        Progress progress = new Progress(engine, err, started, BpmnNames.load(), live);
+        Duration limit = Duration.parse(deadline).plusMinutes(1);
+        while (!engine.isCompleted(instance)) {
+          List<String> incidents = engine.allIncidents();
+          if (!incidents.isEmpty()) {
+            progress.finish();
+            err.println("An operator is needed: incident raised: " + incidents.get(0));
+            printVariables(engine, instance);
+            return FAILED;
+          }
+          if (Duration.ofNanos(System.nanoTime() - started).compareTo(limit) > 0) {
+            progress.finish();
+            err.println("Gave up waiting after " + limit + "; the process is still running.");
+            return FAILED;
+          }
+          progress.show();
+          sleep(200);
+        }
+        progress.finish();
+        return report(engine, instance, started);
+      }
+    }
+  }
+
+  private int report(EngineHarness engine, long instance, long started) {
+    List<String> ends = engine.endEvents(instance);
+    String end = ends.isEmpty() ? "(none)" : ends.get(ends.size() - 1);
+    boolean success = end.equals("end_video_ready") || end.equals("end_batch_done");
+    Map<String, JsonNode> variables = engine.variables(instance);
+    PrintStream summary = json ? err : out;
+    summary.printf("Process %s ended at '%s' after %.1f s%n", process(), BpmnNames.load().getOrDefault(end, end),
+        (System.nanoTime() - started) / 1e9);
+    JsonNode status = variables.get("pixverseStatus");
+    if (status != null && status.hasNonNull("videoUrl")) {
+      summary.println("Video: " + status.get("videoUrl").asText());
+    }
+    JsonNode results = variables.get("results");
+    if (results != null) {
+      results.forEach(r -> summary.println("  " + r.path("prompt").asText() + " -> "
+          + (r.hasNonNull("videoUrl") ? r.get("videoUrl").asText()
+              : "failed: " + r.path("error").path("code").asText(r.path("state").asText("no result")))));
+    }
+    JsonNode error = variables.get("pixverseError");
+    if (!success && error != null) {
+      summary.println("Why: " + error.path("message").asText());
+    }
+    if (end.equals("end_deadline_passed")) {
+      summary.println("Why: the deadline (" + deadline + ") passed; the task may still run server-side.");
+    }
+    printVariables(engine, instance);
+    return success ? OK : FAILED;
+  }
+
+  private void printVariables(EngineHarness engine, long instance) {
+    if (json) {
+      ObjectNode all = mapper.createObjectNode();
+      engine.variables(instance).forEach(all::set);
+      out.println(all.toString());
+    }
+  }
+
+  private static String option(String field) {
+    return switch (field) {
+      case "imageUrl" -> "image-url";
+      case "aspectRatio" -> "aspect-ratio";
+      case "generateAudio" -> "audio";
+      case "thinkingType" -> "thinking";
+      case "negativePrompt" -> "negative-prompt";
+      case "maxCredits" -> "max-credits";
+      case "maxConcurrent" -> "max-concurrent";
+      default -> field;
+    };
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

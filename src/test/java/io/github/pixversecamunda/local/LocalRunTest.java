@@ -1,0 +1,89 @@
+package io.github.pixversecamunda.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The README's first command: its exit codes, its --json answer and its option checks. */
+class LocalRunTest {
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return LocalRun.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void bareCommandGeneratesAVideoAndExitsZero() {
+    assertThat(run()).isEqualTo(LocalRun.OK);
+
+    assertThat(out()).contains("ended at 'Video ready'").containsPattern("Video: http://127\\.0\\.0\\.1:\\d+/files/\\S+\\.mp4");
+    assertThat(err()).contains("offline simulator").contains("step: Submit video").contains("credits (est.): 90");
+  }
+
+  @Test
+  void jsonPrintsOnlyTheFinalVariablesOnStandardOutput() throws Exception {
+    assertThat(run("--prompt", "A red fox running through snow", "--resolution", "540p", "--duration", "8",
+        "--json")).isEqualTo(LocalRun.OK);
+
+    JsonNode variables = new ObjectMapper().readTree(out());
+    assertThat(out().strip().lines()).hasSize(1);
+    assertThat(variables.path("pixverseStatus").path("state").asText()).isEqualTo("COMPLETED");
+    assertThat(variables.path("pixverseStatus").path("videoUrl").asText()).endsWith(".mp4");
+    assertThat(variables.path("pixverse").path("estimatedCredits").asInt()).isEqualTo(140);
+    assertThat(variables.path("prompt").asText()).isEqualTo("A red fox running through snow");
+    assertThat(err()).contains("ended at 'Video ready'");
+  }
+
+  @Test
+  void failurePathNamesTheEndEventAndExitsOne() throws Exception {
+    assertThat(run("--prompt", "A dragon [fail]", "--json")).isEqualTo(LocalRun.FAILED);
+
+    assertThat(err()).contains("ended at 'Generation failed'").contains("Why: PixVerse generation failed for task");
+    assertThat(new ObjectMapper().readTree(out()).path("pixverseError").path("code").asText())
+        .isEqualTo("PIXVERSE_GENERATION_FAILED");
+  }
+
+  @Test
+  void badOptionsAreReportedWithTheAllowedValuesBeforeAnythingStarts() {
+    assertThat(run("--resolution", "4k", "--thinking", "deep", "--deadline", "soon",
+        "--image-url", "castle.png")).isEqualTo(LocalRun.BAD_OPTIONS);
+
+    assertThat(err()).contains("nothing was started")
+        .contains("--resolution: '4k' is not allowed; allowed values: 360p, 540p, 720p, 1080p")
+        .contains("--thinking: 'deep' is not allowed; allowed values: enabled, disabled, auto")
+        .contains("--deadline: 'soon' is not an ISO-8601 duration")
+        .contains("--image-url: 'castle.png' is not an absolute http:// or https:// URL")
+        .doesNotContain("offline simulator");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void unknownOptionIsABadOption() {
+    assertThat(run("--colour", "blue")).isEqualTo(LocalRun.BAD_OPTIONS);
+    assertThat(err()).contains("Unknown option").contains("--help");
+  }
+
+  @Test
+  void promptsRunTheBatchProcess() {
+    assertThat(run("--prompts", "one", "two", "three", "--max-concurrent", "2")).isEqualTo(LocalRun.OK);
+
+    assertThat(out()).contains("ended at 'Batch done'").contains("  one -> http").contains("  three -> http");
+  }
+}

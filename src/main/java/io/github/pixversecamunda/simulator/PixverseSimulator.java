@@ -53,6 +53,7 @@ public final class PixverseSimulator implements AutoCloseable {
   private final Map<Endpoint, AtomicInteger> requests = new EnumMap<>(Endpoint.class);
   private final AtomicInteger tasksCreated = new AtomicInteger();
   private final AtomicLong creditsSpent = new AtomicLong();
+  private final AtomicInteger downloadsWithCredentials = new AtomicInteger();
   private final AtomicInteger taskSequence = new AtomicInteger();
   private final byte[] sampleVideo;
 
@@ -189,6 +190,11 @@ public final class PixverseSimulator implements AutoCloseable {
 
   public long creditsSpent() {
     return creditsSpent.get();
+  }
+
+  /** Downloads that carried an Authorization header: the file host must never see the API key. */
+  public int downloadsWithCredentials() {
+    return downloadsWithCredentials.get();
   }
 
   public byte[] sampleVideo() {
@@ -356,6 +362,9 @@ public final class PixverseSimulator implements AutoCloseable {
   }
 
   private void download(HttpExchange exchange, String name) throws IOException {
+    if (exchange.getRequestHeaders().containsKey("Authorization")) {
+      downloadsWithCredentials.incrementAndGet();
+    }
     Fault fault = before(Endpoint.DOWNLOAD, exchange);
     if (fault != null && fault.kind() == Fault.Kind.STATUS) {
       return;

@@ -2,10 +2,18 @@ package io.github.pixversecamunda.spring;
 
 import io.camunda.client.CamundaClient;
 import io.github.pixversecamunda.api.PixverseClient;
+import io.github.pixversecamunda.download.DownloadSettings;
+import io.github.pixversecamunda.download.VideoDownloader;
+import io.github.pixversecamunda.worker.DownloadVideoHandler;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.github.pixversecamunda.worker.AwaitTaskHandler;
 import io.github.pixversecamunda.worker.PollSchedule;
 import io.github.pixversecamunda.worker.SubmitVideoHandler;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,6 +28,8 @@ import org.springframework.context.annotation.Lazy;
 @ConditionalOnProperty(prefix = "pixverse", name = "api-key")
 @EnableConfigurationProperties(PixverseProperties.class)
 public class PixverseAutoConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PixverseAutoConfiguration.class);
 
   @Bean
   @ConditionalOnMissingBean
@@ -37,6 +47,23 @@ public class PixverseAutoConfiguration {
   @ConditionalOnProperty(prefix = "pixverse.workers.submit", name = "enabled", matchIfMissing = true)
   public SubmitVideoJobWorker pixverseSubmitVideoJobWorker(PixverseClient api, @Lazy CamundaClient camunda) {
     return new SubmitVideoJobWorker(new SubmitVideoHandler(api, camunda));
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  @ConditionalOnProperty(prefix = "pixverse.workers.download", name = "enabled", matchIfMissing = true)
+  public VideoDownloader pixverseVideoDownloader(PixverseProperties properties) throws IOException {
+    DownloadSettings settings = properties.getDownload().toSettings();
+    Files.createDirectories(settings.directory());
+    LOG.info("PixVerse videos are kept in {}", settings.directory());
+    return new VideoDownloader(settings);
+  }
+
+  @Bean
+  @ConditionalOnBean(VideoDownloader.class)
+  @ConditionalOnProperty(prefix = "pixverse.workers.download", name = "enabled", matchIfMissing = true)
+  public DownloadVideoJobWorker pixverseDownloadVideoJobWorker(VideoDownloader downloader, PixverseClient api) {
+    return new DownloadVideoJobWorker(new DownloadVideoHandler(downloader, api.config()));
   }
 
   @Bean

@@ -3,8 +3,11 @@ package io.github.pixversecamunda.spring;
 import io.github.pixversecamunda.api.PixverseClientConfig;
 import io.github.pixversecamunda.api.WireFormat;
 import io.github.pixversecamunda.worker.PollSchedule;
+import io.github.pixversecamunda.download.DownloadSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Worker configuration, {@code pixverse.*}. The environment variables {@code PIXVERSE_API_KEY} and
@@ -36,6 +39,46 @@ public class PixverseProperties {
 
   private final Workers workers = new Workers();
 
+  private final Download download = new Download();
+
+  /** The download worker's storage and safety limits. */
+  public static class Download {
+    /** Directory the videos are kept in; created at start when missing. Files never leave it. */
+    private Path directory = Path.of("downloads");
+    /** Largest file accepted; enforced while streaming. */
+    private DataSize maxSize = DataSize.ofBytes(DownloadSettings.DEFAULT_MAX_BYTES);
+    /** Allow hosts on loopback addresses (only for a local simulator). */
+    private boolean allowLoopback;
+    /** Allow hosts on private, link-local and unique-local addresses. */
+    private boolean allowPrivateNetworks;
+    /** Redirects followed at most; each is checked like the first URL. */
+    private int maxRedirects = DownloadSettings.DEFAULT_MAX_REDIRECTS;
+    /** Time allowed to connect to the file host. */
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    /** Time allowed until the file host starts answering. */
+    private Duration requestTimeout = Duration.ofSeconds(60);
+
+    public Path getDirectory() { return directory; }
+    public void setDirectory(Path directory) { this.directory = directory; }
+    public DataSize getMaxSize() { return maxSize; }
+    public void setMaxSize(DataSize maxSize) { this.maxSize = maxSize; }
+    public boolean isAllowLoopback() { return allowLoopback; }
+    public void setAllowLoopback(boolean allowLoopback) { this.allowLoopback = allowLoopback; }
+    public boolean isAllowPrivateNetworks() { return allowPrivateNetworks; }
+    public void setAllowPrivateNetworks(boolean allowPrivateNetworks) { this.allowPrivateNetworks = allowPrivateNetworks; }
+    public int getMaxRedirects() { return maxRedirects; }
+    public void setMaxRedirects(int maxRedirects) { this.maxRedirects = maxRedirects; }
+    public Duration getConnectTimeout() { return connectTimeout; }
+    public void setConnectTimeout(Duration connectTimeout) { this.connectTimeout = connectTimeout; }
+    public Duration getRequestTimeout() { return requestTimeout; }
+    public void setRequestTimeout(Duration requestTimeout) { this.requestTimeout = requestTimeout; }
+
+    public DownloadSettings toSettings() {
+      return new DownloadSettings(directory, maxSize.toBytes(), allowLoopback, allowPrivateNetworks, maxRedirects,
+          connectTimeout, requestTimeout);
+    }
+  }
+
   /** Bounds of the adaptive wait between status checks ({@code nextPollIn}). */
   public static class Poll {
     /** Shortest wait between two checks of one task. */
@@ -53,9 +96,11 @@ public class PixverseProperties {
   public static class Workers {
     private final Toggle submit = new Toggle();
     private final Toggle await = new Toggle();
+    private final Toggle download = new Toggle();
 
     public Toggle getSubmit() { return submit; }
     public Toggle getAwait() { return await; }
+    public Toggle getDownload() { return download; }
   }
 
   public static class Toggle {
@@ -89,6 +134,7 @@ public class PixverseProperties {
   public void setDeployProcesses(boolean deployProcesses) { this.deployProcesses = deployProcesses; }
   public Poll getPoll() { return poll; }
   public Workers getWorkers() { return workers; }
+  public Download getDownload() { return download; }
 
   @Override
   public String toString() {

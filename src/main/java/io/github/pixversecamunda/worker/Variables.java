@@ -20,6 +20,10 @@ public final class Variables {
   public static final String SUBMISSION = "submission";
   /** Await input: the previous check's result (to count checks). */
   public static final String PREVIOUS_STATUS = "previousStatus";
+  /** Download inputs: the video's URL, the file-name pattern and whether an existing file may be replaced. */
+  public static final String VIDEO_URL = "videoUrl";
+  public static final String FILE_NAME = "fileName";
+  public static final String OVERWRITE = "overwrite";
 
   /**
    * Written as a local variable of the submit task as soon as the API accepts a submit, before the
@@ -37,10 +41,12 @@ public final class Variables {
 
   public static final String DEFAULT_SUBMIT_RESULT = "pixverse";
   public static final String DEFAULT_AWAIT_RESULT = "pixverseStatus";
+  public static final String DEFAULT_DOWNLOAD_RESULT = "pixverseFile";
 
   public static final List<String> SUBMIT_INPUTS;
   public static final List<String> AWAIT_INPUTS =
       List.of(TASK_ID, SUBMISSION, PREVIOUS_STATUS);
+  public static final List<String> DOWNLOAD_INPUTS = List.of(VIDEO_URL, TASK_ID, FILE_NAME, OVERWRITE);
 
   static {
     List<String> submit = new ArrayList<>(GenerationInput.FIELDS);
@@ -52,6 +58,7 @@ public final class Variables {
   /** What the submit worker fetches: its inputs plus the marker of an earlier accepted submit. */
   public static final String[] SUBMIT_FETCH = fetch(SUBMIT_INPUTS, SUBMITTED_TASK_ID);
   public static final String[] AWAIT_FETCH = fetch(AWAIT_INPUTS);
+  public static final String[] DOWNLOAD_FETCH = fetch(DOWNLOAD_INPUTS);
 
   private static String[] fetch(List<String> inputs, String... more) {
     List<String> all = new ArrayList<>(inputs);

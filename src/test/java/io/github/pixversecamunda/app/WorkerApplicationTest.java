@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
-import java.time.Duration;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,7 +22,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 class WorkerApplicationTest {
 
   @Test
-  void runsTheWorkersAgainstAClusterConfiguredByEnvironment() {
+  void runsTheWorkersAgainstAClusterConfiguredByEnvironment(@TempDir Path storage) {
     try (EngineHarness engine = new EngineHarness();
          PixverseSimulator simulator = new PixverseSimulator().completeOnPoll(1).start()) {
       StandardEnvironment environment = new StandardEnvironment();
@@ -33,7 +34,9 @@ class WorkerApplicationTest {
               "CAMUNDA_CLIENT_PREFERRESTOVERGRPC", "false",
               "PIXVERSE_API_KEY", simulator.apiKey(),
               "PIXVERSE_BASE_URL", simulator.baseUrl(),
-              "PIXVERSE_DEPLOY_PROCESSES", "true")));
+              "PIXVERSE_DEPLOY_PROCESSES", "true",
+              "PIXVERSE_DOWNLOAD_DIRECTORY", storage.toString(),
+              "PIXVERSE_DOWNLOAD_ALLOW_LOOPBACK", "true")));
       SpringApplication application = new SpringApplication(PixverseWorkerApplication.class);
       application.setEnvironment(environment);
       application.setWebApplicationType(WebApplicationType.NONE);
@@ -46,6 +49,7 @@ class WorkerApplicationTest {
         assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
         assertThat(engine.variable(instance, "pixverseStatus").path("videoUrl").asText()).endsWith(".mp4");
         assertThat(simulator.tasksCreated()).isEqualTo(1);
+        assertThat(Path.of(engine.variable(instance, "pixverseFile").path("path").asText())).startsWith(storage).exists();
       }
     }
   }

@@ -15,6 +15,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -71,6 +72,8 @@ public final class LocalRun implements Callable<Integer> {
   List<String> prompts;
   @Option(names = "--max-concurrent", description = "Batch: videos generated at once (default ${DEFAULT-VALUE}).")
   int maxConcurrent = 3;
+  @Option(names = "--downloads", description = "Directory the finished videos are kept in (default ${DEFAULT-VALUE}).")
+  Path downloads = Path.of("downloads");
   @Option(names = "--json", description = "Print the final process variables as one JSON object on standard output.")
   boolean json;
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
@@ -204,7 +207,10 @@ public final class LocalRun implements Callable<Integer> {
       properties.put("pixverse.api-key", offline ? simulator.apiKey() : apiKey);
       properties.put("pixverse.base-url", offline ? simulator.baseUrl()
           : env.getOrDefault("PIXVERSE_BASE_URL", WireFormat.DEFAULT_BASE_URL));
+      properties.put("pixverse.download.directory", downloads.toString());
       if (offline) {
+        // The simulator serves its videos on loopback, which only a local set-up may allow.
+        properties.put("pixverse.download.allow-loopback", "true");
         // The simulator finishes in seconds: check often so the demonstration is quick.
         properties.put("pixverse.poll.floor", "PT1S");
         properties.put("pixverse.poll.ceiling", "PT1S");
@@ -258,10 +264,15 @@ public final class LocalRun implements Callable<Integer> {
     if (status != null && status.hasNonNull("videoUrl")) {
       summary.println("Video: " + status.get("videoUrl").asText());
     }
+    JsonNode file = variables.get("pixverseFile");
+    if (file != null && file.hasNonNull("path")) {
+      summary.println("File:  " + file.get("path").asText() + " (" + file.path("sizeBytes").asLong()
+          + " bytes, sha256 " + file.path("sha256").asText() + ")");
+    }
     JsonNode results = variables.get("results");
     if (results != null) {
       results.forEach(r -> summary.println("  " + r.path("prompt").asText() + " -> "
-          + (r.hasNonNull("videoUrl") ? r.get("videoUrl").asText()
+          + (r.hasNonNull("file") ? r.get("file").asText() : r.hasNonNull("videoUrl") ? r.get("videoUrl").asText()
               : "failed: " + r.path("error").path("code").asText(r.path("state").asText("no result")))));
     }
     JsonNode error = variables.get("pixverseError");

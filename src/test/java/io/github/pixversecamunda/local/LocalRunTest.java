@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's first command: its exit codes, its --json answer and its option checks. */
 class LocalRunTest {
@@ -16,8 +18,13 @@ class LocalRunTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+  @TempDir
+  Path downloads;
+
   private int run(String... args) {
-    return LocalRun.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+        java.util.stream.Stream.of("--downloads", downloads.toString())).toArray(String[]::new);
+    return LocalRun.execute(all, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false);
   }
 
@@ -33,7 +40,9 @@ class LocalRunTest {
   void bareCommandGeneratesAVideoAndExitsZero() {
     assertThat(run()).isEqualTo(LocalRun.OK);
 
-    assertThat(out()).contains("ended at 'Video ready'").containsPattern("Video: http://127\\.0\\.0\\.1:\\d+/files/\\S+\\.mp4");
+    assertThat(out()).contains("ended at 'Video ready'").containsPattern("Video: http://127\\.0\\.0\\.1:\\d+/files/\\S+\\.mp4")
+        .contains("File:  " + downloads.toAbsolutePath()).contains("sha256 ")
+        .contains("File:  " + downloads.toAbsolutePath()).contains("sha256 ");
     assertThat(err()).contains("offline simulator").contains("step: Submit video").contains("credits (est.): 90");
   }
 
@@ -48,6 +57,7 @@ class LocalRunTest {
     assertThat(variables.path("pixverseStatus").path("videoUrl").asText()).endsWith(".mp4");
     assertThat(variables.path("pixverse").path("estimatedCredits").asInt()).isEqualTo(140);
     assertThat(variables.path("prompt").asText()).isEqualTo("A red fox running through snow");
+    assertThat(Path.of(variables.path("pixverseFile").path("path").asText())).exists();
     assertThat(err()).contains("ended at 'Video ready'");
   }
 
@@ -84,6 +94,7 @@ class LocalRunTest {
   void promptsRunTheBatchProcess() {
     assertThat(run("--prompts", "one", "two", "three", "--max-concurrent", "2")).isEqualTo(LocalRun.OK);
 
-    assertThat(out()).contains("ended at 'Batch done'").contains("  one -> http").contains("  three -> http");
+    assertThat(out()).contains("ended at 'Batch done'").contains("  one -> " + downloads.toAbsolutePath())
+        .contains("  three -> " + downloads.toAbsolutePath());
   }
 }

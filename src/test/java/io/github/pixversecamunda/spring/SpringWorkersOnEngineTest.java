@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,15 @@ class SpringWorkersOnEngineTest {
 
   private static final EngineHarness ENGINE = new EngineHarness();
   private static final PixverseSimulator SIMULATOR = new PixverseSimulator().completeOnPoll(2).start();
+  private static final Path STORAGE = temporaryDirectory();
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("pixverse-spring-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   @DynamicPropertySource
   static void connect(DynamicPropertyRegistry registry) {
@@ -38,6 +51,8 @@ class SpringWorkersOnEngineTest {
     registry.add("pixverse.base-url", SIMULATOR::baseUrl);
     registry.add("pixverse.poll.floor", () -> "PT1S");
     registry.add("pixverse.poll.ceiling", () -> "PT1S");
+    registry.add("pixverse.download.directory", STORAGE::toString);
+    registry.add("pixverse.download.allow-loopback", () -> "true");
   }
 
   @AfterAll
@@ -58,5 +73,6 @@ class SpringWorkersOnEngineTest {
     assertThat(ENGINE.endEvents(instance)).containsExactly("end_video_ready");
     assertThat(ENGINE.variable(instance, "pixverseStatus").path("videoUrl").asText()).endsWith(".mp4");
     assertThat(SIMULATOR.tasksCreated()).isEqualTo(1);
+    assertThat(Path.of(ENGINE.variable(instance, "pixverseFile").path("path").asText())).startsWith(STORAGE).exists();
   }
 }

@@ -53,7 +53,8 @@ class TemplateContractTest {
   static Stream<Arguments> templates() {
     return Stream.of(
         Arguments.of(new Template("pixverse-submit-video.json", JobTypes.SUBMIT_VIDEO, Variables.SUBMIT_INPUTS)),
-        Arguments.of(new Template("pixverse-await-task.json", JobTypes.AWAIT_TASK, Variables.AWAIT_INPUTS)));
+        Arguments.of(new Template("pixverse-await-task.json", JobTypes.AWAIT_TASK, Variables.AWAIT_INPUTS)),
+        Arguments.of(new Template("pixverse-download-video.json", JobTypes.DOWNLOAD_VIDEO, Variables.DOWNLOAD_INPUTS)));
   }
 
   private static List<JsonNode> properties(JsonNode template, String bindingType) {
@@ -184,6 +185,6 @@ class TemplateContractTest {
       }
       assertThat(Files.readString(file)).doesNotContainPattern("(?i)api.?key|aio_");
     }
-    assertThat(templatedTasks).isEqualTo(4);
+    assertThat(templatedTasks).isEqualTo(6);
   }
 }

@@ -11,7 +11,14 @@ import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.download.DownloadSettings;
+import io.github.pixversecamunda.download.VideoDownloader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The ready-made processes on the in-memory engine, with the workers and the simulator. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -37,7 +45,10 @@ class GenerationProcessTest {
   private EngineHarness engine;
   private PixverseSimulator simulator;
   private PixverseClient api;
+  private VideoDownloader downloader;
   private final List<JobWorker> workers = new ArrayList<>();
+  @TempDir
+  Path storage;
 
   @BeforeAll
   void startEngine() {
@@ -55,6 +66,8 @@ class GenerationProcessTest {
     simulator = new PixverseSimulator().completeOnPoll(1).start();
     api = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
         .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+    // The simulator serves its videos on loopback, which only a local set-up may allow.
+    downloader = new VideoDownloader(DownloadSettings.of(storage).withAllowLoopback(true));
   }
 
   @AfterEach
@@ -62,10 +75,11 @@ class GenerationProcessTest {
     workers.forEach(JobWorker::close);
     workers.clear();
     simulator.close();
+    downloader.close();
   }
 
   private void openWorkers() {
-    workers.addAll(PixverseWorkers.open(engine.client(), api, FAST));
+    workers.addAll(PixverseWorkers.open(engine.client(), api, FAST, downloader));
   }
 
   private static Map<String, Object> vars(Object... pairs) {
@@ -77,7 +91,7 @@ class GenerationProcessTest {
   }
 
   @Test
-  void textToVideoHappyPath() {
+  void textToVideoHappyPath() throws Exception {
     openWorkers();
 
     long instance = engine.start(TEXT, vars("prompt", "A dragon flying over a medieval castle",
@@ -95,6 +109,14 @@ class GenerationProcessTest {
     assertThat(submit.path("mode").asText()).isEqualTo("text");
     assertThat(simulator.tasksCreated()).isEqualTo(1);
     assertThat(simulator.creditsSpent()).isEqualTo(600);
+    JsonNode file = engine.variable(instance, "pixverseFile");
+    Path kept = Path.of(file.path("path").asText());
+    assertThat(kept).isEqualTo(storage.resolve(submit.path("taskId").asText() + ".mp4"));
+    assertThat(Files.readAllBytes(kept)).isEqualTo(simulator.sampleVideo());
+    assertThat(file.path("sha256").asText())
+        .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(simulator.sampleVideo())));
+    assertThat(file.path("sizeBytes").asLong()).isEqualTo(simulator.sampleVideo().length);
+    assertThat(simulator.downloadsWithCredentials()).isZero();
   }
 
   @Test
@@ -294,6 +316,8 @@ class GenerationProcessTest {
         .timeout(Duration.ofSeconds(2)).fetchVariables(Variables.SUBMIT_FETCH).open());
     workers.add(engine.client().newWorker().jobType(JobTypes.AWAIT_TASK)
         .handler(new AwaitTaskHandler(api, FAST)).fetchVariables(Variables.AWAIT_FETCH).open());
+    workers.add(engine.client().newWorker().jobType(JobTypes.DOWNLOAD_VIDEO)
+        .handler(new DownloadVideoHandler(downloader, api.config())).fetchVariables(Variables.DOWNLOAD_FETCH).open());
 
     long instance = engine.start(TEXT, vars("prompt", "A dragon"));
     engine.awaitCompleted(instance);
@@ -303,6 +327,60 @@ class GenerationProcessTest {
     assertThat(simulator.tasksCreated()).isEqualTo(1);
     assertThat(engine.variable(instance, "pixverse").path("resumed").asBoolean()).isTrue();
     assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
+  }
+
+  @Test
+  void expiredVideoUrlEndsAtItsEndEvent() throws IOException {
+    simulator.inject(Endpoint.DOWNLOAD, 1, Fault.status(410));
+    openWorkers();
+
+    long instance = engine.start(TEXT, vars("prompt", "A dragon"));
+    engine.awaitCompleted(instance);
+
+    assertThat(engine.endEvents(instance)).containsExactly("end_video_expired");
+    assertThat(engine.variable(instance, "pixverseError").path("code").asText()).isEqualTo(ErrorCodes.VIDEO_EXPIRED);
+    assertThat(listStorage()).isEmpty();
+  }
+
+  @Test
+  void truncatedDownloadIsRetriedAndLeavesNoPartialFile() throws IOException {
+    simulator.inject(Endpoint.DOWNLOAD, 1, Fault.dropAfterRead());
+    openWorkers();
+
+    long instance = engine.start(TEXT, vars("prompt", "A dragon"));
+    await().atMost(EngineHarness.WAIT).until(() -> simulator.requests(Endpoint.DOWNLOAD) == 1);
+    await().atMost(EngineHarness.WAIT).until(() -> engine.allErrorMessages().stream()
+        .anyMatch(m -> m != null && m.contains("no partial file was kept")));
+    assertThat(listStorage()).isEmpty();
+    engine.increaseTime(Duration.ofSeconds(31)); // the task's retry backoff
+    engine.awaitCompleted(instance);
+
+    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
+    assertThat(simulator.requests(Endpoint.DOWNLOAD)).isEqualTo(2);
+    assertThat(listStorage()).extracting(p -> p.getFileName().toString())
+        .containsExactly(engine.variable(instance, "pixverse").path("taskId").asText() + ".mp4");
+  }
+
+  @Test
+  void videoUrlOnAnInternalAddressIsRefusedWithoutAConnection() throws IOException {
+    downloader = new VideoDownloader(DownloadSettings.of(storage)); // loopback not allowed
+    openWorkers();
+
+    long instance = engine.start(TEXT, vars("prompt", "A dragon"));
+    engine.awaitCompleted(instance);
+
+    assertThat(engine.endEvents(instance)).containsExactly("end_other_error");
+    JsonNode error = engine.variable(instance, "pixverseError");
+    assertThat(error.path("code").asText()).isEqualTo(ErrorCodes.DOWNLOAD_REFUSED);
+    assertThat(error.path("message").asText()).contains("loopback");
+    assertThat(simulator.requests(Endpoint.DOWNLOAD)).isZero();
+    assertThat(listStorage()).isEmpty();
+  }
+
+  private List<Path> listStorage() throws IOException {
+    try (var files = Files.list(storage)) {
+      return files.toList();
+    }
   }
 
   @Test
@@ -319,6 +397,7 @@ class GenerationProcessTest {
       assertThat(results.get(i).path("prompt").asText()).isEqualTo(prompts.get(i));
     }
     assertThat(results.get(0).path("videoUrl").asText()).endsWith(".mp4");
+    assertThat(Path.of(results.get(0).path("file").asText())).exists();
     assertThat(results.get(2).path("error").path("code").asText()).isEqualTo(ErrorCodes.GENERATION_FAILED);
     assertThat(simulator.tasksCreated()).isEqualTo(5);
     assertThat(engine.variable(instance, "rounds")).hasSize(3);

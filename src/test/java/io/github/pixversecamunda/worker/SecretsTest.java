@@ -15,6 +15,9 @@ import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.download.DownloadSettings;
+import io.github.pixversecamunda.download.VideoDownloader;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -38,6 +42,8 @@ class SecretsTest {
   private ListAppender<ILoggingEvent> logs;
   private Logger root;
   private Level previousLevel;
+  @TempDir
+  Path storage;
 
   @BeforeEach
   void start() {
@@ -64,7 +70,8 @@ class SecretsTest {
   private void openWorkers(String key) {
     PixverseClient api = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), key)
         .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
-    workers.addAll(PixverseWorkers.open(engine.client(), api, PollSchedule.DEFAULT));
+    workers.addAll(PixverseWorkers.open(engine.client(), api, PollSchedule.DEFAULT,
+        new VideoDownloader(DownloadSettings.of(storage).withAllowLoopback(true))));
   }
 
   @Test

@@ -1,0 +1,52 @@
+package io.github.pixversecamunda.download;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where and how finished videos are kept.
+ *
+ * @param directory storage directory; files never leave it
+ * @param maxBytes size ceiling, enforced while streaming
+ * @param allowLoopback accept hosts on 127.0.0.0/8 and ::1 (for a local simulator only)
+ * @param allowPrivateNetworks accept private, link-local and unique-local addresses
+ * @param maxRedirects redirects followed at most, each checked like the first URL
+ */
+public record DownloadSettings(
+    Path directory,
+    long maxBytes,
+    boolean allowLoopback,
+    boolean allowPrivateNetworks,
+    int maxRedirects,
+    Duration connectTimeout,
+    Duration requestTimeout) {
+
+  public static final long DEFAULT_MAX_BYTES = 2L * 1024 * 1024 * 1024;
+  public static final int DEFAULT_MAX_REDIRECTS = 3;
+
+  public DownloadSettings {
+    Objects.requireNonNull(directory, "directory");
+    directory = directory.toAbsolutePath().normalize();
+    if (maxBytes <= 0) {
+      throw new IllegalArgumentException("maxBytes must be positive");
+    }
+    connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
+    requestTimeout = requestTimeout == null ? Duration.ofSeconds(60) : requestTimeout;
+  }
+
+  /** Safe defaults: 2 GiB ceiling, public addresses only, three redirects. */
+  public static DownloadSettings of(Path directory) {
+    return new DownloadSettings(directory, DEFAULT_MAX_BYTES, false, false, DEFAULT_MAX_REDIRECTS, null, null);
+  }
+
+  public DownloadSettings withAllowLoopback(boolean allow) {
+    return new DownloadSettings(directory, maxBytes, allow, allowPrivateNetworks, maxRedirects, connectTimeout,
+        requestTimeout);
+  }
+
+  public DownloadSettings withMaxBytes(long max) {
+    return new DownloadSettings(directory, max, allowLoopback, allowPrivateNetworks, maxRedirects, connectTimeout,
+        requestTimeout);
+  }
+}

@@ -1,0 +1,52 @@
+package io.github.pixversecamunda.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineHarness;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The submit worker's job type, overridden the standard Camunda way, serves a task of that type. */
+@SpringBootTest(classes = SpringWorkersOnEngineTest.App.class)
+class JobTypeOverrideTest {
+
+  private static final EngineHarness ENGINE = new EngineHarness();
+  private static final PixverseSimulator SIMULATOR = new PixverseSimulator().start();
+
+  @DynamicPropertySource
+  static void connect(DynamicPropertyRegistry registry) {
+    registry.add("camunda.client.mode", () -> "self-managed");
+    registry.add("camunda.client.grpc-address", ENGINE::grpcAddress);
+    registry.add("camunda.client.rest-address", () -> "http://127.0.0.1:1");
+    registry.add("camunda.client.prefer-rest-over-grpc", () -> "false");
+    registry.add("camunda.client.worker.override.pixverse-submit-video.type", () -> "acme-submit");
+    registry.add("pixverse.api-key", SIMULATOR::apiKey);
+    registry.add("pixverse.base-url", SIMULATOR::baseUrl);
+    registry.add("pixverse.workers.download.enabled", () -> "false");
+  }
+
+  @AfterAll
+  static void stop() {
+    SIMULATOR.close();
+    ENGINE.close();
+  }
+
+  @Test
+  void overriddenTypeIsServed() {
+    ENGINE.client().newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("acme")
+        .startEvent().serviceTask("submit", t -> t.zeebeJobType("acme-submit")).endEvent().done(), "acme.bpmn")
+        .send().join();
+
+    long instance = ENGINE.start("acme", Map.of("prompt", "A dragon"));
+    ENGINE.awaitCompleted(instance);
+
+    assertThat(ENGINE.variable(instance, "pixverse").path("taskId").asText()).endsWith("_pixverse");
+    assertThat(SIMULATOR.tasksCreated()).isEqualTo(1);
+  }
+}

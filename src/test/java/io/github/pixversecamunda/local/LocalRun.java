@@ -198,11 +198,7 @@ public final class LocalRun implements Callable<Integer> {
     try (EngineHarness engine = new EngineHarness();
          PixverseSimulator simulator = offline ? new PixverseSimulator().start() : null) {
       Map<String, Object> properties = new LinkedHashMap<>();
-      properties.put("camunda.client.mode", "self-managed");
-      properties.put("camunda.client.auth.method", "none");
-      properties.put("camunda.client.grpc-address", engine.grpcAddress());
-      properties.put("camunda.client.rest-address", "http://127.0.0.1:1");
-      properties.put("camunda.client.prefer-rest-over-grpc", "false");
+      properties.putAll(engine.clusterProperties());
       properties.put("pixverse.deploy-processes", "true");
       properties.put("pixverse.api-key", offline ? simulator.apiKey() : apiKey);
       properties.put("pixverse.base-url", offline ? simulator.baseUrl()

@@ -21,10 +21,7 @@ class JobTypeOverrideTest {
 
   @DynamicPropertySource
   static void connect(DynamicPropertyRegistry registry) {
-    registry.add("camunda.client.mode", () -> "self-managed");
-    registry.add("camunda.client.grpc-address", ENGINE::grpcAddress);
-    registry.add("camunda.client.rest-address", () -> "http://127.0.0.1:1");
-    registry.add("camunda.client.prefer-rest-over-grpc", () -> "false");
+    ENGINE.clusterProperties().forEach((key, value) -> registry.add(key, () -> value));
     registry.add("camunda.client.worker.override.pixverse-submit-video.type", () -> "acme-submit");
     registry.add("pixverse.api-key", SIMULATOR::apiKey);
     registry.add("pixverse.base-url", SIMULATOR::baseUrl);

@@ -43,10 +43,7 @@ class SpringWorkersOnEngineTest {
 
   @DynamicPropertySource
   static void connect(DynamicPropertyRegistry registry) {
-    registry.add("camunda.client.mode", () -> "self-managed");
-    registry.add("camunda.client.grpc-address", ENGINE::grpcAddress);
-    registry.add("camunda.client.rest-address", () -> "http://127.0.0.1:1");
-    registry.add("camunda.client.prefer-rest-over-grpc", () -> "false");
+    ENGINE.clusterProperties().forEach((key, value) -> registry.add(key, () -> value));
     registry.add("pixverse.api-key", SIMULATOR::apiKey);
     registry.add("pixverse.base-url", SIMULATOR::baseUrl);
     registry.add("pixverse.poll.floor", () -> "PT1S");

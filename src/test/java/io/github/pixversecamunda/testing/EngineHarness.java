@@ -52,6 +52,18 @@ public final class EngineHarness implements AutoCloseable {
     return "http://" + engine.getGatewayAddress();
   }
 
+  /** Camunda client settings that make a Spring application treat this engine as a self-managed cluster. */
+  public Map<String, String> clusterProperties() {
+    Map<String, String> properties = new java.util.LinkedHashMap<>();
+    properties.put("camunda.client.mode", "self-managed");
+    properties.put("camunda.client.auth.method", "none");
+    properties.put("camunda.client.grpc-address", grpcAddress());
+    // The in-memory engine speaks gRPC only.
+    properties.put("camunda.client.rest-address", "http://127.0.0.1:1");
+    properties.put("camunda.client.prefer-rest-over-grpc", "false");
+    return properties;
+  }
+
   public CamundaClient client() {
     return client;
   }

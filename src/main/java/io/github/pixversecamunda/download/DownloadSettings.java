@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param allowLoopback accept hosts on 127.0.0.0/8 and ::1 (for a local simulator only)
  * @param allowPrivateNetworks accept private, link-local and unique-local addresses
  * @param maxRedirects redirects followed at most, each checked like the first URL
+ * @param requestTimeout time allowed until the host answers, and between two pieces of data after that
  */
 public record DownloadSettings(
     Path directory,
@@ -43,6 +44,11 @@ public record DownloadSettings(
   public DownloadSettings withAllowLoopback(boolean allow) {
     return new DownloadSettings(directory, maxBytes, allow, allowPrivateNetworks, maxRedirects, connectTimeout,
         requestTimeout);
+  }
+
+  public DownloadSettings withRequestTimeout(Duration timeout) {
+    return new DownloadSettings(directory, maxBytes, allowLoopback, allowPrivateNetworks, maxRedirects, connectTimeout,
+        timeout);
   }
 
   public DownloadSettings withMaxBytes(long max) {

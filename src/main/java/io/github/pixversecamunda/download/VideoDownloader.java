@@ -23,7 +23,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Streams a finished video into the storage directory: checked before the first connection
@@ -42,6 +47,7 @@ public final class VideoDownloader implements AutoCloseable {
   private final AddressGuard guard;
   private final HttpClient http;
   private final ExecutorService copyThreads;
+  private final ScheduledExecutorService stallWatch;
 
   public VideoDownloader(DownloadSettings settings) {
     this.settings = settings;
@@ -53,6 +59,13 @@ public final class VideoDownloader implements AutoCloseable {
     // Streaming to disk is blocking work; it runs here, never on the job worker's threads.
     this.copyThreads = Executors.newCachedThreadPool(r -> {
       Thread thread = new Thread(r, "pixverse-download-" + THREADS.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    // The JDK client has no read timeout once the body flows: a host that stops sending would hold
+    // a thread until the job times out. This watch closes a body that made no progress for a while.
+    this.stallWatch = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "pixverse-download-stall-watch");
       thread.setDaemon(true);
       return thread;
     });
@@ -196,10 +209,27 @@ public final class VideoDownloader implements AutoCloseable {
     } catch (IOException e) {
       throw storage("cannot create " + temporary, e);
     }
+    AtomicLong progress = new AtomicLong();
+    AtomicBoolean stalled = new AtomicBoolean();
+    long period = settings.requestTimeout().toMillis();
+    long[] seen = {-1};
+    ScheduledFuture<?> watch = stallWatch.scheduleAtFixedRate(() -> {
+      long now = progress.get();
+      if (now == seen[0]) {
+        stalled.set(true);
+        try {
+          body.close();
+        } catch (IOException ignored) {
+          // Closing is all that is wanted; the reading thread sees the failure.
+        }
+      }
+      seen[0] = now;
+    }, period, period, TimeUnit.MILLISECONDS);
     try (out) {
       int read;
       while ((read = body.read(buffer)) >= 0) { // an IOException here is the network's: transient
         size += read;
+        progress.set(size);
         if (size > settings.maxBytes()) {
           throw new DownloadException(DownloadException.Kind.REFUSED, "Refused " + url
               + ": more than the ceiling of " + settings.maxBytes() + " bytes");
@@ -211,6 +241,16 @@ public final class VideoDownloader implements AutoCloseable {
           throw storage("cannot write " + temporary + " (disk full?)", e);
         }
       }
+    } catch (IOException e) {
+      if (stalled.get()) {
+        throw new IOException("no data arrived for " + settings.requestTimeout() + "; the transfer stalled", e);
+      }
+      throw e;
+    } finally {
+      watch.cancel(false);
+    }
+    if (stalled.get()) {
+      throw new IOException("no data arrived for " + settings.requestTimeout() + "; the transfer stalled");
     }
     return size;
   }
@@ -269,5 +309,6 @@ public final class VideoDownloader implements AutoCloseable {
   @Override
   public void close() {
     copyThreads.shutdownNow();
+    stallWatch.shutdownNow();
   }
 }

@@ -55,7 +55,7 @@ public class PixverseProperties {
     private int maxRedirects = DownloadSettings.DEFAULT_MAX_REDIRECTS;
     /** Time allowed to connect to the file host. */
     private Duration connectTimeout = Duration.ofSeconds(10);
-    /** Time allowed until the file host starts answering. */
+    /** Time allowed until the file host starts answering, and between two pieces of data after that. */
     private Duration requestTimeout = Duration.ofSeconds(60);
 
     public Path getDirectory() { return directory; }

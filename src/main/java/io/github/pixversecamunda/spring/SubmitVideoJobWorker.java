@@ -24,7 +24,8 @@ public class SubmitVideoJobWorker {
       fetchVariables = {GenerationInput.PROMPT, GenerationInput.IMAGE_URL, GenerationInput.RESOLUTION,
           GenerationInput.DURATION, GenerationInput.ASPECT_RATIO, GenerationInput.GENERATE_AUDIO,
           GenerationInput.THINKING_TYPE, GenerationInput.NEGATIVE_PROMPT, GenerationInput.SEED,
-          Variables.MODE, Variables.MAX_CREDITS, Variables.SUBMITTED_TASK_ID})
+          Variables.MODE, Variables.MAX_CREDITS, Variables.SUBMITTED_TASK_ID,
+          Variables.SUBMITTED_AT})
   public void submitVideo(JobClient client, ActivatedJob job) {
     handler.handle(client, job);
   }

@@ -73,8 +73,10 @@ public final class SubmitVideoHandler implements JobHandler {
       // A redelivery of a job whose submit was already accepted: finish with that task.
       LOG.info("Job {} already submitted PixVerse task {}; completing without a new submit",
           job.getKey(), earlierTask);
-      support.send(client, job, new JobOutcome.Complete(Map.of(resultVariable,
-          result(prepared, earlierTask.toString(), "SUBMITTED", true))));
+      Object submittedAt = variables.get(Variables.SUBMITTED_AT);
+      support.send(client, job, new JobOutcome.Complete(Map.of(resultVariable, result(prepared,
+          earlierTask.toString(), "SUBMITTED", submittedAt == null ? clock.instant().toString() : submittedAt.toString(),
+          true))));
       return;
     }
     int estimate = prepared.request().estimatedCredits();
@@ -97,10 +99,11 @@ public final class SubmitVideoHandler implements JobHandler {
       String resultVariable) {
     LOG.info("Job {}: PixVerse task {} submitted ({} credits estimated)", job.getKey(), task.taskId(),
         prepared.request().estimatedCredits());
+    String submittedAt = clock.instant().toString();
     JobOutcome complete = new JobOutcome.Complete(Map.of(resultVariable,
-        result(prepared, task.taskId(), task.rawStatus(), false)));
+        result(prepared, task.taskId(), task.rawStatus(), submittedAt, false)));
     camunda.newSetVariablesCommand(job.getElementInstanceKey())
-        .variables(Map.of(Variables.SUBMITTED_TASK_ID, task.taskId()))
+        .variables(Map.of(Variables.SUBMITTED_TASK_ID, task.taskId(), Variables.SUBMITTED_AT, submittedAt))
         .local(true)
         .send()
         .whenComplete((ok, failure) -> {
@@ -183,7 +186,8 @@ public final class SubmitVideoHandler implements JobHandler {
     return new Prepared(request, mode, maxCredits);
   }
 
-  private Map<String, Object> result(Prepared prepared, String taskId, String status, boolean resumed) {
+  private Map<String, Object> result(Prepared prepared, String taskId, String status, String submittedAt,
+      boolean resumed) {
     GenerationRequest request = prepared.request();
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("model", GenerationRequest.MODEL);
@@ -203,7 +207,7 @@ public final class SubmitVideoHandler implements JobHandler {
     putIfPresent(result, "status", status);
     result.put("mode", prepared.mode());
     result.put("estimatedCredits", request.estimatedCredits());
-    result.put("submittedAt", clock.instant().toString());
+    result.put("submittedAt", submittedAt);
     result.put("resumed", resumed);
     result.put("parameters", parameters);
     return result;

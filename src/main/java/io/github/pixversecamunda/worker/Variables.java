@@ -30,6 +30,8 @@ public final class Variables {
    * job completes: a redelivered or retried job of the same task finds it and does not pay again.
    */
   public static final String SUBMITTED_TASK_ID = "pixverseSubmittedTaskId";
+  /** Written beside {@link #SUBMITTED_TASK_ID}: when the API accepted that submit. */
+  public static final String SUBMITTED_AT = "pixverseSubmittedAt";
 
   /** Set with every BPMN error the workers throw: {code, message, taskId?, violations?}. */
   public static final String ERROR = "pixverseError";
@@ -56,7 +58,7 @@ public final class Variables {
   }
 
   /** What the submit worker fetches: its inputs plus the marker of an earlier accepted submit. */
-  public static final String[] SUBMIT_FETCH = fetch(SUBMIT_INPUTS, SUBMITTED_TASK_ID);
+  public static final String[] SUBMIT_FETCH = fetch(SUBMIT_INPUTS, SUBMITTED_TASK_ID, SUBMITTED_AT);
   public static final String[] AWAIT_FETCH = fetch(AWAIT_INPUTS);
   public static final String[] DOWNLOAD_FETCH = fetch(DOWNLOAD_INPUTS);
 

@@ -232,6 +232,32 @@ class VideoDownloaderTest {
   }
 
   @Test
+  void aTransferThatStallsIsAbandonedAndLeavesNoFile() throws IOException {
+    stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    stub.createContext("/", exchange -> {
+      exchange.getResponseHeaders().set("Content-Type", "video/mp4");
+      exchange.sendResponseHeaders(200, 1_000_000);
+      exchange.getResponseBody().write(new byte[1000]);
+      exchange.getResponseBody().flush();
+      try {
+        Thread.sleep(20_000); // then nothing more for a long time
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.close();
+    });
+    stub.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    stub.start();
+    String url = "http://127.0.0.1:" + stub.getAddress().getPort() + "/slow.mp4";
+
+    DownloadException e = failure(downloader.settings().withRequestTimeout(java.time.Duration.ofMillis(500)), url);
+
+    assertThat(e.kind()).isEqualTo(DownloadException.Kind.TRANSIENT);
+    assertThat(e.getMessage()).contains("stalled");
+    assertThat(files()).isEmpty();
+  }
+
+  @Test
   void aMissingDirectoryIsAStorageProblem() {
     DownloadSettings missing = DownloadSettings.of(directory.resolve("gone")).withAllowLoopback(true);
 

@@ -3,7 +3,9 @@ package io.github.pixversecamunda.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.annotation.JobWorker;
 import io.github.pixversecamunda.api.PixverseClient;
+import io.github.pixversecamunda.worker.Variables;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,18 @@ class PixverseAutoConfigurationTest {
       assertThat(context).doesNotHaveBean(SubmitVideoJobWorker.class);
       assertThat(context).hasSingleBean(AwaitTaskJobWorker.class);
     });
+  }
+
+  @Test
+  void springWorkersFetchExactlyWhatTheHandlersRead() throws Exception {
+    assertThat(fetched(SubmitVideoJobWorker.class, "submitVideo")).containsExactlyInAnyOrder(Variables.SUBMIT_FETCH);
+    assertThat(fetched(AwaitTaskJobWorker.class, "awaitTask")).containsExactlyInAnyOrder(Variables.AWAIT_FETCH);
+    assertThat(fetched(DownloadVideoJobWorker.class, "downloadVideo")).containsExactlyInAnyOrder(Variables.DOWNLOAD_FETCH);
+  }
+
+  private static String[] fetched(Class<?> type, String method) throws NoSuchMethodException {
+    return type.getMethod(method, io.camunda.client.api.worker.JobClient.class,
+        io.camunda.client.api.response.ActivatedJob.class).getAnnotation(JobWorker.class).fetchVariables();
   }
 
   @Test

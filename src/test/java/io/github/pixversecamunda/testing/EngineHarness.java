@@ -191,6 +191,13 @@ public final class EngineHarness implements AutoCloseable {
         .map(r -> parse(((VariableRecordValue) r.getValue()).getValue())).toList();
   }
 
+  /** Every value a variable took in any scope of one process instance, oldest first. */
+  public List<JsonNode> allValues(long instance, String name) {
+    return records().filter(r -> r.getValue() instanceof VariableRecordValue v && v.getName().equals(name)
+            && v.getProcessInstanceKey() == instance)
+        .map(r -> parse(((VariableRecordValue) r.getValue()).getValue())).toList();
+  }
+
   /** The process instance's own variables with their latest values, in the order first set. */
   public Map<String, JsonNode> variables(long instance) {
     Map<String, JsonNode> latest = new java.util.LinkedHashMap<>();

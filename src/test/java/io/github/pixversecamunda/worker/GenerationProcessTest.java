@@ -325,7 +325,10 @@ class GenerationProcessTest {
     assertThat(completions.get()).isEqualTo(2);
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
     assertThat(simulator.tasksCreated()).isEqualTo(1);
-    assertThat(engine.variable(instance, "pixverse").path("resumed").asBoolean()).isTrue();
+    JsonNode submit = engine.variable(instance, "pixverse");
+    assertThat(submit.path("resumed").asBoolean()).isTrue();
+    // The resumed result keeps the time of the one accepted submit, which the waiting is based on.
+    assertThat(submit.path("submittedAt").asText()).isEqualTo(engine.allValues(instance, Variables.SUBMITTED_AT).get(0).asText());
     assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
   }
 

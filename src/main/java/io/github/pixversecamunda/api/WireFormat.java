@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Everything about how PixVerse 5.6 on API in One spells things on the wire: paths, field names,
  * status words and where answers put things. The API documents little of its answers, so the
- * readers here accept every shape seen or reported (see API-NOTES in the project docs); when the
+ * readers here accept every shape seen or reported (see "What the API does not document" in the README); when the
  * API settles a name, this is the one file to edit.
  */
 public final class WireFormat {

@@ -9,10 +9,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The submit worker's job type, overridden the standard Camunda way, serves a task of that type. */
+// The engine stops after this class: close the context too, or its workers would poll a dead port.
+@DirtiesContext
 @SpringBootTest(classes = SpringWorkersOnEngineTest.App.class)
 class JobTypeOverrideTest {
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The Camunda Spring Boot Starter with this library on the classpath, connected to the in-memory
  * engine as to a self-managed cluster: the auto-configured workers carry a process to its video.
  */
+// The engine stops after this class: close the context too, or its workers would poll a dead port.
+@DirtiesContext
 @SpringBootTest(classes = SpringWorkersOnEngineTest.App.class)
 class SpringWorkersOnEngineTest {
 

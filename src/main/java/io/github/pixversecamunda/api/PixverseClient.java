@@ -279,7 +279,8 @@ public final class PixverseClient {
     return false;
   }
 
-  private static Throwable unwrap(Throwable failure) {
+  /** The failure inside the wrappers that asynchronous calls add (CompletionException, ExecutionException). */
+  public static Throwable unwrap(Throwable failure) {
     Throwable t = failure;
     while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
       t = t.getCause();

@@ -25,6 +25,8 @@ public record DownloadSettings(
 
   public static final long DEFAULT_MAX_BYTES = 2L * 1024 * 1024 * 1024;
   public static final int DEFAULT_MAX_REDIRECTS = 3;
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
   public DownloadSettings {
     Objects.requireNonNull(directory, "directory");
@@ -32,8 +34,8 @@ public record DownloadSettings(
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("maxBytes must be positive");
     }
-    connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
-    requestTimeout = requestTimeout == null ? Duration.ofSeconds(60) : requestTimeout;
+    connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
+    requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
   }
 
   /** Safe defaults: 2 GiB ceiling, public addresses only, three redirects. */

@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -299,11 +298,6 @@ public final class VideoDownloader implements AutoCloseable {
     } catch (IOException ignored) {
       // The response is discarded anyway.
     }
-  }
-
-  /** Unwraps the failure of {@link #downloadAsync}. */
-  public static Throwable cause(Throwable failure) {
-    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
   }
 
   @Override

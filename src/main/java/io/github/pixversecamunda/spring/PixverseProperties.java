@@ -54,9 +54,9 @@ public class PixverseProperties {
     /** Redirects followed at most; each is checked like the first URL. */
     private int maxRedirects = DownloadSettings.DEFAULT_MAX_REDIRECTS;
     /** Time allowed to connect to the file host. */
-    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration connectTimeout = DownloadSettings.DEFAULT_CONNECT_TIMEOUT;
     /** Time allowed until the file host starts answering, and between two pieces of data after that. */
-    private Duration requestTimeout = Duration.ofSeconds(60);
+    private Duration requestTimeout = DownloadSettings.DEFAULT_REQUEST_TIMEOUT;
 
     public Path getDirectory() { return directory; }
     public void setDirectory(Path directory) { this.directory = directory; }

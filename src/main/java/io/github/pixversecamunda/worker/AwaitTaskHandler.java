@@ -60,7 +60,7 @@ public final class AwaitTaskHandler implements JobHandler {
     }
     api.statusAsync(context.taskId()).whenComplete((status, failure) -> {
       JobOutcome outcome = failure == null ? onStatus(context, status)
-          : onFailure(job, context, JobSupport.unwrap(failure));
+          : onFailure(job, context, PixverseClient.unwrap(failure));
       support.send(client, job, outcome);
     });
   }
@@ -145,15 +145,14 @@ public final class AwaitTaskHandler implements JobHandler {
     String resultVariable = JobSupport.resultVariable(job, Variables.DEFAULT_AWAIT_RESULT);
     Map<?, ?> submission = variables.get(Variables.SUBMISSION) instanceof Map<?, ?> m ? m : Map.of();
     Map<?, ?> previous = variables.get(Variables.PREVIOUS_STATUS) instanceof Map<?, ?> m ? m : Map.of();
-    Object rawTaskId = variables.get(Variables.TASK_ID);
-    if (rawTaskId == null || rawTaskId.toString().isBlank()) {
-      rawTaskId = submission.get("taskId");
+    String taskId = JobSupport.text(variables.get(Variables.TASK_ID));
+    if (taskId == null) {
+      taskId = JobSupport.text(submission.get("taskId"));
     }
-    if (rawTaskId == null || rawTaskId.toString().isBlank()) {
+    if (taskId == null) {
       throw new InvalidInputException(List.of(new Violation(Variables.TASK_ID,
           "must not be empty (map it from the submit result, e.g. =pixverse.taskId)")));
     }
-    String taskId = rawTaskId.toString().trim();
 
     // Checks and the waiting time carry on from the previous check of the same task only.
     boolean sameTask = taskId.equals(String.valueOf(previous.get("taskId")));

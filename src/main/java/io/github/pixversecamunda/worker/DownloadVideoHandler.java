@@ -3,6 +3,7 @@ package io.github.pixversecamunda.worker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobHandler;
+import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.api.PixverseClientConfig;
 import io.github.pixversecamunda.download.DownloadException;
 import io.github.pixversecamunda.download.StoredVideo;
@@ -32,15 +33,14 @@ public final class DownloadVideoHandler implements JobHandler {
   public void handle(JobClient client, ActivatedJob job) {
     Map<String, Object> variables = job.getVariablesAsMap();
     String resultVariable = JobSupport.resultVariable(job, Variables.DEFAULT_DOWNLOAD_RESULT);
-    String url = text(variables.get(Variables.VIDEO_URL));
-    String taskId = text(variables.get(Variables.TASK_ID));
-    String fileName = text(variables.get(Variables.FILE_NAME));
-    boolean overwrite = Boolean.TRUE.equals(variables.get(Variables.OVERWRITE))
-        || "true".equalsIgnoreCase(text(variables.get(Variables.OVERWRITE)));
+    String url = JobSupport.text(variables.get(Variables.VIDEO_URL));
+    String taskId = JobSupport.text(variables.get(Variables.TASK_ID));
+    String fileName = JobSupport.text(variables.get(Variables.FILE_NAME));
+    boolean overwrite = "true".equalsIgnoreCase(JobSupport.text(variables.get(Variables.OVERWRITE)));
     downloader.downloadAsync(url, fileName, taskId, overwrite).whenComplete((stored, failure) -> {
       JobOutcome outcome = failure == null
           ? new JobOutcome.Complete(Map.of(resultVariable, result(stored)))
-          : onFailure(job, VideoDownloader.cause(failure), taskId);
+          : onFailure(job, PixverseClient.unwrap(failure), taskId);
       support.send(client, job, outcome);
     });
   }
@@ -71,9 +71,5 @@ public final class DownloadVideoHandler implements JobHandler {
     result.put("sourceUrl", stored.sourceUrl());
     result.put("reused", stored.reused());
     return result;
-  }
-
-  private static String text(Object value) {
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
   }
 }

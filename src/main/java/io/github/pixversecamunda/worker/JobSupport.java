@@ -4,6 +4,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.github.pixversecamunda.api.InvalidInputException;
 import io.github.pixversecamunda.api.PixverseApiException;
+import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.api.PixverseClientConfig;
 import io.github.pixversecamunda.api.Violation;
 import java.time.Duration;
@@ -11,8 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,12 +46,9 @@ final class JobSupport {
     }
   }
 
-  static Throwable unwrap(Throwable failure) {
-    Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
+  /** Blank means absent: template fields left empty arrive as empty strings. */
+  static String text(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString().trim();
   }
 
   static Map<String, Object> errorVariable(String code, String message, String taskId,
@@ -99,7 +95,7 @@ final class JobSupport {
       sender.send(client, job, safe).whenComplete((ok, failure) -> {
         if (failure != null) {
           LOG.warn("Could not report the outcome of job {} ({}): {}", job.getKey(), job.getType(),
-              config.redact(String.valueOf(unwrap(failure).getMessage())));
+              config.redact(String.valueOf(PixverseClient.unwrap(failure).getMessage())));
         }
       });
     } catch (RuntimeException e) {

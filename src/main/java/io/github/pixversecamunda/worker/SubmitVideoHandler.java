@@ -88,7 +88,7 @@ public final class SubmitVideoHandler implements JobHandler {
     }
     api.submitAsync(prepared.request()).whenComplete((task, failure) -> {
       if (failure != null) {
-        support.send(client, job, onFailure(job, JobSupport.unwrap(failure)));
+        support.send(client, job, onFailure(job, PixverseClient.unwrap(failure)));
       } else {
         accepted(client, job, prepared, task, resultVariable);
       }
@@ -142,16 +142,16 @@ public final class SubmitVideoHandler implements JobHandler {
   public static Prepared prepare(Map<String, Object> variables) {
     List<Violation> problems = new ArrayList<>();
     Map<String, Object> values = new HashMap<>(variables);
-    String mode = text(variables.get(Variables.MODE));
+    String mode = JobSupport.text(variables.get(Variables.MODE));
     if (mode == null) {
-      mode = text(variables.get(GenerationInput.IMAGE_URL)) == null ? MODE_TEXT : MODE_IMAGE;
+      mode = JobSupport.text(variables.get(GenerationInput.IMAGE_URL)) == null ? MODE_TEXT : MODE_IMAGE;
     } else {
       mode = mode.toLowerCase(Locale.ROOT);
     }
     if (mode.equals(MODE_TEXT)) {
       values.remove(GenerationInput.IMAGE_URL);
     } else if (mode.equals(MODE_IMAGE)) {
-      if (text(variables.get(GenerationInput.IMAGE_URL)) == null) {
+      if (JobSupport.text(variables.get(GenerationInput.IMAGE_URL)) == null) {
         problems.add(new Violation(GenerationInput.IMAGE_URL, "is required when mode is image"));
       }
     } else {
@@ -161,7 +161,7 @@ public final class SubmitVideoHandler implements JobHandler {
 
     Integer maxCredits = null;
     Object budget = variables.get(Variables.MAX_CREDITS);
-    if (text(budget) != null) {
+    if (JobSupport.text(budget) != null) {
       try {
         BigDecimal number = new BigDecimal(budget.toString().trim());
         if (number.signum() < 0) {
@@ -217,9 +217,5 @@ public final class SubmitVideoHandler implements JobHandler {
     if (value != null) {
       map.put(key, value);
     }
-  }
-
-  private static String text(Object value) {
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
   }
 }

@@ -12,6 +12,7 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.io.IOException;
@@ -112,11 +113,6 @@ public final class EngineHarness implements AutoCloseable {
         && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS);
   }
 
-  public boolean passed(long instance, String elementId) {
-    return elementRecords(instance).anyMatch(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
-        && r.getValue().getElementId().equals(elementId));
-  }
-
   public int timesPassed(long instance, String elementId) {
     return (int) elementRecords(instance).filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
         && r.getValue().getElementId().equals(elementId)).count();
@@ -154,57 +150,43 @@ public final class EngineHarness implements AutoCloseable {
     }
   }
 
+  private Stream<VariableRecordValue> variableRecords() {
+    return records().filter(r -> r.getValue() instanceof VariableRecordValue)
+        .map(r -> (VariableRecordValue) r.getValue());
+  }
+
   /** The latest value of a variable in the process instance's own scope, as JSON (null if never set). */
   public JsonNode variable(long instance, String name) {
-    List<String> values = new ArrayList<>();
-    records().filter(r -> r.getValue() instanceof VariableRecordValue v && v.getProcessInstanceKey() == instance
-            && v.getScopeKey() == instance && v.getName().equals(name))
-        .forEach(r -> values.add(((VariableRecordValue) r.getValue()).getValue()));
-    if (values.isEmpty()) {
-      return null;
-    }
-    try {
-      return JSON.readTree(values.get(values.size() - 1));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return variables(instance).get(name);
   }
 
   /** Every variable value written anywhere in the engine, as raw JSON text. */
   public List<String> allVariableValues() {
-    return records().filter(r -> r.getValue() instanceof VariableRecordValue)
-        .map(r -> ((VariableRecordValue) r.getValue()).getName() + "=" + ((VariableRecordValue) r.getValue()).getValue())
-        .toList();
+    return variableRecords().map(v -> v.getName() + "=" + v.getValue()).toList();
   }
 
   /** The latest value of a variable in any scope of any instance (null if never set). */
   public JsonNode latestVariable(String name) {
-    List<String> values = new ArrayList<>();
-    records().filter(r -> r.getValue() instanceof VariableRecordValue v && v.getName().equals(name))
-        .forEach(r -> values.add(((VariableRecordValue) r.getValue()).getValue()));
-    return values.isEmpty() ? null : parse(values.get(values.size() - 1));
+    List<JsonNode> values = allValues(name);
+    return values.isEmpty() ? null : values.get(values.size() - 1);
   }
 
   /** Every value a variable took in any scope of any instance, oldest first. */
   public List<JsonNode> allValues(String name) {
-    return records().filter(r -> r.getValue() instanceof VariableRecordValue v && v.getName().equals(name))
-        .map(r -> parse(((VariableRecordValue) r.getValue()).getValue())).toList();
+    return variableRecords().filter(v -> v.getName().equals(name)).map(v -> parse(v.getValue())).toList();
   }
 
   /** Every value a variable took in any scope of one process instance, oldest first. */
   public List<JsonNode> allValues(long instance, String name) {
-    return records().filter(r -> r.getValue() instanceof VariableRecordValue v && v.getName().equals(name)
-            && v.getProcessInstanceKey() == instance)
-        .map(r -> parse(((VariableRecordValue) r.getValue()).getValue())).toList();
+    return variableRecords().filter(v -> v.getName().equals(name) && v.getProcessInstanceKey() == instance)
+        .map(v -> parse(v.getValue())).toList();
   }
 
   /** The process instance's own variables with their latest values, in the order first set. */
   public Map<String, JsonNode> variables(long instance) {
     Map<String, JsonNode> latest = new java.util.LinkedHashMap<>();
-    records().filter(r -> r.getValue() instanceof VariableRecordValue v && v.getProcessInstanceKey() == instance
-            && v.getScopeKey() == instance)
-        .forEach(r -> latest.put(((VariableRecordValue) r.getValue()).getName(),
-            parse(((VariableRecordValue) r.getValue()).getValue())));
+    variableRecords().filter(v -> v.getProcessInstanceKey() == instance && v.getScopeKey() == instance)
+        .forEach(v -> latest.put(v.getName(), parse(v.getValue())));
     return latest;
   }
 
@@ -230,27 +212,26 @@ public final class EngineHarness implements AutoCloseable {
     }
   }
 
+  private Stream<IncidentRecordValue> createdIncidents() {
+    return records().filter(r -> r.getIntent() == IncidentIntent.CREATED && r.getValue() instanceof IncidentRecordValue)
+        .map(r -> (IncidentRecordValue) r.getValue());
+  }
+
   public List<String> incidents(long instance) {
-    return records().filter(r -> r.getIntent() == IncidentIntent.CREATED
-            && r.getValue() instanceof io.camunda.zeebe.protocol.record.value.IncidentRecordValue v
-            && v.getProcessInstanceKey() == instance)
-        .map(r -> ((io.camunda.zeebe.protocol.record.value.IncidentRecordValue) r.getValue()).getErrorMessage())
-        .toList();
+    return createdIncidents().filter(v -> v.getProcessInstanceKey() == instance)
+        .map(IncidentRecordValue::getErrorMessage).toList();
   }
 
   /** Every incident raised anywhere in the engine. */
   public List<String> allIncidents() {
-    return records().filter(r -> r.getIntent() == IncidentIntent.CREATED
-            && r.getValue() instanceof io.camunda.zeebe.protocol.record.value.IncidentRecordValue)
-        .map(r -> ((io.camunda.zeebe.protocol.record.value.IncidentRecordValue) r.getValue()).getErrorMessage())
-        .toList();
+    return createdIncidents().map(IncidentRecordValue::getErrorMessage).toList();
   }
 
   /** Every error message of every record (failed jobs, incidents), for secret checks. */
   public List<String> allErrorMessages() {
     List<String> messages = new ArrayList<>();
     records().forEach(r -> {
-      if (r.getValue() instanceof io.camunda.zeebe.protocol.record.value.IncidentRecordValue v) {
+      if (r.getValue() instanceof IncidentRecordValue v) {
         messages.add(v.getErrorMessage());
       } else if (r.getValue() instanceof io.camunda.zeebe.protocol.record.value.JobRecordValue v) {
         messages.add(v.getErrorMessage());

@@ -121,7 +121,8 @@ public record GenerationInput(
     return isAbsent(raw) ? raw : wholeNumber(raw).<Object>map(String::valueOf).orElse(raw);
   }
 
-  private static Optional<Long> wholeNumber(Object raw) {
+  /** 5, 5.0, "5" and "5.0" are the whole number 5; 5.5, "five" and absent values are none. */
+  public static Optional<Long> wholeNumber(Object raw) {
     try {
       BigDecimal number = raw instanceof Number n ? new BigDecimal(n.toString())
           : new BigDecimal(String.valueOf(raw).trim());

@@ -11,7 +11,6 @@ import io.github.pixversecamunda.api.PixverseApiException;
 import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.api.SubmittedTask;
 import io.github.pixversecamunda.api.Violation;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -162,13 +162,10 @@ public final class SubmitVideoHandler implements JobHandler {
     Integer maxCredits = null;
     Object budget = variables.get(Variables.MAX_CREDITS);
     if (JobSupport.text(budget) != null) {
-      try {
-        BigDecimal number = new BigDecimal(budget.toString().trim());
-        if (number.signum() < 0) {
-          throw new NumberFormatException();
-        }
-        maxCredits = number.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue();
-      } catch (NumberFormatException e) {
+      Optional<Long> credits = GenerationInput.wholeNumber(budget).filter(n -> n >= 0);
+      if (credits.isPresent()) {
+        maxCredits = (int) Math.min(credits.get(), Integer.MAX_VALUE);
+      } else {
         problems.add(new Violation(Variables.MAX_CREDITS,
             "'" + budget + "' is not allowed; allowed values: a whole number of credits, 0 or more"));
       }

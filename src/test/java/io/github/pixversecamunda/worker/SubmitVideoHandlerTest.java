@@ -104,6 +104,18 @@ class SubmitVideoHandlerTest {
   }
 
   @Test
+  void budgetMustBeAWholeNumberOfCredits() {
+    assertThat(SubmitVideoHandler.prepare(Map.of("prompt", "p", "maxCredits", "150")).maxCredits()).isEqualTo(150);
+    assertThat(SubmitVideoHandler.prepare(Map.of("prompt", "p", "maxCredits", 90.0)).maxCredits()).isEqualTo(90);
+    for (Object bad : new Object[] {"1.5", 89.9, -1, "lots"}) {
+      assertThatThrownBy(() -> SubmitVideoHandler.prepare(Map.of("prompt", "p", "maxCredits", bad)))
+          .as(String.valueOf(bad))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+              .extracting(Violation::field).containsExactly("maxCredits"));
+    }
+  }
+
+  @Test
   void textModeIgnoresAnImageUrlInScope() {
     assertThat(SubmitVideoHandler.prepare(Map.of("prompt", "p", "mode", "text",
         "imageUrl", "https://example.org/a.png")).request().imageUrl()).isNull();

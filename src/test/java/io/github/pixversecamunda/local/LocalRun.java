@@ -100,6 +100,7 @@ public final class LocalRun implements Callable<Integer> {
     int code = execute(args, out, err, System.getenv(), true);
     out.flush();
     err.flush();
+    ExitCodeFile.write(code);
     // Everything is closed by now. halt, not exit: Maven's console hook would append a colour
     // reset to standard output on exit, after the JSON answer.
     Runtime.getRuntime().halt(code);

@@ -30,6 +30,11 @@ public enum ErrorKind {
     this.transientFault = transientFault;
   }
 
+  /** True when a submit that failed this way may still have created (and charged) a task. */
+  public boolean mayHaveCreatedTask() {
+    return this == OUTCOME_UNKNOWN || this == MALFORMED_RESPONSE;
+  }
+
   /** True when repeating the same request later is both safe and may succeed. */
   public boolean isTransient() {
     return transientFault;

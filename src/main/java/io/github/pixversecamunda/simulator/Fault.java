@@ -8,7 +8,7 @@ import java.time.Duration;
  * @param kind what happens
  * @param status HTTP status for {@link Kind#STATUS}
  * @param retryAfter value of the Retry-After header for {@link Kind#STATUS}, or null for none
- * @param delay how long to wait for {@link Kind#DELAY} (then the request is handled normally)
+ * @param delay how long to wait for {@link Kind#DELAY} (before handling) or {@link Kind#ANSWER_LATE} (after)
  */
 public record Fault(Kind kind, int status, String retryAfter, Duration delay) {
 
@@ -22,7 +22,11 @@ public record Fault(Kind kind, int status, String retryAfter, Duration delay) {
     /** Handle the request (a submit creates its paid task), then close without answering. */
     DROP_AFTER_READ,
     /** Answer 200 with a body that is not JSON (a submit still creates its task). */
-    MALFORMED_BODY
+    MALFORMED_BODY,
+    /** Answer 200 with JSON cut off in the middle (a submit still creates its task). */
+    TRUNCATED_JSON,
+    /** Handle the request (a submit creates its paid task), then wait {@code delay} before answering. */
+    ANSWER_LATE
   }
 
   public static Fault status(int status) {
@@ -43,6 +47,15 @@ public record Fault(Kind kind, int status, String retryAfter, Duration delay) {
 
   public static Fault dropAfterRead() {
     return new Fault(Kind.DROP_AFTER_READ, 0, null, null);
+  }
+
+  /** The task is created (and paid) at once; its answer arrives only after {@code delay}. */
+  public static Fault answerLate(Duration delay) {
+    return new Fault(Kind.ANSWER_LATE, 0, null, delay);
+  }
+
+  public static Fault truncatedJson() {
+    return new Fault(Kind.TRUNCATED_JSON, 0, null, null);
   }
 
   public static Fault malformedBody() {

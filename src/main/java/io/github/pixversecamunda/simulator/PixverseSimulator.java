@@ -55,6 +55,7 @@ public final class PixverseSimulator implements AutoCloseable {
   private final AtomicLong creditsSpent = new AtomicLong();
   private final AtomicInteger downloadsWithCredentials = new AtomicInteger();
   private final AtomicInteger taskSequence = new AtomicInteger();
+  private final java.util.List<String> taskIds = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final byte[] sampleVideo;
 
   private volatile String apiKey = DEFAULT_API_KEY;
@@ -188,6 +189,11 @@ public final class PixverseSimulator implements AutoCloseable {
     return tasksCreated.get();
   }
 
+  /** Ids of the tasks created so far, oldest first. */
+  public java.util.List<String> taskIds() {
+    return java.util.List.copyOf(taskIds);
+  }
+
   public long creditsSpent() {
     return creditsSpent.get();
   }
@@ -310,9 +316,18 @@ public final class PixverseSimulator implements AutoCloseable {
     if (fault != null && fault.kind() == Fault.Kind.DROP_AFTER_READ) {
       throw new DroppedConnection();
     }
+    taskIds.add(id);
     if (fault != null && fault.kind() == Fault.Kind.MALFORMED_BODY) {
       send(exchange, 200, "text/html", "<html>502 upstream hiccup".getBytes(StandardCharsets.UTF_8));
       return;
+    }
+    if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_JSON) {
+      send(exchange, 200, "application/json", ("{\"code\":200,\"data\":{\"task_id\":\"" + id)
+          .getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    if (fault != null && fault.kind() == Fault.Kind.ANSWER_LATE) {
+      sleep(fault.delay());
     }
     ObjectNode data = json.createObjectNode();
     data.put(WireFormat.TASK_ID, id);

@@ -4,6 +4,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.github.pixversecamunda.worker.AwaitTaskHandler;
+import io.github.pixversecamunda.worker.InFlightJobs;
 import io.github.pixversecamunda.worker.JobTypes;
 import io.github.pixversecamunda.worker.Variables;
 
@@ -14,14 +15,16 @@ import io.github.pixversecamunda.worker.Variables;
 public class AwaitTaskJobWorker {
 
   private final AwaitTaskHandler handler;
+  private final InFlightJobs inFlight;
 
-  public AwaitTaskJobWorker(AwaitTaskHandler handler) {
+  public AwaitTaskJobWorker(AwaitTaskHandler handler, InFlightJobs inFlight) {
     this.handler = handler;
+    this.inFlight = inFlight;
   }
 
   @JobWorker(type = JobTypes.AWAIT_TASK, autoComplete = false, timeout = 300_000,
       fetchVariables = {Variables.TASK_ID, Variables.SUBMISSION, Variables.PREVIOUS_STATUS})
   public void awaitTask(JobClient client, ActivatedJob job) {
-    handler.handle(client, job);
+    inFlight.run(handler, client, job);
   }
 }

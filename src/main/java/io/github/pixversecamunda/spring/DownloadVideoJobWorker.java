@@ -4,6 +4,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.github.pixversecamunda.worker.DownloadVideoHandler;
+import io.github.pixversecamunda.worker.InFlightJobs;
 import io.github.pixversecamunda.worker.JobTypes;
 import io.github.pixversecamunda.worker.Variables;
 
@@ -14,14 +15,16 @@ import io.github.pixversecamunda.worker.Variables;
 public class DownloadVideoJobWorker {
 
   private final DownloadVideoHandler handler;
+  private final InFlightJobs inFlight;
 
-  public DownloadVideoJobWorker(DownloadVideoHandler handler) {
+  public DownloadVideoJobWorker(DownloadVideoHandler handler, InFlightJobs inFlight) {
     this.handler = handler;
+    this.inFlight = inFlight;
   }
 
   @JobWorker(type = JobTypes.DOWNLOAD_VIDEO, autoComplete = false, timeout = 1_800_000,
       fetchVariables = {Variables.VIDEO_URL, Variables.TASK_ID, Variables.FILE_NAME, Variables.OVERWRITE})
   public void downloadVideo(JobClient client, ActivatedJob job) {
-    handler.handle(client, job);
+    inFlight.run(handler, client, job);
   }
 }

@@ -9,7 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.camunda.client.jobhandling.JobWorkerManager;
 import io.github.pixversecamunda.worker.AwaitTaskHandler;
+import io.github.pixversecamunda.worker.InFlightJobs;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import io.github.pixversecamunda.worker.PollSchedule;
 import io.github.pixversecamunda.worker.SubmitVideoHandler;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -44,9 +48,22 @@ public class PixverseAutoConfiguration {
   }
 
   @Bean
+  @ConditionalOnMissingBean
+  public InFlightJobs pixverseInFlightJobs() {
+    return new InFlightJobs();
+  }
+
+  @Bean
+  public PixverseWorkerDrain pixverseWorkerDrain(InFlightJobs inFlight, ObjectProvider<JobWorkerManager> workerManager,
+      ApplicationEventPublisher events, PixverseProperties properties) {
+    return new PixverseWorkerDrain(inFlight, workerManager, events, properties.getDrainTimeout());
+  }
+
+  @Bean
   @ConditionalOnProperty(prefix = "pixverse.workers.submit", name = "enabled", matchIfMissing = true)
-  public SubmitVideoJobWorker pixverseSubmitVideoJobWorker(PixverseClient api, @Lazy CamundaClient camunda) {
-    return new SubmitVideoJobWorker(new SubmitVideoHandler(api, camunda));
+  public SubmitVideoJobWorker pixverseSubmitVideoJobWorker(PixverseClient api, @Lazy CamundaClient camunda,
+      InFlightJobs inFlight) {
+    return new SubmitVideoJobWorker(new SubmitVideoHandler(api, camunda), inFlight);
   }
 
   @Bean(destroyMethod = "close")
@@ -62,13 +79,15 @@ public class PixverseAutoConfiguration {
   @Bean
   @ConditionalOnBean(VideoDownloader.class)
   @ConditionalOnProperty(prefix = "pixverse.workers.download", name = "enabled", matchIfMissing = true)
-  public DownloadVideoJobWorker pixverseDownloadVideoJobWorker(VideoDownloader downloader, PixverseClient api) {
-    return new DownloadVideoJobWorker(new DownloadVideoHandler(downloader, api.config()));
+  public DownloadVideoJobWorker pixverseDownloadVideoJobWorker(VideoDownloader downloader, PixverseClient api,
+      InFlightJobs inFlight) {
+    return new DownloadVideoJobWorker(new DownloadVideoHandler(downloader, api.config()), inFlight);
   }
 
   @Bean
   @ConditionalOnProperty(prefix = "pixverse.workers.await", name = "enabled", matchIfMissing = true)
-  public AwaitTaskJobWorker pixverseAwaitTaskJobWorker(PixverseClient api, PollSchedule schedule) {
-    return new AwaitTaskJobWorker(new AwaitTaskHandler(api, schedule));
+  public AwaitTaskJobWorker pixverseAwaitTaskJobWorker(PixverseClient api, PollSchedule schedule,
+      InFlightJobs inFlight) {
+    return new AwaitTaskJobWorker(new AwaitTaskHandler(api, schedule), inFlight);
   }
 }

@@ -32,6 +32,12 @@ public class PixverseProperties {
   /** API requests one worker instance keeps in flight at most; further jobs wait for a free slot. */
   private int maxInFlight = PixverseClientConfig.DEFAULT_MAX_IN_FLIGHT;
 
+  /**
+   * On shutdown, how long jobs already in flight may take to finish after job activation stopped.
+   * Keep it below the platform's grace period (Kubernetes: terminationGracePeriodSeconds).
+   */
+  private Duration drainTimeout = Duration.ofSeconds(30);
+
   /** Deploy the bundled processes (bpmn/*.bpmn in the jar) when the application starts. */
   private boolean deployProcesses;
 
@@ -130,6 +136,8 @@ public class PixverseProperties {
   public void setRequestTimeout(Duration requestTimeout) { this.requestTimeout = requestTimeout; }
   public int getMaxInFlight() { return maxInFlight; }
   public void setMaxInFlight(int maxInFlight) { this.maxInFlight = maxInFlight; }
+  public Duration getDrainTimeout() { return drainTimeout; }
+  public void setDrainTimeout(Duration drainTimeout) { this.drainTimeout = drainTimeout; }
   public boolean isDeployProcesses() { return deployProcesses; }
   public void setDeployProcesses(boolean deployProcesses) { this.deployProcesses = deployProcesses; }
   public Poll getPoll() { return poll; }

@@ -4,6 +4,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.github.pixversecamunda.api.GenerationInput;
+import io.github.pixversecamunda.worker.InFlightJobs;
 import io.github.pixversecamunda.worker.JobTypes;
 import io.github.pixversecamunda.worker.SubmitVideoHandler;
 import io.github.pixversecamunda.worker.Variables;
@@ -15,9 +16,11 @@ import io.github.pixversecamunda.worker.Variables;
 public class SubmitVideoJobWorker {
 
   private final SubmitVideoHandler handler;
+  private final InFlightJobs inFlight;
 
-  public SubmitVideoJobWorker(SubmitVideoHandler handler) {
+  public SubmitVideoJobWorker(SubmitVideoHandler handler, InFlightJobs inFlight) {
     this.handler = handler;
+    this.inFlight = inFlight;
   }
 
   @JobWorker(type = JobTypes.SUBMIT_VIDEO, autoComplete = false, timeout = 300_000,
@@ -25,8 +28,8 @@ public class SubmitVideoJobWorker {
           GenerationInput.DURATION, GenerationInput.ASPECT_RATIO, GenerationInput.GENERATE_AUDIO,
           GenerationInput.THINKING_TYPE, GenerationInput.NEGATIVE_PROMPT, GenerationInput.SEED,
           Variables.MODE, Variables.MAX_CREDITS, Variables.SUBMITTED_TASK_ID,
-          Variables.SUBMITTED_AT})
+          Variables.SUBMITTED_AT, Variables.SUBMIT_ATTEMPT})
   public void submitVideo(JobClient client, ActivatedJob job) {
-    handler.handle(client, job);
+    inFlight.run(handler, client, job);
   }
 }

@@ -2,7 +2,6 @@ package io.github.pixversecamunda.worker;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
-import io.camunda.client.api.worker.JobHandler;
 import io.github.pixversecamunda.api.GenerationInput;
 import io.github.pixversecamunda.api.InvalidInputException;
 import io.github.pixversecamunda.api.PixverseApiException;
@@ -20,13 +19,14 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Job type {@value JobTypes#AWAIT_TASK}: checks a task once and completes with its state and
  * {@code nextPollIn}, the ISO-8601 wait for the BPMN timer before the next check. The waiting
  * itself is modelled in the process, where everyone can see it.
  */
-public final class AwaitTaskHandler implements JobHandler {
+public final class AwaitTaskHandler implements AsyncJobHandler {
 
   private final PixverseClient api;
   private final JobSupport support;
@@ -49,20 +49,17 @@ public final class AwaitTaskHandler implements JobHandler {
   }
 
   @Override
-  public void handle(JobClient client, ActivatedJob job) {
+  public CompletionStage<Void> handleAsync(JobClient client, ActivatedJob job) {
     Map<String, Object> variables = job.getVariablesAsMap();
     Context context;
     try {
       context = context(job, variables);
     } catch (InvalidInputException e) {
-      support.send(client, job, JobSupport.invalidInput(e, null));
-      return;
+      return support.send(client, job, JobSupport.invalidInput(e, null));
     }
-    api.statusAsync(context.taskId()).whenComplete((status, failure) -> {
-      JobOutcome outcome = failure == null ? onStatus(context, status)
-          : onFailure(job, context, PixverseClient.unwrap(failure));
-      support.send(client, job, outcome);
-    });
+    return api.statusAsync(context.taskId()).handle((status, failure) -> failure == null
+            ? onStatus(context, status) : onFailure(job, context, PixverseClient.unwrap(failure)))
+        .thenCompose(outcome -> support.send(client, job, outcome));
   }
 
   private JobOutcome onStatus(Context context, TaskStatus status) {

@@ -2,7 +2,6 @@ package io.github.pixversecamunda.worker;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
-import io.camunda.client.api.worker.JobHandler;
 import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.api.PixverseClientConfig;
 import io.github.pixversecamunda.download.DownloadException;
@@ -10,12 +9,13 @@ import io.github.pixversecamunda.download.StoredVideo;
 import io.github.pixversecamunda.download.VideoDownloader;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Job type {@value JobTypes#DOWNLOAD_VIDEO}: keeps the finished video in the worker's storage
  * directory (result URLs expire) and hands the process a durable reference with its checksum.
  */
-public final class DownloadVideoHandler implements JobHandler {
+public final class DownloadVideoHandler implements AsyncJobHandler {
 
   private final VideoDownloader downloader;
   private final JobSupport support;
@@ -30,19 +30,17 @@ public final class DownloadVideoHandler implements JobHandler {
   }
 
   @Override
-  public void handle(JobClient client, ActivatedJob job) {
+  public CompletionStage<Void> handleAsync(JobClient client, ActivatedJob job) {
     Map<String, Object> variables = job.getVariablesAsMap();
     String resultVariable = JobSupport.resultVariable(job, Variables.DEFAULT_DOWNLOAD_RESULT);
     String url = JobSupport.text(variables.get(Variables.VIDEO_URL));
     String taskId = JobSupport.text(variables.get(Variables.TASK_ID));
     String fileName = JobSupport.text(variables.get(Variables.FILE_NAME));
     boolean overwrite = "true".equalsIgnoreCase(JobSupport.text(variables.get(Variables.OVERWRITE)));
-    downloader.downloadAsync(url, fileName, taskId, overwrite).whenComplete((stored, failure) -> {
-      JobOutcome outcome = failure == null
-          ? new JobOutcome.Complete(Map.of(resultVariable, result(stored)))
-          : onFailure(job, PixverseClient.unwrap(failure), taskId);
-      support.send(client, job, outcome);
-    });
+    return downloader.downloadAsync(url, fileName, taskId, overwrite).handle((stored, failure) -> failure == null
+            ? new JobOutcome.Complete(Map.of(resultVariable, result(stored)))
+            : onFailure(job, PixverseClient.unwrap(failure), taskId))
+        .thenCompose(outcome -> support.send(client, job, outcome));
   }
 
   private static JobOutcome onFailure(ActivatedJob job, Throwable failure, String taskId) {

@@ -12,10 +12,12 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What both handlers share: headers, error variables, redaction and sending outcomes. */
+/** What the handlers share: headers, error variables, redaction and sending outcomes. */
 final class JobSupport {
 
   static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(10);
@@ -80,27 +82,33 @@ final class JobSupport {
   static JobOutcome retry(ActivatedJob job, String message, PixverseApiException e) {
     Duration backoff = e == null ? retryBackoff(job) : e.retryAfter().orElse(retryBackoff(job));
     int remaining = Math.max(0, job.getRetries() - 1);
-    return new JobOutcome.Retry(message + (remaining == 0 ? " (no retries left)"
-        : " (retrying in " + backoff + ", " + remaining + " retries left)"), remaining, backoff);
+    return new JobOutcome.Retry(message + (remaining == 0 ? " (no retries left: raise the job's retries in"
+        + " Operate once the cause is gone)" : " (retrying in " + backoff + ", " + remaining + " retries left)"),
+        remaining, backoff);
   }
 
-  /** Redacts and sends; a lost command is logged, and Zeebe redelivers the job after its timeout. */
-  void send(JobClient client, ActivatedJob job, JobOutcome outcome) {
+  /**
+   * Redacts and sends. The stage completes once the engine has answered (or the command failed);
+   * a lost command is logged, and Zeebe redelivers the job after its timeout.
+   */
+  CompletionStage<Void> send(JobClient client, ActivatedJob job, JobOutcome outcome) {
     JobOutcome safe = redact(outcome);
     if (!(safe instanceof JobOutcome.Complete)) {
       LOG.info("Job {} ({}) of process instance {}: {}", job.getKey(), job.getType(),
           job.getProcessInstanceKey(), describe(safe));
     }
     try {
-      sender.send(client, job, safe).whenComplete((ok, failure) -> {
+      return sender.send(client, job, safe).handle((ok, failure) -> {
         if (failure != null) {
           LOG.warn("Could not report the outcome of job {} ({}): {}", job.getKey(), job.getType(),
               config.redact(String.valueOf(PixverseClient.unwrap(failure).getMessage())));
         }
+        return null;
       });
     } catch (RuntimeException e) {
       LOG.warn("Could not report the outcome of job {} ({}): {}", job.getKey(), job.getType(),
           config.redact(String.valueOf(e.getMessage())));
+      return CompletableFuture.completedFuture(null);
     }
   }
 

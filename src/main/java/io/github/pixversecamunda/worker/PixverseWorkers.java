@@ -14,7 +14,7 @@ import java.util.List;
  * PixverseClient api = new PixverseClient(PixverseClientConfig.of(baseUrl, apiKey));
  * VideoDownloader downloader = new VideoDownloader(DownloadSettings.of(Path.of("/var/lib/videos")));
  * List<JobWorker> workers = PixverseWorkers.open(camunda, api, PollSchedule.DEFAULT, downloader);
- * // ... on shutdown: workers.forEach(JobWorker::close);
+ * // ... on shutdown: workers.forEach(JobWorker::close); then wait for the jobs in flight (see below)
  * }</pre>
  */
 public final class PixverseWorkers {
@@ -34,20 +34,29 @@ public final class PixverseWorkers {
   /** Also opens the download worker when a downloader is given. */
   public static List<JobWorker> open(CamundaClient camunda, PixverseClient api, PollSchedule schedule,
       VideoDownloader downloader) {
+    return open(camunda, api, schedule, downloader, new InFlightJobs());
+  }
+
+  /**
+   * The same, counting every job in {@code inFlight} until its outcome was sent: on shutdown,
+   * close the workers first (no new jobs), then {@link InFlightJobs#awaitIdle} before closing the client.
+   */
+  public static List<JobWorker> open(CamundaClient camunda, PixverseClient api, PollSchedule schedule,
+      VideoDownloader downloader, InFlightJobs inFlight) {
     List<JobWorker> workers = new ArrayList<>(List.of(
         camunda.newWorker().jobType(JobTypes.SUBMIT_VIDEO)
-            .handler(new SubmitVideoHandler(api, camunda))
+            .handler(inFlight.track(new SubmitVideoHandler(api, camunda)))
             .timeout(JOB_TIMEOUT)
             .fetchVariables(Variables.SUBMIT_FETCH)
             .open(),
         camunda.newWorker().jobType(JobTypes.AWAIT_TASK)
-            .handler(new AwaitTaskHandler(api, schedule))
+            .handler(inFlight.track(new AwaitTaskHandler(api, schedule)))
             .timeout(JOB_TIMEOUT)
             .fetchVariables(Variables.AWAIT_FETCH)
             .open()));
     if (downloader != null) {
       workers.add(camunda.newWorker().jobType(JobTypes.DOWNLOAD_VIDEO)
-          .handler(new DownloadVideoHandler(downloader, api.config()))
+          .handler(inFlight.track(new DownloadVideoHandler(downloader, api.config())))
           .timeout(DOWNLOAD_JOB_TIMEOUT)
           .fetchVariables(Variables.DOWNLOAD_FETCH)
           .open());

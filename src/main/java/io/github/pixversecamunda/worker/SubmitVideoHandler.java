@@ -3,7 +3,6 @@ package io.github.pixversecamunda.worker;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
-import io.camunda.client.api.worker.JobHandler;
 import io.github.pixversecamunda.api.GenerationInput;
 import io.github.pixversecamunda.api.GenerationRequest;
 import io.github.pixversecamunda.api.InvalidInputException;
@@ -12,6 +11,12 @@ import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.api.SubmittedTask;
 import io.github.pixversecamunda.api.Violation;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,31 +29,42 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Job type {@value JobTypes#SUBMIT_VIDEO}: validates the generation, checks the credit budget,
- * submits once and completes with the task id. Never blocks a thread on the API.
+ * submits at most once and completes with the task id. Never blocks a thread on the API.
  *
- * <p>No credit is spent twice: the accepted task id is stored on the task's element instance
- * (local variable {@value Variables#SUBMITTED_TASK_ID}) before the job completes, and a job that
- * finds it completes with that task instead of submitting again. A submit whose outcome is unknown
- * raises an incident rather than a retry.
+ * <p>Every accepted POST is a paid video, so the worker keeps two records in the task's own scope
+ * (its element instance), where any later job of the same task finds them:
+ * <ol>
+ *   <li>before the POST leaves, the attempt ({@value Variables#SUBMIT_ATTEMPT}); if it cannot be
+ *       recorded, nothing is sent and the job is retried;</li>
+ *   <li>once the API has accepted, the task id ({@value Variables#SUBMITTED_TASK_ID}), written
+ *       again a few times if the engine does not confirm it, before the job completes.</li>
+ * </ol>
+ * A job that finds the task id completes with that task. A job that finds an attempt without a
+ * task id (the worker died, lost the answer or could not record it) does not submit again: it
+ * raises an incident, and a person decides. At most once with a human decision beats a silent
+ * double charge. Failures that prove no task was created clear the attempt before the job fails.
  */
-public final class SubmitVideoHandler implements JobHandler {
+public final class SubmitVideoHandler implements AsyncJobHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(SubmitVideoHandler.class);
   public static final String MODE_TEXT = "text";
   public static final String MODE_IMAGE = "image";
+  /** Waits between the tries of recording an accepted task id; the first try is immediate. */
+  static final List<Duration> RECORD_RETRY_DELAYS =
+      List.of(Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(2));
 
   private final PixverseClient api;
-  private final CamundaClient camunda;
+  private final TaskVariables taskVariables;
   private final JobSupport support;
   private final Clock clock;
 
   public SubmitVideoHandler(PixverseClient api, CamundaClient camunda) {
-    this(api, camunda, JobOutcomeSender.ZEEBE, Clock.systemUTC());
+    this(api, TaskVariables.of(camunda), JobOutcomeSender.ZEEBE, Clock.systemUTC());
   }
 
-  public SubmitVideoHandler(PixverseClient api, CamundaClient camunda, JobOutcomeSender sender, Clock clock) {
+  public SubmitVideoHandler(PixverseClient api, TaskVariables taskVariables, JobOutcomeSender sender, Clock clock) {
     this.api = api;
-    this.camunda = camunda;
+    this.taskVariables = taskVariables;
     this.support = new JobSupport(api.config(), sender);
     this.clock = clock;
   }
@@ -58,67 +74,137 @@ public final class SubmitVideoHandler implements JobHandler {
   }
 
   @Override
-  public void handle(JobClient client, ActivatedJob job) {
+  public CompletionStage<Void> handleAsync(JobClient client, ActivatedJob job) {
     Map<String, Object> variables = job.getVariablesAsMap();
     String resultVariable = JobSupport.resultVariable(job, Variables.DEFAULT_SUBMIT_RESULT);
-    Object earlierTask = variables.get(Variables.SUBMITTED_TASK_ID);
+    String earlierTask = JobSupport.text(variables.get(Variables.SUBMITTED_TASK_ID));
     Prepared prepared;
     try {
       prepared = prepare(variables);
     } catch (InvalidInputException e) {
-      support.send(client, job, JobSupport.invalidInput(e, earlierTask == null ? null : earlierTask.toString()));
-      return;
+      return support.send(client, job, JobSupport.invalidInput(e, earlierTask));
     }
-    if (earlierTask != null && !earlierTask.toString().isBlank()) {
+    if (earlierTask != null) {
       // A redelivery of a job whose submit was already accepted: finish with that task.
       LOG.info("Job {} already submitted PixVerse task {}; completing without a new submit",
           job.getKey(), earlierTask);
-      Object submittedAt = variables.get(Variables.SUBMITTED_AT);
-      support.send(client, job, new JobOutcome.Complete(Map.of(resultVariable, result(prepared,
-          earlierTask.toString(), "SUBMITTED", submittedAt == null ? clock.instant().toString() : submittedAt.toString(),
-          true))));
-      return;
+      String submittedAt = JobSupport.text(variables.get(Variables.SUBMITTED_AT));
+      return support.send(client, job, new JobOutcome.Complete(Map.of(resultVariable, result(prepared,
+          earlierTask, "SUBMITTED", submittedAt == null ? clock.instant().toString() : submittedAt, true))));
+    }
+    Object attempt = variables.get(Variables.SUBMIT_ATTEMPT);
+    if (attempt != null) {
+      return support.send(client, job, unrecordedAttempt(attempt));
     }
     int estimate = prepared.request().estimatedCredits();
     if (prepared.maxCredits() != null && estimate > prepared.maxCredits()) {
-      support.send(client, job, JobSupport.bpmnError(ErrorCodes.BUDGET_EXCEEDED,
+      return support.send(client, job, JobSupport.bpmnError(ErrorCodes.BUDGET_EXCEEDED,
           "The estimated cost of " + estimate + " credits exceeds the budget of " + prepared.maxCredits()
               + " credits (maxCredits); nothing was submitted", null));
-      return;
     }
-    api.submitAsync(prepared.request()).whenComplete((task, failure) -> {
-      if (failure != null) {
-        support.send(client, job, onFailure(job, PixverseClient.unwrap(failure)));
-      } else {
-        accepted(client, job, prepared, task, resultVariable);
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("startedAt", clock.instant().toString());
+    record.put("jobKey", job.getKey());
+    return attempt(job, record).thenCompose(recorded -> {
+      if (!recorded) {
+        return clearAttempt(job).thenCompose(ignored -> support.send(client, job, JobSupport.retry(job,
+            "Could not record the submit attempt on the task before sending it; nothing was submitted", null)));
       }
+      return api.submitAsync(prepared.request()).handle((task, failure) -> failure == null
+              ? accepted(job, prepared, task, resultVariable)
+              : rejected(job, PixverseClient.unwrap(failure)))
+          .thenCompose(outcome -> outcome)
+          .thenCompose(outcome -> support.send(client, job, outcome));
     });
   }
 
-  private void accepted(JobClient client, ActivatedJob job, Prepared prepared, SubmittedTask task,
+  private CompletionStage<Boolean> attempt(ActivatedJob job, Map<String, Object> record) {
+    return taskVariables.setLocal(job.getElementInstanceKey(), Map.of(Variables.SUBMIT_ATTEMPT, record))
+        .handle((ok, failure) -> {
+          if (failure != null) {
+            LOG.warn("Job {}: could not record the submit attempt: {}", job.getKey(),
+                support.redact(String.valueOf(PixverseClient.unwrap(failure).getMessage())));
+          }
+          return failure == null;
+        });
+  }
+
+  /**
+   * The submit failed in a way that proves no task was created: the attempt record goes, so that
+   * a retry submits. If removing it fails, the retry raises the attempt incident instead: safe.
+   */
+  private CompletionStage<JobOutcome> rejected(ActivatedJob job, Throwable failure) {
+    JobOutcome outcome = onFailure(job, failure);
+    boolean mayExist = !(failure instanceof PixverseApiException e) || e.kind().mayHaveCreatedTask();
+    if (mayExist || outcome instanceof JobOutcome.BpmnError) {
+      return CompletableFuture.completedFuture(outcome);
+    }
+    return clearAttempt(job).thenApply(ignored -> outcome);
+  }
+
+  private CompletionStage<Void> clearAttempt(ActivatedJob job) {
+    return taskVariables.setLocal(job.getElementInstanceKey(), CLEAR_ATTEMPT).handle((ok, failure) -> {
+      if (failure != null) {
+        LOG.warn("Job {}: could not clear the submit attempt; a retry of this task raises an incident instead"
+            + " of submitting", job.getKey());
+      }
+      return null;
+    });
+  }
+
+  /** Setting the attempt to null clears it (a variable cannot be removed from a scope). */
+  private static final Map<String, Object> CLEAR_ATTEMPT = nullValued(Variables.SUBMIT_ATTEMPT);
+
+  private CompletionStage<JobOutcome> accepted(ActivatedJob job, Prepared prepared, SubmittedTask task,
       String resultVariable) {
     LOG.info("Job {}: PixVerse task {} submitted ({} credits estimated)", job.getKey(), task.taskId(),
         prepared.request().estimatedCredits());
     String submittedAt = clock.instant().toString();
-    JobOutcome complete = new JobOutcome.Complete(Map.of(resultVariable,
-        result(prepared, task.taskId(), task.rawStatus(), submittedAt, false)));
-    camunda.newSetVariablesCommand(job.getElementInstanceKey())
-        .variables(Map.of(Variables.SUBMITTED_TASK_ID, task.taskId(), Variables.SUBMITTED_AT, submittedAt))
-        .local(true)
-        .send()
-        .whenComplete((ok, failure) -> {
-          if (failure != null) {
-            LOG.warn("Job {}: could not record PixVerse task {} on the element instance before completing;"
-                + " completing anyway", job.getKey(), task.taskId());
+    Map<String, Object> taskRecord = Map.of(Variables.SUBMITTED_TASK_ID, task.taskId(), Variables.SUBMITTED_AT, submittedAt);
+    return record(job.getElementInstanceKey(), taskRecord, 0).thenApply(failure -> {
+      if (failure == null) {
+        return new JobOutcome.Complete(Map.of(resultVariable,
+            result(prepared, task.taskId(), task.rawStatus(), submittedAt, false)));
+      }
+      LOG.error("Job {}: PixVerse task {} was accepted (and is paid) but its id could not be recorded on the task",
+          job.getKey(), task.taskId());
+      return new JobOutcome.Incident("PixVerse task " + task.taskId() + " was accepted (and is paid), but"
+          + " recording its id on this task failed " + (RECORD_RETRY_DELAYS.size() + 1) + " times ("
+          + support.redact(String.valueOf(failure.getMessage())) + "). Make sure the local variable '"
+          + Variables.SUBMITTED_TASK_ID + "' of this task is \"" + task.taskId() + "\" (set it in Operate if it"
+          + " is missing), then retry: the job completes with that task and nothing is submitted again.");
+    });
+  }
+
+  /** Writes the record, trying again after each of {@link #RECORD_RETRY_DELAYS}; the last failure, or null. */
+  private CompletionStage<Throwable> record(long elementInstanceKey, Map<String, Object> variables, int tries) {
+    return taskVariables.setLocal(elementInstanceKey, variables)
+        .handle((ok, failure) -> failure == null ? null : PixverseClient.unwrap(failure))
+        .thenCompose(failure -> {
+          if (failure == null || tries >= RECORD_RETRY_DELAYS.size()) {
+            return CompletableFuture.completedFuture(failure);
           }
-          support.send(client, job, complete);
+          Executor later = CompletableFuture.delayedExecutor(
+              RECORD_RETRY_DELAYS.get(tries).toMillis(), TimeUnit.MILLISECONDS);
+          return CompletableFuture.supplyAsync(() -> null, later)
+              .thenCompose(ignored -> record(elementInstanceKey, variables, tries + 1));
         });
+  }
+
+  private static JobOutcome unrecordedAttempt(Object attempt) {
+    String when = attempt instanceof Map<?, ?> record && record.get("startedAt") != null
+        ? " at " + record.get("startedAt") : "";
+    return new JobOutcome.Incident("A submit of this task was started" + when + " but its task id was never"
+        + " recorded (the worker stopped, or lost or could not record the answer), so a paid PixVerse task may"
+        + " exist. Nothing was submitted now. Check your API in One task list: if the task exists, set the local"
+        + " variable '" + Variables.SUBMITTED_TASK_ID + "' of this task to its id and retry (the job completes"
+        + " with it); if it does not, set '" + Variables.SUBMIT_ATTEMPT + "' to null and retry to submit again.");
   }
 
   private JobOutcome onFailure(ActivatedJob job, Throwable failure) {
     if (!(failure instanceof PixverseApiException e)) {
-      return JobSupport.retry(job, "Unexpected failure before the submit was accepted: "
-          + support.redact(String.valueOf(failure)), null);
+      // Unknown territory after the request may have left: treat like an unknown outcome.
+      return outcomeUnknown(support.redact(String.valueOf(failure)));
     }
     return switch (e.kind()) {
       case INVALID_REQUEST -> JobSupport.bpmnError(ErrorCodes.INVALID_REQUEST, e.getMessage(), null);
@@ -127,15 +213,26 @@ public final class SubmitVideoHandler implements JobHandler {
           + ". The API key was rejected: fix pixverse.api-key in the worker's configuration, then retry;"
           + " nothing was submitted.");
       case NOT_FOUND -> new JobOutcome.Incident(e.getMessage()
-          + ". The submit endpoint was not found: check pixverse.base-url; nothing was submitted.");
+          + ". The submit endpoint was not found: check pixverse.base-url, then retry; nothing was submitted.");
       case RATE_LIMITED, SERVER_ERROR, CONNECTION_FAILED ->
           JobSupport.retry(job, e.getMessage() + "; no task was created", e);
-      case OUTCOME_UNKNOWN, MALFORMED_RESPONSE -> new JobOutcome.Incident(e.getMessage()
-          + ". A paid task may exist. Check your API in One task list before doing anything:"
-          + " if the task exists, set the local variable '" + Variables.SUBMITTED_TASK_ID
-          + "' on this task to its id and retry (the job then completes with it);"
-          + " retrying without it submits, and pays, again.");
+      case OUTCOME_UNKNOWN, MALFORMED_RESPONSE -> outcomeUnknown(e.getMessage());
     };
+  }
+
+  private static JobOutcome outcomeUnknown(String what) {
+    return new JobOutcome.Incident(what
+        + ". A paid task may exist. Check your API in One task list before doing anything:"
+        + " if the task exists, set the local variable '" + Variables.SUBMITTED_TASK_ID
+        + "' on this task to its id and retry (the job then completes with it);"
+        + " if it does not, set '" + Variables.SUBMIT_ATTEMPT + "' to null and retry to submit again."
+        + " A retry without either raises this incident again and submits nothing.");
+  }
+
+  private static Map<String, Object> nullValued(String name) {
+    Map<String, Object> map = new HashMap<>();
+    map.put(name, null);
+    return Collections.unmodifiableMap(map);
   }
 
   /** Checks every input (the generation, the mode and the budget) and reports all problems at once. */

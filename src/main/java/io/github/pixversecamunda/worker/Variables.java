@@ -32,6 +32,12 @@ public final class Variables {
   public static final String SUBMITTED_TASK_ID = "pixverseSubmittedTaskId";
   /** Written beside {@link #SUBMITTED_TASK_ID}: when the API accepted that submit. */
   public static final String SUBMITTED_AT = "pixverseSubmittedAt";
+  /**
+   * Written as a local variable of the submit task before its POST leaves the worker:
+   * {@code {startedAt, jobKey}}. A job that finds it without {@link #SUBMITTED_TASK_ID} does not
+   * submit again (a paid task may exist) but raises an incident; setting it to null clears it.
+   */
+  public static final String SUBMIT_ATTEMPT = "pixverseSubmitAttempt";
 
   /** Set with every BPMN error the workers throw: {code, message, taskId?, violations?}. */
   public static final String ERROR = "pixverseError";
@@ -57,8 +63,8 @@ public final class Variables {
     SUBMIT_INPUTS = List.copyOf(submit);
   }
 
-  /** What the submit worker fetches: its inputs plus the marker of an earlier accepted submit. */
-  public static final String[] SUBMIT_FETCH = fetch(SUBMIT_INPUTS, SUBMITTED_TASK_ID, SUBMITTED_AT);
+  /** What the submit worker fetches: its inputs plus its records of an earlier attempt and accepted submit. */
+  public static final String[] SUBMIT_FETCH = fetch(SUBMIT_INPUTS, SUBMITTED_TASK_ID, SUBMITTED_AT, SUBMIT_ATTEMPT);
   public static final String[] AWAIT_FETCH = fetch(AWAIT_INPUTS);
   public static final String[] DOWNLOAD_FETCH = fetch(DOWNLOAD_INPUTS);
 

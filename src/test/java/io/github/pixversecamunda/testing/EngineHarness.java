@@ -137,9 +137,9 @@ public final class EngineHarness implements AutoCloseable {
   }
 
   public void awaitCompleted(long instance) {
-    await().atMost(WAIT).until(() -> isCompleted(instance) || !incidents(instance).isEmpty());
+    await().atMost(WAIT).until(() -> isCompleted(instance) || !openIncidents(instance).isEmpty());
     if (!isCompleted(instance)) {
-      throw new AssertionError("process instance " + instance + " has incidents: " + incidents(instance));
+      throw new AssertionError("process instance " + instance + " has incidents: " + openIncidents(instance));
     }
   }
 
@@ -217,9 +217,43 @@ public final class EngineHarness implements AutoCloseable {
         .map(r -> (IncidentRecordValue) r.getValue());
   }
 
+  /** Messages of the instance's incidents that were not resolved. */
+  public List<String> openIncidents(long instance) {
+    java.util.Set<Long> resolved = new java.util.HashSet<>();
+    records().filter(r -> r.getIntent() == IncidentIntent.RESOLVED).forEach(r -> resolved.add(r.getKey()));
+    return records().filter(r -> r.getIntent() == IncidentIntent.CREATED && !resolved.contains(r.getKey())
+            && r.getValue() instanceof IncidentRecordValue v && v.getProcessInstanceKey() == instance)
+        .map(r -> ((IncidentRecordValue) r.getValue()).getErrorMessage()).toList();
+  }
+
+  /** Messages of every incident the instance ever had, resolved or not. */
   public List<String> incidents(long instance) {
     return createdIncidents().filter(v -> v.getProcessInstanceKey() == instance)
         .map(IncidentRecordValue::getErrorMessage).toList();
+  }
+
+  /**
+   * What an operator does in Operate for each open incident of the instance: sets these variables
+   * on the failed task (its own scope), gives its job one retry and resolves the incident.
+   */
+  public void resolveIncidents(long instance, Map<String, Object> taskVariables) {
+    java.util.Set<Long> resolved = new java.util.HashSet<>();
+    records().filter(r -> r.getIntent() == IncidentIntent.RESOLVED).forEach(r -> resolved.add(r.getKey()));
+    List<Record<?>> open = records().filter(r -> r.getIntent() == IncidentIntent.CREATED
+            && r.getValue() instanceof IncidentRecordValue v && v.getProcessInstanceKey() == instance
+            && !resolved.contains(r.getKey()))
+        .toList();
+    for (Record<?> incident : open) {
+      IncidentRecordValue value = (IncidentRecordValue) incident.getValue();
+      if (!taskVariables.isEmpty()) {
+        client.newSetVariablesCommand(value.getElementInstanceKey()).variables(taskVariables).local(true)
+            .send().join();
+      }
+      if (value.getJobKey() > 0) {
+        client.newUpdateRetriesCommand(value.getJobKey()).retries(1).send().join();
+      }
+      client.newResolveIncidentCommand(incident.getKey()).send().join();
+    }
   }
 
   /** Every incident raised anywhere in the engine. */

@@ -312,7 +312,7 @@ class GenerationProcessTest {
       return JobOutcomeSender.ZEEBE.send(client, job, outcome);
     };
     workers.add(engine.client().newWorker().jobType(JobTypes.SUBMIT_VIDEO)
-        .handler(new SubmitVideoHandler(api, engine.client(), losesFirstCompletion, Clock.systemUTC()))
+        .handler(new SubmitVideoHandler(api, TaskVariables.of(engine.client()), losesFirstCompletion, Clock.systemUTC()))
         .timeout(Duration.ofSeconds(2)).fetchVariables(Variables.SUBMIT_FETCH).open());
     workers.add(engine.client().newWorker().jobType(JobTypes.AWAIT_TASK)
         .handler(new AwaitTaskHandler(api, FAST)).fetchVariables(Variables.AWAIT_FETCH).open());

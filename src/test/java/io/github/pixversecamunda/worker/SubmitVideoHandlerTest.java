@@ -12,7 +12,12 @@ import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +28,11 @@ class SubmitVideoHandlerTest {
   private PixverseSimulator simulator;
   private RecordingSender sender;
   private SubmitVideoHandler handler;
+  /** What the handler wrote into the task's scope, with the submit count seen at that moment. */
+  private final List<Map<String, Object>> written = new CopyOnWriteArrayList<>();
+  private final List<Integer> submitsWhenWritten = new CopyOnWriteArrayList<>();
+  /** How many of the next writes fail, as if the engine were unreachable. */
+  private final AtomicInteger failingWrites = new AtomicInteger();
 
   @BeforeEach
   void start() {
@@ -30,8 +40,15 @@ class SubmitVideoHandlerTest {
     sender = new RecordingSender();
     PixverseClient api = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
         .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
-    // The Camunda client is only needed after an accepted submit; these rows never get there.
-    handler = new SubmitVideoHandler(api, null, sender, Clock.systemUTC());
+    TaskVariables taskVariables = (elementInstanceKey, variables) -> {
+      submitsWhenWritten.add(simulator.requests(Endpoint.SUBMIT));
+      if (failingWrites.getAndDecrement() > 0) {
+        return CompletableFuture.failedFuture(new IllegalStateException("engine unavailable"));
+      }
+      written.add(variables);
+      return CompletableFuture.completedFuture(null);
+    };
+    handler = new SubmitVideoHandler(api, taskVariables, sender, Clock.systemUTC());
   }
 
   @AfterEach
@@ -40,8 +57,129 @@ class SubmitVideoHandlerTest {
   }
 
   private JobOutcome submit(Map<String, String> headers) {
-    handler.handle(null, RecordingSender.job(Map.of("prompt", "A dragon"), headers, 3));
+    return submit(Map.of("prompt", "A dragon"), headers);
+  }
+
+  private JobOutcome submit(Map<String, Object> variables, Map<String, String> headers) {
+    handler.handle(null, RecordingSender.job(variables, headers, 3));
     return sender.outcome();
+  }
+
+  private static Map<String, Object> withAttempt(Object taskId) {
+    Map<String, Object> variables = new HashMap<>(Map.of("prompt", "A dragon",
+        Variables.SUBMIT_ATTEMPT, Map.of("startedAt", "2026-11-25T19:00:00Z", "jobKey", 7)));
+    variables.put(Variables.SUBMITTED_TASK_ID, taskId);
+    return variables;
+  }
+
+  @Test
+  void theAttemptIsRecordedOnTheTaskBeforeThePostLeaves() {
+    JobOutcome outcome = submit(Map.of());
+
+    assertThat(outcome).isInstanceOf(JobOutcome.Complete.class);
+    assertThat(written).hasSize(2);
+    assertThat(written.get(0)).containsOnlyKeys(Variables.SUBMIT_ATTEMPT);
+    assertThat(submitsWhenWritten.get(0)).isZero();
+    assertThat(written.get(1)).containsKeys(Variables.SUBMITTED_TASK_ID, Variables.SUBMITTED_AT);
+    assertThat(submitsWhenWritten.get(1)).isEqualTo(1);
+  }
+
+  @Test
+  void anAttemptThatCannotBeRecordedSendsNothingAndIsRetried() {
+    failingWrites.set(1);
+
+    JobOutcome outcome = submit(Map.of());
+
+    assertThat(outcome).isInstanceOfSatisfying(JobOutcome.Retry.class,
+        r -> assertThat(r.message()).contains("nothing was submitted"));
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isZero();
+    // In case the engine took the write and only the answer was lost: nothing left for the retry to trip on.
+    assertThat(written).singleElement().satisfies(w -> assertThat(w).containsEntry(Variables.SUBMIT_ATTEMPT, null));
+  }
+
+  @Test
+  void anAttemptWithoutATaskIdRaisesAnIncidentAndSubmitsNothing() {
+    JobOutcome outcome = submit(withAttempt(null), Map.of());
+
+    assertThat(outcome).isInstanceOfSatisfying(JobOutcome.Incident.class, i -> assertThat(i.message())
+        .contains("2026-11-25T19:00:00Z").contains("a paid PixVerse task may")
+        .contains(Variables.SUBMITTED_TASK_ID).contains(Variables.SUBMIT_ATTEMPT + "' to null"));
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isZero();
+    assertThat(written).isEmpty();
+  }
+
+  @Test
+  void aRecordedTaskIdCompletesWithThatTaskEvenWithAnAttempt() {
+    JobOutcome outcome = submit(withAttempt("task_known"), Map.of());
+
+    assertThat(outcome).isInstanceOfSatisfying(JobOutcome.Complete.class, c -> assertThat(c.variables())
+        .extractingByKey("pixverse").asString().contains("task_known").contains("resumed=true"));
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isZero();
+  }
+
+  @Test
+  void aTaskIdThatFailsToRecordIsWrittenAgainBeforeCompleting() {
+    // The attempt is written, then the task id fails twice and succeeds on the third try.
+    failingWrites.set(0);
+    TaskVariables flaky = new TaskVariables() {
+      private final AtomicInteger calls = new AtomicInteger();
+
+      @Override
+      public CompletableFuture<?> setLocal(long key, Map<String, Object> variables) {
+        int call = calls.incrementAndGet();
+        written.add(variables);
+        return call == 2 || call == 3 ? CompletableFuture.failedFuture(new IllegalStateException("lost"))
+            : CompletableFuture.completedFuture(null);
+      }
+    };
+    handler = new SubmitVideoHandler(new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(),
+        simulator.apiKey())), flaky, sender, Clock.systemUTC());
+
+    JobOutcome outcome = submit(Map.of());
+
+    assertThat(outcome).isInstanceOf(JobOutcome.Complete.class);
+    assertThat(written).hasSize(4);
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
+  }
+
+  @Test
+  void aTaskIdThatCannotBeRecordedRaisesAnIncidentNamingTheTask() {
+    // The attempt is written; every write of the task id fails.
+    TaskVariables engineGoneAfterAttempt = new TaskVariables() {
+      private final AtomicInteger calls = new AtomicInteger();
+
+      @Override
+      public CompletableFuture<?> setLocal(long key, Map<String, Object> variables) {
+        return calls.incrementAndGet() == 1 ? CompletableFuture.completedFuture(null)
+            : CompletableFuture.failedFuture(new IllegalStateException("engine unavailable"));
+      }
+    };
+    handler = new SubmitVideoHandler(new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(),
+        simulator.apiKey())), engineGoneAfterAttempt, sender, Clock.systemUTC());
+
+    JobOutcome outcome = submit(Map.of());
+
+    String taskId = simulator.taskIds().get(0);
+    assertThat(outcome).isInstanceOfSatisfying(JobOutcome.Incident.class, i -> assertThat(i.message())
+        .contains(taskId).contains("is paid").contains(Variables.SUBMITTED_TASK_ID).contains("4 times"));
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
+  }
+
+  @Test
+  void aFailureThatProvesNoTaskWasCreatedClearsTheAttempt() {
+    simulator.inject(Endpoint.SUBMIT, 1, Fault.status(503));
+
+    assertThat(submit(Map.of())).isInstanceOf(JobOutcome.Retry.class);
+    assertThat(written).hasSize(2);
+    assertThat(written.get(1)).containsEntry(Variables.SUBMIT_ATTEMPT, null);
+  }
+
+  @Test
+  void aRejectedKeyClearsTheAttemptSoThatTheRetryAfterTheFixSubmits() {
+    simulator.apiKey("aio_another_key");
+
+    assertThat(submit(Map.of())).isInstanceOf(JobOutcome.Incident.class);
+    assertThat(written.get(written.size() - 1)).containsEntry(Variables.SUBMIT_ATTEMPT, null);
   }
 
   @Test
@@ -92,7 +230,10 @@ class SubmitVideoHandlerTest {
     JobOutcome outcome = submit(Map.of());
 
     assertThat(outcome).isInstanceOfSatisfying(JobOutcome.Incident.class,
-        i -> assertThat(i.message()).contains("a paid task may exist").contains("submits, and pays, again"));
+        i -> assertThat(i.message()).contains("a paid task may exist").contains("raises this incident again"));
+    // The attempt stays on the task, so a plain retry cannot pay a second time.
+    assertThat(written).singleElement().satisfies(w -> assertThat(w).containsOnlyKeys(Variables.SUBMIT_ATTEMPT)
+        .doesNotContainEntry(Variables.SUBMIT_ATTEMPT, null));
   }
 
   @Test

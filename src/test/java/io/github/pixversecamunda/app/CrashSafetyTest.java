@@ -1,0 +1,187 @@
+package io.github.pixversecamunda.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.pixversecamunda.simulator.Endpoint;
+import io.github.pixversecamunda.simulator.Fault;
+import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.WorkerProcess;
+import io.github.pixversecamunda.worker.Variables;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's promise "no credit is spent twice" where it can break: the worker application runs
+ * as a real child process against the in-memory engine's gRPC port and is killed (SIGKILL) or
+ * stopped (SIGTERM) while the simulator holds a submit's answer back after creating the paid task.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrashSafetyTest {
+
+  private static final String TEXT = "pixverse-text-to-video";
+  /** Longer than the submit job's 5-minute timeout: the engine hands the job to another worker. */
+  private static final Duration PAST_JOB_TIMEOUT = Duration.ofMinutes(6);
+  private static final Duration STARTUP = Duration.ofSeconds(60);
+
+  private EngineHarness engine;
+  private PixverseSimulator simulator;
+  private final List<WorkerProcess> workers = new ArrayList<>();
+  @TempDir
+  Path temp;
+
+  @BeforeAll
+  void startEngine() {
+    engine = new EngineHarness();
+    engine.deployBundledProcesses();
+  }
+
+  @AfterAll
+  void stopEngine() {
+    engine.close();
+  }
+
+  @BeforeEach
+  void startSimulator() {
+    simulator = new PixverseSimulator().completeOnPoll(2).start();
+  }
+
+  @AfterEach
+  void stopWorkers() {
+    workers.forEach(WorkerProcess::close);
+    workers.clear();
+    simulator.close();
+  }
+
+  private WorkerProcess worker(String name) {
+    Map<String, String> environment = new LinkedHashMap<>(Map.of(
+        "CAMUNDA_CLIENT_MODE", "self-managed",
+        "CAMUNDA_CLIENT_AUTH_METHOD", "none",
+        "CAMUNDA_CLIENT_GRPCADDRESS", engine.grpcAddress(),
+        "CAMUNDA_CLIENT_RESTADDRESS", "http://127.0.0.1:1",
+        "CAMUNDA_CLIENT_PREFERRESTOVERGRPC", "false",
+        "PIXVERSE_API_KEY", simulator.apiKey(),
+        "PIXVERSE_BASE_URL", simulator.baseUrl(),
+        "PIXVERSE_DOWNLOAD_DIRECTORY", temp.resolve("videos").toString(),
+        "PIXVERSE_DOWNLOAD_ALLOWLOOPBACK", "true"));
+    environment.put("PIXVERSE_POLL_FLOOR", "1s");
+    environment.put("PIXVERSE_POLL_CEILING", "2s");
+    // Replicas on one machine: no fixed ports.
+    environment.put("SERVER_PORT", "0");
+    environment.put("MANAGEMENT_SERVER_PORT", "0");
+    WorkerProcess worker = WorkerProcess.start(environment, temp.resolve(name + ".log"));
+    workers.add(worker);
+    return worker;
+  }
+
+  private void awaitSubmits(int n) {
+    await().atMost(STARTUP).until(() -> simulator.tasksCreated() >= n);
+  }
+
+  @Test
+  void aWorkerKilledDuringItsSubmitIsNeverFollowedByASecondSubmit() {
+    simulator.inject(Endpoint.SUBMIT, 1, Fault.answerLate(Duration.ofSeconds(40)));
+    WorkerProcess first = worker("first");
+    long instance = engine.start(TEXT, Map.of("prompt", "A lighthouse in a storm"));
+    awaitSubmits(1);
+
+    first.kill();
+    worker("second");
+    engine.increaseTime(PAST_JOB_TIMEOUT);
+    await().atMost(STARTUP).until(() -> !engine.incidents(instance).isEmpty());
+
+    assertThat(engine.incidents(instance)).singleElement().asString()
+        .contains("a paid PixVerse task may exist").contains(Variables.SUBMITTED_TASK_ID);
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
+
+    // The operator finds the task in API in One and resumes with it, as the incident says.
+    engine.resolveIncidents(instance, Map.of(Variables.SUBMITTED_TASK_ID, simulator.taskIds().get(0)));
+    engine.awaitCompleted(instance);
+
+    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
+    assertThat(engine.variable(instance, "pixverse").path("taskId").asText()).isEqualTo(simulator.taskIds().get(0));
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
+    assertThat(simulator.tasksCreated()).isEqualTo(1);
+  }
+
+  @Test
+  void aWorkerStoppedDuringItsSubmitDrainsAndCompletesWithThatTask() {
+    simulator.inject(Endpoint.SUBMIT, 1, Fault.answerLate(Duration.ofSeconds(4)));
+    WorkerProcess first = worker("first");
+    long instance = engine.start(TEXT, Map.of("prompt", "A lighthouse in a storm"));
+    awaitSubmits(1);
+
+    first.terminate();
+    int exitCode = first.waitForExit(Duration.ofSeconds(60));
+
+    assertThat(first.log()).contains("Drained");
+    assertThat(engine.timesPassed(instance, "submit_video")).isEqualTo(1);
+    assertThat(engine.incidents(instance)).isEmpty();
+    assertThat(exitCode).isIn(0, 130, 143);
+
+    worker("second");
+    engine.awaitCompleted(instance);
+    assertThat(engine.variable(instance, "pixverse").path("taskId").asText()).isEqualTo(simulator.taskIds().get(0));
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
+    assertThat(engine.incidents(instance)).isEmpty();
+  }
+
+  @Test
+  void aWorkerKilledWhileInstancesPollLeavesThemAllToTheNextWorker() {
+    simulator.completeOnPoll(4);
+    WorkerProcess first = worker("first");
+    List<Long> instances = IntStream.range(0, 5)
+        .mapToObj(i -> engine.start(TEXT, Map.of("prompt", "Waiting video " + i))).toList();
+    await().atMost(STARTUP).until(() -> instances.stream()
+        .allMatch(instance -> engine.timesPassed(instance, "await_task") >= 1));
+
+    first.kill();
+    worker("second");
+    engine.increaseTime(PAST_JOB_TIMEOUT); // jobs the first worker held are handed out again
+    instances.forEach(engine::awaitCompleted);
+
+    for (long instance : instances) {
+      assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
+      assertThat(engine.incidents(instance)).isEmpty();
+    }
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(instances.size());
+  }
+
+  @Test
+  void twoReplicasCarryFiftyInstancesWithOneSubmitAndOneFileEach() throws IOException {
+    worker("first");
+    worker("second");
+    List<Long> instances = IntStream.range(0, 50)
+        .mapToObj(i -> engine.start(TEXT, Map.of("prompt", "Replica video " + i))).toList();
+    await().atMost(Duration.ofMinutes(3)).until(() -> instances.stream().allMatch(engine::isCompleted)
+        || instances.stream().anyMatch(i -> !engine.incidents(i).isEmpty()));
+
+    assertThat(instances).allSatisfy(instance -> {
+      assertThat(engine.incidents(instance)).isEmpty();
+      assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
+    });
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(50);
+    assertThat(simulator.tasksCreated()).isEqualTo(50);
+    try (Stream<Path> files = Files.list(temp.resolve("videos"))) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+          .isEqualTo(simulator.taskIds().stream().map(id -> id + ".mp4").sorted().toList());
+    }
+    assertThat(workers).allSatisfy(w -> assertThat(w.log()).contains("submitted"));
+  }
+}

@@ -3,10 +3,9 @@ package io.github.pixversecamunda.spring;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
-import io.github.pixversecamunda.worker.AwaitTaskHandler;
+import io.github.pixversecamunda.worker.AsyncJobHandler;
 import io.github.pixversecamunda.worker.InFlightJobs;
 import io.github.pixversecamunda.worker.JobTypes;
-import io.github.pixversecamunda.worker.Variables;
 
 /**
  * The await worker as a Camunda Spring job worker; override with
@@ -14,16 +13,15 @@ import io.github.pixversecamunda.worker.Variables;
  */
 public class AwaitTaskJobWorker {
 
-  private final AwaitTaskHandler handler;
+  private final AsyncJobHandler handler;
   private final InFlightJobs inFlight;
 
-  public AwaitTaskJobWorker(AwaitTaskHandler handler, InFlightJobs inFlight) {
+  public AwaitTaskJobWorker(AsyncJobHandler handler, InFlightJobs inFlight) {
     this.handler = handler;
     this.inFlight = inFlight;
   }
 
-  @JobWorker(type = JobTypes.AWAIT_TASK, autoComplete = false, timeout = 300_000,
-      fetchVariables = {Variables.TASK_ID, Variables.SUBMISSION, Variables.PREVIOUS_STATUS})
+  @JobWorker(type = JobTypes.AWAIT_TASK, autoComplete = false)
   public void awaitTask(JobClient client, ActivatedJob job) {
     inFlight.run(handler, client, job);
   }

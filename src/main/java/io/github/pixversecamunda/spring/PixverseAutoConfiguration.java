@@ -16,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import io.github.pixversecamunda.worker.PollSchedule;
 import io.github.pixversecamunda.worker.SubmitVideoHandler;
+import io.github.pixversecamunda.worker.TaskJobTimeout;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,8 +26,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * Registers the PixVerse workers when {@code pixverse.api-key} (or {@code PIXVERSE_API_KEY}) is set
- * and the Camunda Spring Boot Starter provides a client.
+ * Registers the PixVerse workers when {@code pixverse.api-key} (or {@code PIXVERSE_API_KEY}) is set;
+ * the Camunda Spring Boot Starter opens them on its client, with the settings of
+ * {@link io.github.pixversecamunda.worker.PixverseWorkers}. Every bean can be replaced by your own.
  */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "pixverse", name = "api-key")
@@ -47,6 +49,12 @@ public class PixverseAutoConfiguration {
     return properties.toPollSchedule();
   }
 
+  /** The timeouts and fetch lists of {@link io.github.pixversecamunda.worker.PixverseWorkers}, for the Spring workers. */
+  @Bean
+  public PixverseJobWorkerCustomizer pixverseJobWorkerCustomizer() {
+    return new PixverseJobWorkerCustomizer();
+  }
+
   @Bean
   @ConditionalOnMissingBean
   public InFlightJobs pixverseInFlightJobs() {
@@ -63,7 +71,7 @@ public class PixverseAutoConfiguration {
   @ConditionalOnProperty(prefix = "pixverse.workers.submit", name = "enabled", matchIfMissing = true)
   public SubmitVideoJobWorker pixverseSubmitVideoJobWorker(PixverseClient api, @Lazy CamundaClient camunda,
       InFlightJobs inFlight) {
-    return new SubmitVideoJobWorker(new SubmitVideoHandler(api, camunda), inFlight);
+    return new SubmitVideoJobWorker(TaskJobTimeout.honour(camunda, new SubmitVideoHandler(api, camunda)), inFlight);
   }
 
   @Bean(destroyMethod = "close")
@@ -80,14 +88,15 @@ public class PixverseAutoConfiguration {
   @ConditionalOnBean(VideoDownloader.class)
   @ConditionalOnProperty(prefix = "pixverse.workers.download", name = "enabled", matchIfMissing = true)
   public DownloadVideoJobWorker pixverseDownloadVideoJobWorker(VideoDownloader downloader, PixverseClient api,
-      InFlightJobs inFlight) {
-    return new DownloadVideoJobWorker(new DownloadVideoHandler(downloader, api.config()), inFlight);
+      @Lazy CamundaClient camunda, InFlightJobs inFlight) {
+    return new DownloadVideoJobWorker(
+        TaskJobTimeout.honour(camunda, new DownloadVideoHandler(downloader, api.config())), inFlight);
   }
 
   @Bean
   @ConditionalOnProperty(prefix = "pixverse.workers.await", name = "enabled", matchIfMissing = true)
   public AwaitTaskJobWorker pixverseAwaitTaskJobWorker(PixverseClient api, PollSchedule schedule,
-      InFlightJobs inFlight) {
-    return new AwaitTaskJobWorker(new AwaitTaskHandler(api, schedule), inFlight);
+      @Lazy CamundaClient camunda, InFlightJobs inFlight) {
+    return new AwaitTaskJobWorker(TaskJobTimeout.honour(camunda, new AwaitTaskHandler(api, schedule)), inFlight);
   }
 }

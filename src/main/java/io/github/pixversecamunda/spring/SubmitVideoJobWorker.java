@@ -3,11 +3,9 @@ package io.github.pixversecamunda.spring;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
-import io.github.pixversecamunda.api.GenerationInput;
+import io.github.pixversecamunda.worker.AsyncJobHandler;
 import io.github.pixversecamunda.worker.InFlightJobs;
 import io.github.pixversecamunda.worker.JobTypes;
-import io.github.pixversecamunda.worker.SubmitVideoHandler;
-import io.github.pixversecamunda.worker.Variables;
 
 /**
  * The submit worker as a Camunda Spring job worker. Its type, timeout, concurrency and more can be
@@ -15,20 +13,15 @@ import io.github.pixversecamunda.worker.Variables;
  */
 public class SubmitVideoJobWorker {
 
-  private final SubmitVideoHandler handler;
+  private final AsyncJobHandler handler;
   private final InFlightJobs inFlight;
 
-  public SubmitVideoJobWorker(SubmitVideoHandler handler, InFlightJobs inFlight) {
+  public SubmitVideoJobWorker(AsyncJobHandler handler, InFlightJobs inFlight) {
     this.handler = handler;
     this.inFlight = inFlight;
   }
 
-  @JobWorker(type = JobTypes.SUBMIT_VIDEO, autoComplete = false, timeout = 300_000,
-      fetchVariables = {GenerationInput.PROMPT, GenerationInput.IMAGE_URL, GenerationInput.RESOLUTION,
-          GenerationInput.DURATION, GenerationInput.ASPECT_RATIO, GenerationInput.GENERATE_AUDIO,
-          GenerationInput.THINKING_TYPE, GenerationInput.NEGATIVE_PROMPT, GenerationInput.SEED,
-          Variables.MODE, Variables.MAX_CREDITS, Variables.SUBMITTED_TASK_ID,
-          Variables.SUBMITTED_AT, Variables.SUBMIT_ATTEMPT})
+  @JobWorker(type = JobTypes.SUBMIT_VIDEO, autoComplete = false)
   public void submitVideo(JobClient client, ActivatedJob job) {
     inFlight.run(handler, client, job);
   }

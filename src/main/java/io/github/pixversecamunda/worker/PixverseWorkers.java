@@ -24,6 +24,13 @@ public final class PixverseWorkers {
   /** Large files take a while; the job must not be handed to another worker meanwhile. */
   public static final Duration DOWNLOAD_JOB_TIMEOUT = Duration.ofMinutes(30);
 
+  public static final WorkerSpec SUBMIT = new WorkerSpec(JobTypes.SUBMIT_VIDEO, JOB_TIMEOUT, List.of(Variables.SUBMIT_FETCH));
+  public static final WorkerSpec AWAIT = new WorkerSpec(JobTypes.AWAIT_TASK, JOB_TIMEOUT, List.of(Variables.AWAIT_FETCH));
+  public static final WorkerSpec DOWNLOAD =
+      new WorkerSpec(JobTypes.DOWNLOAD_VIDEO, DOWNLOAD_JOB_TIMEOUT, List.of(Variables.DOWNLOAD_FETCH));
+  /** Every worker of the library, for registrations that apply these settings by job type. */
+  public static final List<WorkerSpec> ALL = List.of(SUBMIT, AWAIT, DOWNLOAD);
+
   private PixverseWorkers() {
   }
 
@@ -44,23 +51,20 @@ public final class PixverseWorkers {
   public static List<JobWorker> open(CamundaClient camunda, PixverseClient api, PollSchedule schedule,
       VideoDownloader downloader, InFlightJobs inFlight) {
     List<JobWorker> workers = new ArrayList<>(List.of(
-        camunda.newWorker().jobType(JobTypes.SUBMIT_VIDEO)
-            .handler(inFlight.track(new SubmitVideoHandler(api, camunda)))
-            .timeout(JOB_TIMEOUT)
-            .fetchVariables(Variables.SUBMIT_FETCH)
-            .open(),
-        camunda.newWorker().jobType(JobTypes.AWAIT_TASK)
-            .handler(inFlight.track(new AwaitTaskHandler(api, schedule)))
-            .timeout(JOB_TIMEOUT)
-            .fetchVariables(Variables.AWAIT_FETCH)
-            .open()));
+        open(camunda, SUBMIT, new SubmitVideoHandler(api, camunda), inFlight),
+        open(camunda, AWAIT, new AwaitTaskHandler(api, schedule), inFlight)));
     if (downloader != null) {
-      workers.add(camunda.newWorker().jobType(JobTypes.DOWNLOAD_VIDEO)
-          .handler(inFlight.track(new DownloadVideoHandler(downloader, api.config())))
-          .timeout(DOWNLOAD_JOB_TIMEOUT)
-          .fetchVariables(Variables.DOWNLOAD_FETCH)
-          .open());
+      workers.add(open(camunda, DOWNLOAD, new DownloadVideoHandler(downloader, api.config()), inFlight));
     }
     return List.copyOf(workers);
+  }
+
+  /** Opens one worker as specified; its jobs are counted in {@code inFlight} and honour the task's job timeout. */
+  public static JobWorker open(CamundaClient camunda, WorkerSpec spec, AsyncJobHandler handler, InFlightJobs inFlight) {
+    return camunda.newWorker().jobType(spec.type())
+        .handler(inFlight.track(TaskJobTimeout.honour(camunda, handler)))
+        .timeout(spec.timeout())
+        .fetchVariables(spec.fetchVariables())
+        .open();
   }
 }

@@ -44,6 +44,8 @@ public final class Variables {
 
   /** Task header naming the variable that receives the result. */
   public static final String RESULT_VARIABLE_HEADER = "resultVariable";
+  /** Task header: ISO-8601 job timeout for this task, replacing the worker's (large downloads on slow links). */
+  public static final String JOB_TIMEOUT_HEADER = "jobTimeout";
   /** Task header: ISO-8601 backoff between retries of transient faults. */
   public static final String RETRY_BACKOFF_HEADER = "retryBackoff";
 

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.camunda.client.jobhandling.JobWorkerManager;
+import io.github.pixversecamunda.worker.JobTypes;
+import io.github.pixversecamunda.worker.PixverseWorkers;
+import java.time.Duration;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +31,7 @@ class JobTypeOverrideTest {
   static void connect(DynamicPropertyRegistry registry) {
     ENGINE.clusterProperties().forEach((key, value) -> registry.add(key, () -> value));
     registry.add("camunda.client.worker.override.pixverse-submit-video.type", () -> "acme-submit");
+    registry.add("camunda.client.worker.override.pixverse-await-task.timeout", () -> "PT7M");
     registry.add("pixverse.api-key", SIMULATOR::apiKey);
     registry.add("pixverse.base-url", SIMULATOR::baseUrl);
     registry.add("pixverse.workers.download.enabled", () -> "false");
@@ -48,5 +54,17 @@ class JobTypeOverrideTest {
 
     assertThat(ENGINE.variable(instance, "pixverse").path("taskId").asText()).endsWith("_pixverse");
     assertThat(SIMULATOR.tasksCreated()).isEqualTo(1);
+  }
+
+  @Autowired
+  JobWorkerManager workers;
+
+  @Test
+  void theWorkerSpecsApplyAndOverridesStillWin() {
+    var submit = workers.findJobWorkerConfigByType("acme-submit").orElseThrow();
+    assertThat(submit.getTimeout()).isEqualTo(PixverseWorkers.SUBMIT.timeout());
+    assertThat(submit.getFetchVariables()).containsExactlyInAnyOrderElementsOf(PixverseWorkers.SUBMIT.fetchVariables());
+    assertThat(workers.findJobWorkerConfigByType(JobTypes.AWAIT_TASK).orElseThrow().getTimeout())
+        .isEqualTo(Duration.ofMinutes(7));
   }
 }

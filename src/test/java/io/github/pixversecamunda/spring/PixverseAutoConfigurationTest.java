@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.github.pixversecamunda.api.PixverseClient;
+import io.camunda.client.annotation.value.JobWorkerValue;
+import io.github.pixversecamunda.worker.PixverseWorkers;
 import io.github.pixversecamunda.worker.Variables;
+import io.github.pixversecamunda.worker.WorkerSpec;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,15 +46,34 @@ class PixverseAutoConfigurationTest {
   }
 
   @Test
-  void springWorkersFetchExactlyWhatTheHandlersRead() throws Exception {
-    assertThat(fetched(SubmitVideoJobWorker.class, "submitVideo")).containsExactlyInAnyOrder(Variables.SUBMIT_FETCH);
-    assertThat(fetched(AwaitTaskJobWorker.class, "awaitTask")).containsExactlyInAnyOrder(Variables.AWAIT_FETCH);
-    assertThat(fetched(DownloadVideoJobWorker.class, "downloadVideo")).containsExactlyInAnyOrder(Variables.DOWNLOAD_FETCH);
+  void springWorkersTakeTheirTimeoutAndFetchListFromTheOneWorkerSpec() throws Exception {
+    // The annotations state only the job type; everything else comes from PixverseWorkers.
+    for (String method : new String[] {"submitVideo", "awaitTask", "downloadVideo"}) {
+      JobWorker annotation = annotation(method);
+      assertThat(annotation.timeout()).as(method).isEqualTo(-1L);
+      assertThat(annotation.fetchVariables()).as(method).isEmpty();
+    }
+    PixverseJobWorkerCustomizer customizer = new PixverseJobWorkerCustomizer();
+    for (WorkerSpec spec : PixverseWorkers.ALL) {
+      JobWorkerValue value = new JobWorkerValue();
+      value.setType(spec.type());
+      customizer.customize(value);
+      assertThat(value.getTimeout()).isEqualTo(spec.timeout());
+      assertThat(value.getFetchVariables()).containsExactlyElementsOf(spec.fetchVariables());
+    }
+    assertThat(PixverseWorkers.SUBMIT.fetchVariables()).containsExactlyInAnyOrder(Variables.SUBMIT_FETCH);
+    assertThat(PixverseWorkers.DOWNLOAD.timeout()).isEqualTo(Duration.ofMinutes(30));
   }
 
-  private static String[] fetched(Class<?> type, String method) throws NoSuchMethodException {
-    return type.getMethod(method, io.camunda.client.api.worker.JobClient.class,
-        io.camunda.client.api.response.ActivatedJob.class).getAnnotation(JobWorker.class).fetchVariables();
+  private static JobWorker annotation(String method) {
+    for (Class<?> type : new Class<?>[] {SubmitVideoJobWorker.class, AwaitTaskJobWorker.class, DownloadVideoJobWorker.class}) {
+      for (var candidate : type.getMethods()) {
+        if (candidate.getName().equals(method)) {
+          return candidate.getAnnotation(JobWorker.class);
+        }
+      }
+    }
+    throw new AssertionError("no method " + method);
   }
 
   @Test

@@ -256,6 +256,12 @@ public final class EngineHarness implements AutoCloseable {
     }
   }
 
+  /** How many times a job's timeout was changed after its activation (update-timeout commands). */
+  public long jobTimeoutUpdates() {
+    return records().filter(r -> r.getIntent() == io.camunda.zeebe.protocol.record.intent.JobIntent.TIMEOUT_UPDATED)
+        .count();
+  }
+
   /** Every incident raised anywhere in the engine. */
   public List<String> allIncidents() {
     return createdIncidents().map(IncidentRecordValue::getErrorMessage).toList();

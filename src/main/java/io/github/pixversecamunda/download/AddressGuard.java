@@ -253,10 +253,14 @@ final class AddressGuard implements DnsResolver {
     return why.append(", which the download worker ").append(hint(block.category())).toString();
   }
 
+  /** "a private-use address (10.0.0.0/8, RFC 1918)" from the row's name "private-use (RFC 1918)". */
   private static String described(Block block) {
     String name = block.name();
-    String article = "aeiou".indexOf(Character.toLowerCase(name.charAt(0))) >= 0 ? "an " : "a ";
-    return article + name + " address (" + block.cidr() + ")";
+    int note = name.indexOf(" (");
+    String what = note < 0 ? name : name.substring(0, note);
+    String details = note < 0 ? "" : ", " + name.substring(note + 2, name.length() - 1);
+    String article = "aeiouAEIOU".indexOf(what.charAt(0)) >= 0 ? "an " : "a ";
+    return article + what + " address (" + block.cidr() + details + ")";
   }
 
   private static Block blockOf(byte[] address) {

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -30,6 +31,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -66,16 +68,24 @@ public final class VideoDownloader implements AutoCloseable {
   private final ExecutorService copyThreads;
 
   public VideoDownloader(DownloadSettings settings) {
-    this(settings, AddressGuard.SYSTEM_LOOKUP);
+    this(settings, AddressGuard.SYSTEM_LOOKUP, null);
   }
 
-  /** With another source of DNS answers; for tests that must control what a host resolves to. */
-  VideoDownloader(DownloadSettings settings, AddressGuard.HostLookup lookup) {
+  /**
+   * With another source of DNS answers and trusted certificates; for tests that must control what
+   * a host resolves to and which certificate it shows.
+   *
+   * @param trust the TLS context trusting the hosts' certificates; null for the JDK's trusted roots
+   */
+  VideoDownloader(DownloadSettings settings, AddressGuard.HostLookup lookup, SSLContext trust) {
     this.settings = settings;
     this.guard = new AddressGuard(settings.allowLoopback(), settings.allowPrivateNetworks(), lookup);
     Timeout requestTimeout = Timeout.of(settings.requestTimeout());
     PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
         .setDnsResolver(guard)
+        // The certificate is verified against the request's host name, never the judged address.
+        .setTlsSocketStrategy(trust == null ? DefaultClientTlsStrategy.createDefault()
+            : new DefaultClientTlsStrategy(trust))
         .setMaxConnTotal(MAX_CONNECTIONS)
         .setMaxConnPerRoute(MAX_CONNECTIONS)
         .setDefaultConnectionConfig(ConnectionConfig.custom()

@@ -21,6 +21,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,16 +36,24 @@ class VideoDownloaderTlsTest {
   private static final char[] PASSWORD = "changeit".toCharArray();
   private static final byte[] VIDEO = "not really a video".getBytes(StandardCharsets.UTF_8);
 
+  /** Made once: keytool is a JVM start of its own. */
   @TempDir
-  Path temp;
+  static Path keyDirectory;
+  private static KeyStore keys;
+
+  @TempDir
+  Path videos;
   private HttpsServer server;
   private final AtomicInteger served = new AtomicInteger();
   private SSLContext trustingTheTestCertificate;
-  private Path videos;
+
+  @BeforeAll
+  static void makeCertificate() throws Exception {
+    keys = certificateFor("video.test");
+  }
 
   @BeforeEach
   void start() throws Exception {
-    KeyStore keys = certificateFor("video.test");
     KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     keyManagers.init(keys, PASSWORD);
     SSLContext serverTls = SSLContext.getInstance("TLS");
@@ -64,7 +73,6 @@ class VideoDownloaderTlsTest {
       exchange.close();
     });
     server.start();
-    videos = Files.createDirectory(temp.resolve("videos"));
   }
 
   @AfterEach
@@ -73,8 +81,8 @@ class VideoDownloaderTlsTest {
   }
 
   /** A self-signed certificate for the name, made with the JDK's keytool. */
-  private KeyStore certificateFor(String name) throws Exception {
-    Path file = temp.resolve("keys.p12");
+  private static KeyStore certificateFor(String name) throws Exception {
+    Path file = keyDirectory.resolve("keys.p12");
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
     Process process = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", "host", "-keyalg", "EC",
         "-groupname", "secp256r1", "-dname", "CN=" + name, "-ext", "SAN=dns:" + name, "-validity", "2",

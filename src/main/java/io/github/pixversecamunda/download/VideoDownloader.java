@@ -50,10 +50,9 @@ import org.apache.hc.core5.util.Timeout;
  * <p>A host that stops sending is abandoned after {@code requestTimeout} without data (the
  * socket read timeout), so a stalled transfer cannot hold a thread until the job times out.
  *
- * <p>It sends no credentials, cookies or proxies anything: the file host is not the API, and a
- * proxy would resolve the host itself, out of the guard's reach. TLS verifies the certificate
- * against the URL's host name, which the request keeps; only the connection goes to the judged
- * address.
+ * <p>It sends no credentials or cookies (the file host is not the API) and uses no proxy (a proxy
+ * would resolve the host itself, out of the guard's reach). TLS verifies the certificate against
+ * the URL's host name, which the request keeps; only the connection goes to the judged address.
  */
 public final class VideoDownloader implements AutoCloseable {
 

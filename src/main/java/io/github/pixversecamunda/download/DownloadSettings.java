@@ -9,9 +9,12 @@ import java.util.Objects;
  *
  * @param directory storage directory; files never leave it
  * @param maxBytes size ceiling, enforced while streaming
- * @param allowLoopback accept hosts on 127.0.0.0/8 and ::1 (for a local simulator only)
- * @param allowPrivateNetworks accept private, link-local and unique-local addresses
+ * @param allowLoopback accept hosts on loopback, 127.0.0.0/8 and ::1 (for a local simulator only)
+ * @param allowPrivateNetworks accept hosts on private-use 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16,
+ *     shared 100.64.0.0/10 and unique-local fc00::/7 addresses; link-local addresses, cloud metadata
+ *     endpoints and the other special-purpose blocks stay refused whatever the settings ({@link AddressGuard})
  * @param maxRedirects redirects followed at most, each checked like the first URL
+ * @param connectTimeout time allowed to connect to the file host
  * @param requestTimeout time allowed until the host answers, and between two pieces of data after that
  */
 public record DownloadSettings(
@@ -45,6 +48,11 @@ public record DownloadSettings(
 
   public DownloadSettings withAllowLoopback(boolean allow) {
     return new DownloadSettings(directory, maxBytes, allow, allowPrivateNetworks, maxRedirects, connectTimeout,
+        requestTimeout);
+  }
+
+  public DownloadSettings withAllowPrivateNetworks(boolean allow) {
+    return new DownloadSettings(directory, maxBytes, allowLoopback, allow, maxRedirects, connectTimeout,
         requestTimeout);
   }
 

@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.UnknownHostException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,49 +21,94 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * Streams a finished video into the storage directory: checked before the first connection
- * ({@link AddressGuard}), redirects followed only within the same rules, size capped while
- * streaming, written to a temporary file and renamed, so no reader ever sees half a file and a
- * failed download leaves nothing behind. Memory use does not grow with the file size.
+ * Streams a finished video into the storage directory. Every address it connects to was judged
+ * by {@link AddressGuard} in the same lookup that produced it: the guard is the HTTP client's
+ * resolver, so a DNS answer that changes between check and connect cannot reach an internal
+ * address. Redirects are followed by hand, each hop checked the same way; the size is capped
+ * while streaming; the file is written to a temporary file and renamed, so no reader ever sees
+ * half a file and a failed download leaves nothing behind. Memory use does not grow with the
+ * file size.
  *
- * <p>It sends no credentials: the file host is not the API.
+ * <p>A host that stops sending is abandoned after {@code requestTimeout} without data (the
+ * socket read timeout), so a stalled transfer cannot hold a thread until the job times out.
+ *
+ * <p>It sends no credentials or cookies (the file host is not the API) and uses no proxy (a proxy
+ * would resolve the host itself, out of the guard's reach). TLS verifies the certificate against
+ * the URL's host name, which the request keeps; only the connection goes to the judged address.
  */
 public final class VideoDownloader implements AutoCloseable {
 
   private static final int BUFFER = 64 * 1024;
   private static final AtomicInteger THREADS = new AtomicInteger();
+  /** Concurrency is bounded by the job worker's active jobs, not by the pool. */
+  private static final int MAX_CONNECTIONS = 256;
 
   private final DownloadSettings settings;
   private final AddressGuard guard;
-  private final HttpClient http;
+  private final CloseableHttpClient http;
   private final ExecutorService copyThreads;
-  private final ScheduledExecutorService stallWatch;
 
   public VideoDownloader(DownloadSettings settings) {
+    this(settings, AddressGuard.SYSTEM_LOOKUP, null);
+  }
+
+  /**
+   * With another source of DNS answers and trusted certificates; for tests that must control what
+   * a host resolves to and which certificate it shows.
+   *
+   * @param trust the TLS context trusting the hosts' certificates; null for the JDK's trusted roots
+   */
+  VideoDownloader(DownloadSettings settings, AddressGuard.HostLookup lookup, SSLContext trust) {
     this.settings = settings;
-    this.guard = new AddressGuard(settings.allowLoopback(), settings.allowPrivateNetworks());
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
+    this.guard = new AddressGuard(settings.allowLoopback(), settings.allowPrivateNetworks(), lookup);
+    Timeout requestTimeout = Timeout.of(settings.requestTimeout());
+    PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+        .setDnsResolver(guard)
+        // The certificate is verified against the request's host name, never the judged address.
+        .setTlsSocketStrategy(trust == null ? DefaultClientTlsStrategy.createDefault()
+            : new DefaultClientTlsStrategy(trust))
+        .setMaxConnTotal(MAX_CONNECTIONS)
+        .setMaxConnPerRoute(MAX_CONNECTIONS)
+        .setDefaultConnectionConfig(ConnectionConfig.custom()
+            .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+            .setSocketTimeout(requestTimeout)
+            .build())
+        .build();
+    // No redirects (followed by hand), no retries (the job decides), no decompression (the sizes
+    // are those on the wire), no cookies or auth state, no proxy from system properties.
+    this.http = HttpClients.custom()
+        .setConnectionManager(connections)
+        .setDefaultRequestConfig(RequestConfig.custom()
+            .setRedirectsEnabled(false)
+            .setResponseTimeout(requestTimeout)
+            .build())
+        .disableRedirectHandling()
+        .disableAutomaticRetries()
+        .disableContentCompression()
+        .disableCookieManagement()
+        .disableAuthCaching()
         .build();
     // Streaming to disk is blocking work; it runs here, never on the job worker's threads.
     this.copyThreads = Executors.newCachedThreadPool(r -> {
       Thread thread = new Thread(r, "pixverse-download-" + THREADS.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
-    // The JDK client has no read timeout once the body flows: a host that stops sending would hold
-    // a thread until the job times out. This watch closes a body that made no progress for a while.
-    this.stallWatch = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "pixverse-download-stall-watch");
       thread.setDaemon(true);
       return thread;
     });
@@ -83,21 +127,24 @@ public final class VideoDownloader implements AutoCloseable {
     Path target = FileNames.resolve(settings.directory(), fileNamePattern, taskId);
     checkDirectory();
     URI uri = parse(url);
-    HttpResponse<InputStream> response = open(uri);
+    Exchange exchange = open(uri);
     Path temporary = settings.directory().resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
-    try (InputStream body = response.body()) {
-      String contentType = checkContentType(response, url);
-      OptionalLong declared = response.headers().firstValueAsLong("Content-Length");
+    boolean complete = false;
+    try {
+      String contentType = checkContentType(exchange.response(), url);
+      OptionalLong declared = declaredLength(exchange.response());
       if (declared.isPresent() && declared.getAsLong() > settings.maxBytes()) {
         throw new DownloadException(DownloadException.Kind.REFUSED, "Refused " + url + ": it is "
             + declared.getAsLong() + " bytes, above the ceiling of " + settings.maxBytes() + " bytes");
       }
       MessageDigest sha256 = sha256();
-      long size = copy(body, temporary, sha256, url);
+      HttpEntity entity = exchange.response().getEntity();
+      long size = entity == null ? 0 : copy(entity.getContent(), temporary, sha256, url);
       if (declared.isPresent() && size != declared.getAsLong()) {
         throw new DownloadException(DownloadException.Kind.TRANSIENT, "Truncated download of " + url
             + ": " + size + " of " + declared.getAsLong() + " bytes arrived");
       }
+      complete = true;
       String digest = HexFormat.of().formatHex(sha256.digest());
       boolean reused = false;
       if (Files.exists(target) && !overwrite) {
@@ -110,15 +157,33 @@ public final class VideoDownloader implements AutoCloseable {
         move(temporary, target);
       }
       return new StoredVideo(target.toString(), target.getFileName().toString(), size, digest, contentType,
-          response.uri().toString(), reused);
+          exchange.uri().toString(), reused);
     } catch (IOException e) {
       throw new DownloadException(DownloadException.Kind.TRANSIENT, "Download of " + url + " failed: " + e, e);
     } finally {
+      if (complete) {
+        closeQuietly(exchange.response());
+      } else {
+        exchange.abandon();
+      }
       try {
         Files.deleteIfExists(temporary);
       } catch (IOException ignored) {
         // Nothing more can be done; the name starts with '.' and ends with '.part'.
       }
+    }
+  }
+
+  /** A request and its open response. */
+  private record Exchange(URI uri, HttpGet request, ClassicHttpResponse response) {
+
+    /**
+     * Drops the connection without reading the rest: closing a body that is not fully read would
+     * drain it (possibly gigabytes, or a host that stalls) to keep the connection reusable.
+     */
+    void abandon() {
+      request.cancel();
+      closeQuietly(response);
     }
   }
 
@@ -141,26 +206,27 @@ public final class VideoDownloader implements AutoCloseable {
     }
   }
 
-  /** GET with manual redirects, every hop checked before it is contacted. */
-  private HttpResponse<InputStream> open(URI first) {
+  /** GET with manual redirects; every hop's URL is checked, and its addresses when it is connected to. */
+  private Exchange open(URI first) {
     URI uri = first;
     for (int hop = 0; ; hop++) {
-      guard.check(uri);
-      HttpResponse<InputStream> response = send(uri);
-      int status = response.statusCode();
-      if (status >= 300 && status < 400 && response.headers().firstValue("Location").isPresent()) {
-        closeQuietly(response);
+      guard.checkUrl(uri);
+      Exchange exchange = send(uri);
+      int status = exchange.response().getCode();
+      Header location = exchange.response().getFirstHeader("Location");
+      if (status >= 300 && status < 400 && location != null) {
+        exchange.abandon();
         if (hop >= settings.maxRedirects()) {
           throw new DownloadException(DownloadException.Kind.REFUSED, "Refused " + first + ": more than "
               + settings.maxRedirects() + " redirects");
         }
-        uri = uri.resolve(response.headers().firstValue("Location").get());
+        uri = redirectTarget(uri, location.getValue());
         continue;
       }
       if (status >= 200 && status < 300) {
-        return response;
+        return exchange;
       }
-      closeQuietly(response);
+      exchange.abandon();
       if (status == 403 || status == 404 || status == 410) {
         throw new DownloadException(DownloadException.Kind.EXPIRED, "The video at " + uri
             + " is no longer available (HTTP " + status + "): the result URL has probably expired");
@@ -174,22 +240,44 @@ public final class VideoDownloader implements AutoCloseable {
     }
   }
 
-  private HttpResponse<InputStream> send(URI uri) {
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
-        .header("Accept", "video/*, application/octet-stream;q=0.9, */*;q=0.1").GET().build();
+  private static URI redirectTarget(URI from, String location) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DownloadException(DownloadException.Kind.TRANSIENT, "Interrupted while downloading " + uri, e);
+      return from.resolve(new URI(location.trim()));
+    } catch (URISyntaxException e) {
+      throw new DownloadException(DownloadException.Kind.REFUSED, "Refused the redirect from " + from + " to '"
+          + location + "': not a URL", e);
+    }
+  }
+
+  /** Sends the GET; a refused address surfaces as the guard's DownloadException, thrown while connecting. */
+  private Exchange send(URI uri) {
+    HttpGet request = new HttpGet(uri);
+    request.setHeader("Accept", "video/*, application/octet-stream;q=0.9, */*;q=0.1");
+    try {
+      return new Exchange(uri, request, http.executeOpen(null, request, HttpClientContext.create()));
+    } catch (UnknownHostException e) {
+      throw new DownloadException(DownloadException.Kind.TRANSIENT, "Cannot resolve host " + uri.getHost(), e);
     } catch (IOException e) {
       String what = e instanceof ConnectException ? "could not connect to " : "connection failed for ";
       throw new DownloadException(DownloadException.Kind.TRANSIENT, "Download " + what + uri + ": " + e, e);
     }
   }
 
-  private static String checkContentType(HttpResponse<?> response, String url) {
-    String type = response.headers().firstValue("Content-Type").orElse("application/octet-stream");
+  private static OptionalLong declaredLength(ClassicHttpResponse response) {
+    Header header = response.getFirstHeader("Content-Length");
+    if (header == null) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(header.getValue().trim()));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty(); // the client's own framing rejects a broken length while reading
+    }
+  }
+
+  private static String checkContentType(ClassicHttpResponse response, String url) {
+    Header header = response.getFirstHeader("Content-Type");
+    String type = header == null ? "application/octet-stream" : header.getValue();
     String bare = type.split(";")[0].trim().toLowerCase(Locale.ROOT);
     if (bare.startsWith("video/") || bare.equals("application/octet-stream") || bare.equals("binary/octet-stream")
         || bare.equals("application/mp4")) {
@@ -208,27 +296,10 @@ public final class VideoDownloader implements AutoCloseable {
     } catch (IOException e) {
       throw storage("cannot create " + temporary, e);
     }
-    AtomicLong progress = new AtomicLong();
-    AtomicBoolean stalled = new AtomicBoolean();
-    long period = settings.requestTimeout().toMillis();
-    long[] seen = {-1};
-    ScheduledFuture<?> watch = stallWatch.scheduleAtFixedRate(() -> {
-      long now = progress.get();
-      if (now == seen[0]) {
-        stalled.set(true);
-        try {
-          body.close();
-        } catch (IOException ignored) {
-          // Closing is all that is wanted; the reading thread sees the failure.
-        }
-      }
-      seen[0] = now;
-    }, period, period, TimeUnit.MILLISECONDS);
     try (out) {
       int read;
       while ((read = body.read(buffer)) >= 0) { // an IOException here is the network's: transient
         size += read;
-        progress.set(size);
         if (size > settings.maxBytes()) {
           throw new DownloadException(DownloadException.Kind.REFUSED, "Refused " + url
               + ": more than the ceiling of " + settings.maxBytes() + " bytes");
@@ -240,16 +311,8 @@ public final class VideoDownloader implements AutoCloseable {
           throw storage("cannot write " + temporary + " (disk full?)", e);
         }
       }
-    } catch (IOException e) {
-      if (stalled.get()) {
-        throw new IOException("no data arrived for " + settings.requestTimeout() + "; the transfer stalled", e);
-      }
-      throw e;
-    } finally {
-      watch.cancel(false);
-    }
-    if (stalled.get()) {
-      throw new IOException("no data arrived for " + settings.requestTimeout() + "; the transfer stalled");
+    } catch (SocketTimeoutException e) {
+      throw new IOException("no data arrived for " + settings.requestTimeout() + "; the transfer stalled", e);
     }
     return size;
   }
@@ -292,9 +355,9 @@ public final class VideoDownloader implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(HttpResponse<InputStream> response) {
+  private static void closeQuietly(ClassicHttpResponse response) {
     try {
-      response.body().close();
+      response.close();
     } catch (IOException ignored) {
       // The response is discarded anyway.
     }
@@ -303,6 +366,6 @@ public final class VideoDownloader implements AutoCloseable {
   @Override
   public void close() {
     copyThreads.shutdownNow();
-    stallWatch.shutdownNow();
+    http.close(CloseMode.IMMEDIATE);
   }
 }

@@ -13,14 +13,19 @@ import io.github.pixversecamunda.simulator.PixverseSimulator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.net.BindException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -263,5 +268,102 @@ class VideoDownloaderTest {
 
     assertThat(failure(missing, videoUrl()).kind()).isEqualTo(DownloadException.Kind.STORAGE);
     assertThat(simulator.requests(Endpoint.DOWNLOAD)).isZero();
+  }
+
+  /** Host name lookups, counted per host, answered by a script. */
+  private static final class ScriptedLookup implements AddressGuard.HostLookup {
+    private final Map<String, AtomicInteger> lookups = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> answers;
+
+    /** @param answers per host: the address of the first lookup, then of the second and any later one */
+    ScriptedLookup(Map<String, List<String>> answers) {
+      this.answers = answers;
+    }
+
+    @Override
+    public InetAddress[] addressesOf(String host) throws UnknownHostException {
+      int nth = lookups.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
+      List<String> script = answers.get(host);
+      if (script == null) {
+        throw new UnknownHostException(host);
+      }
+      return new InetAddress[] {InetAddress.getByName(script.get(Math.min(nth, script.size()) - 1))};
+    }
+
+    int lookupsOf(String host) {
+      AtomicInteger count = lookups.get(host);
+      return count == null ? 0 : count.get();
+    }
+  }
+
+  @Test
+  void theConnectionGoesOnlyToTheAddressTheGuardJudged() throws Exception {
+    String real = stub(200, "video/mp4", null, simulator.sampleVideo(), false);
+    int port = stub.getAddress().getPort();
+    // A second server on the same port of another loopback address stands for the internal service
+    // a changed DNS answer would point to.
+    HttpServer internal;
+    try {
+      internal = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), port), 0);
+    } catch (BindException e) {
+      Assumptions.abort("this machine cannot listen on 127.0.0.2: " + e);
+      return;
+    }
+    AtomicInteger internalHits = new AtomicInteger();
+    internal.createContext("/", exchange -> {
+      internalHits.incrementAndGet();
+      exchange.getResponseHeaders().set("Content-Type", "video/mp4");
+      exchange.sendResponseHeaders(200, 4);
+      exchange.getResponseBody().write(new byte[] {6, 6, 6, 6});
+      exchange.close();
+    });
+    internal.start();
+    // The first answer is the judged one; every later lookup would rebind to the internal server.
+    ScriptedLookup lookup = new ScriptedLookup(Map.of("video.test", List.of("127.0.0.1", "127.0.0.2")));
+    try (VideoDownloader guarded = new VideoDownloader(downloader.settings(), lookup, null)) {
+      StoredVideo stored = guarded.download(real.replace("127.0.0.1", "video.test"), null, taskId, false);
+
+      System.out.printf("Rebinding check: lookups of video.test=%d, hits on the judged address=%d,"
+          + " on the second answer=%d%n", lookup.lookupsOf("video.test"), stubHits.get(), internalHits.get());
+      assertThat(stored.sha256()).isEqualTo(sha256(simulator.sampleVideo()));
+      assertThat(lookup.lookupsOf("video.test")).isEqualTo(1);
+      assertThat(stubHits.get()).isEqualTo(1);
+      assertThat(internalHits.get()).isZero();
+    } finally {
+      internal.stop(0);
+    }
+  }
+
+  @Test
+  void eachHostIsLookedUpOncePerAttemptAcrossRedirects() throws Exception {
+    String target = videoUrl().replace("127.0.0.1", "files.test");
+    String start = stub(302, null, target, null, false).replace("127.0.0.1", "start.test");
+    ScriptedLookup lookup = new ScriptedLookup(Map.of("start.test", List.of("127.0.0.1", "10.0.0.7"),
+        "files.test", List.of("127.0.0.1", "169.254.169.254")));
+    try (VideoDownloader guarded = new VideoDownloader(downloader.settings(), lookup, null)) {
+      StoredVideo stored = guarded.download(start, null, taskId, false);
+
+      assertThat(stored.sourceUrl()).isEqualTo(target);
+      assertThat(stored.sha256()).isEqualTo(sha256(simulator.sampleVideo()));
+      assertThat(lookup.lookupsOf("start.test")).isEqualTo(1);
+      assertThat(lookup.lookupsOf("files.test")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aHostAnsweringAnInternalAddressIsRefusedWithoutAConnection() throws IOException {
+    ScriptedLookup lookup = new ScriptedLookup(Map.of("video.test", List.of("169.254.169.254")));
+    try (VideoDownloader guarded = new VideoDownloader(
+        downloader.settings().withAllowPrivateNetworks(true), lookup, null)) {
+      String url = videoUrl().replace("127.0.0.1", "video.test");
+
+      assertThatThrownBy(() -> guarded.download(url, null, taskId, false))
+          .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.kind())
+              .isEqualTo(DownloadException.Kind.REFUSED))
+          .hasMessageContaining("video.test").hasMessageContaining("169.254.169.254")
+          .hasMessageContaining("cloud metadata");
+    }
+    assertThat(simulator.requests(Endpoint.DOWNLOAD)).isZero();
+    assertThat(files()).isEmpty();
   }
 }

@@ -55,7 +55,7 @@ public class PixverseProperties {
     private DataSize maxSize = DataSize.ofBytes(DownloadSettings.DEFAULT_MAX_BYTES);
     /** Allow hosts on loopback addresses (only for a local simulator). */
     private boolean allowLoopback;
-    /** Allow hosts on private, link-local and unique-local addresses. */
+    /** Allow hosts on private networks (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7); link-local and cloud metadata addresses stay refused. */
     private boolean allowPrivateNetworks;
     /** Redirects followed at most; each is checked like the first URL. */
     private int maxRedirects = DownloadSettings.DEFAULT_MAX_REDIRECTS;

@@ -3,7 +3,7 @@ package io.github.pixversecamunda.spring;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
-import io.github.pixversecamunda.worker.AwaitTaskHandler;
+import io.camunda.client.api.worker.JobHandler;
 import io.github.pixversecamunda.worker.JobTypes;
 import io.github.pixversecamunda.worker.Variables;
 
@@ -13,15 +13,16 @@ import io.github.pixversecamunda.worker.Variables;
  */
 public class AwaitTaskJobWorker {
 
-  private final AwaitTaskHandler handler;
+  private final JobHandler handler;
 
-  public AwaitTaskJobWorker(AwaitTaskHandler handler) {
+  /** {@code handler} as built by the auto-configuration: the AwaitTaskHandler, with the job in the MDC. */
+  public AwaitTaskJobWorker(JobHandler handler) {
     this.handler = handler;
   }
 
   @JobWorker(type = JobTypes.AWAIT_TASK, autoComplete = false, timeout = 300_000,
       fetchVariables = {Variables.TASK_ID, Variables.SUBMISSION, Variables.PREVIOUS_STATUS})
-  public void awaitTask(JobClient client, ActivatedJob job) {
+  public void awaitTask(JobClient client, ActivatedJob job) throws Exception {
     handler.handle(client, job);
   }
 }

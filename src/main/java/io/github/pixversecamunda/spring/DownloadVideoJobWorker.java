@@ -3,7 +3,7 @@ package io.github.pixversecamunda.spring;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
-import io.github.pixversecamunda.worker.DownloadVideoHandler;
+import io.camunda.client.api.worker.JobHandler;
 import io.github.pixversecamunda.worker.JobTypes;
 import io.github.pixversecamunda.worker.Variables;
 
@@ -13,15 +13,16 @@ import io.github.pixversecamunda.worker.Variables;
  */
 public class DownloadVideoJobWorker {
 
-  private final DownloadVideoHandler handler;
+  private final JobHandler handler;
 
-  public DownloadVideoJobWorker(DownloadVideoHandler handler) {
+  /** {@code handler} as built by the auto-configuration: the DownloadVideoHandler, with the job in the MDC. */
+  public DownloadVideoJobWorker(JobHandler handler) {
     this.handler = handler;
   }
 
   @JobWorker(type = JobTypes.DOWNLOAD_VIDEO, autoComplete = false, timeout = 1_800_000,
       fetchVariables = {Variables.VIDEO_URL, Variables.TASK_ID, Variables.FILE_NAME, Variables.OVERWRITE})
-  public void downloadVideo(JobClient client, ActivatedJob job) {
+  public void downloadVideo(JobClient client, ActivatedJob job) throws Exception {
     handler.handle(client, job);
   }
 }

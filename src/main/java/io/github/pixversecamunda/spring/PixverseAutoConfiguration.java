@@ -1,7 +1,17 @@
 package io.github.pixversecamunda.spring;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
+import io.github.pixversecamunda.api.ApiCallHistory;
+import io.github.pixversecamunda.api.ApiCallObserver;
 import io.github.pixversecamunda.api.PixverseClient;
+import io.github.pixversecamunda.metrics.PixverseMetrics;
+import io.github.pixversecamunda.worker.JobMdc;
+import io.github.pixversecamunda.worker.WorkerEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Configuration;
 import io.github.pixversecamunda.download.DownloadSettings;
 import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.worker.DownloadVideoHandler;
@@ -24,7 +34,10 @@ import org.springframework.context.annotation.Lazy;
  * Registers the PixVerse workers when {@code pixverse.api-key} (or {@code PIXVERSE_API_KEY}) is set
  * and the Camunda Spring Boot Starter provides a client.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = {
+    // Metrics and health switch on when the application has a registry: it must exist first.
+    "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+    "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration"})
 @ConditionalOnProperty(prefix = "pixverse", name = "api-key")
 @EnableConfigurationProperties(PixverseProperties.class)
 public class PixverseAutoConfiguration {
@@ -33,8 +46,46 @@ public class PixverseAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public PixverseClient pixverseClient(PixverseProperties properties) {
-    return new PixverseClient(properties.toClientConfig());
+  public PixverseClient pixverseClient(PixverseProperties properties, ObjectProvider<ApiCallObserver> observers) {
+    return new PixverseClient(properties.toClientConfig(), new ObjectMapper(),
+        ApiCallObserver.all(observers.orderedStream().toList()));
+  }
+
+  /** The recent outcome of API calls, read by the health check. */
+  @Bean
+  @ConditionalOnMissingBean
+  public ApiCallHistory pixverseApiCallHistory() {
+    return new ApiCallHistory();
+  }
+
+  /** Metrics, when the application has Micrometer and a registry (Actuator brings one). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(MeterRegistry.class)
+  @ConditionalOnBean(MeterRegistry.class)
+  static class Metrics {
+    @Bean
+    @ConditionalOnMissingBean
+    PixverseMetrics pixverseMetrics(MeterRegistry registry) {
+      return new PixverseMetrics(registry);
+    }
+  }
+
+  /** The {@code pixverseApi} health component, when the application has Actuator. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration")
+  @ConditionalOnProperty(prefix = "management.health.pixverse-api", name = "enabled", matchIfMissing = true)
+  static class Health {
+    @Bean
+    @ConditionalOnMissingBean(name = "pixverseApiHealthIndicator")
+    PixverseApiHealthIndicator pixverseApiHealthIndicator(PixverseClient api, ApiCallHistory history,
+        PixverseProperties properties) {
+      return new PixverseApiHealthIndicator(api.config(), history,
+          properties.getHealth().getAuthenticationFailures());
+    }
+  }
+
+  private static WorkerEvents events(ObjectProvider<WorkerEvents> events) {
+    return events.getIfUnique(() -> WorkerEvents.NONE);
   }
 
   @Bean
@@ -45,8 +96,9 @@ public class PixverseAutoConfiguration {
 
   @Bean
   @ConditionalOnProperty(prefix = "pixverse.workers.submit", name = "enabled", matchIfMissing = true)
-  public SubmitVideoJobWorker pixverseSubmitVideoJobWorker(PixverseClient api, @Lazy CamundaClient camunda) {
-    return new SubmitVideoJobWorker(new SubmitVideoHandler(api, camunda));
+  public SubmitVideoJobWorker pixverseSubmitVideoJobWorker(PixverseClient api, @Lazy CamundaClient camunda,
+      ObjectProvider<WorkerEvents> events) {
+    return new SubmitVideoJobWorker(JobMdc.correlated(new SubmitVideoHandler(api, camunda, events(events))));
   }
 
   @Bean(destroyMethod = "close")
@@ -62,13 +114,16 @@ public class PixverseAutoConfiguration {
   @Bean
   @ConditionalOnBean(VideoDownloader.class)
   @ConditionalOnProperty(prefix = "pixverse.workers.download", name = "enabled", matchIfMissing = true)
-  public DownloadVideoJobWorker pixverseDownloadVideoJobWorker(VideoDownloader downloader, PixverseClient api) {
-    return new DownloadVideoJobWorker(new DownloadVideoHandler(downloader, api.config()));
+  public DownloadVideoJobWorker pixverseDownloadVideoJobWorker(VideoDownloader downloader, PixverseClient api,
+      ObjectProvider<WorkerEvents> events) {
+    return new DownloadVideoJobWorker(JobMdc.correlated(
+        new DownloadVideoHandler(downloader, api.config(), events(events))));
   }
 
   @Bean
   @ConditionalOnProperty(prefix = "pixverse.workers.await", name = "enabled", matchIfMissing = true)
-  public AwaitTaskJobWorker pixverseAwaitTaskJobWorker(PixverseClient api, PollSchedule schedule) {
-    return new AwaitTaskJobWorker(new AwaitTaskHandler(api, schedule));
+  public AwaitTaskJobWorker pixverseAwaitTaskJobWorker(PixverseClient api, PollSchedule schedule,
+      ObjectProvider<WorkerEvents> events) {
+    return new AwaitTaskJobWorker(JobMdc.correlated(new AwaitTaskHandler(api, schedule, events(events))));
   }
 }

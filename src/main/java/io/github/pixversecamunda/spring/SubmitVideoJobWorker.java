@@ -3,9 +3,9 @@ package io.github.pixversecamunda.spring;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
+import io.camunda.client.api.worker.JobHandler;
 import io.github.pixversecamunda.api.GenerationInput;
 import io.github.pixversecamunda.worker.JobTypes;
-import io.github.pixversecamunda.worker.SubmitVideoHandler;
 import io.github.pixversecamunda.worker.Variables;
 
 /**
@@ -14,9 +14,10 @@ import io.github.pixversecamunda.worker.Variables;
  */
 public class SubmitVideoJobWorker {
 
-  private final SubmitVideoHandler handler;
+  private final JobHandler handler;
 
-  public SubmitVideoJobWorker(SubmitVideoHandler handler) {
+  /** {@code handler} as built by the auto-configuration: the SubmitVideoHandler, with the job in the MDC. */
+  public SubmitVideoJobWorker(JobHandler handler) {
     this.handler = handler;
   }
 
@@ -26,7 +27,7 @@ public class SubmitVideoJobWorker {
           GenerationInput.THINKING_TYPE, GenerationInput.NEGATIVE_PROMPT, GenerationInput.SEED,
           Variables.MODE, Variables.MAX_CREDITS, Variables.SUBMITTED_TASK_ID,
           Variables.SUBMITTED_AT})
-  public void submitVideo(JobClient client, ActivatedJob job) {
+  public void submitVideo(JobClient client, ActivatedJob job) throws Exception {
     handler.handle(client, job);
   }
 }

@@ -8,6 +8,7 @@ import io.github.pixversecamunda.api.PixverseClientConfig;
 import io.github.pixversecamunda.download.DownloadException;
 import io.github.pixversecamunda.download.StoredVideo;
 import io.github.pixversecamunda.download.VideoDownloader;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,12 +22,21 @@ public final class DownloadVideoHandler implements JobHandler {
   private final JobSupport support;
 
   public DownloadVideoHandler(VideoDownloader downloader, PixverseClientConfig apiConfig) {
-    this(downloader, apiConfig, JobOutcomeSender.ZEEBE);
+    this(downloader, apiConfig, WorkerEvents.NONE);
+  }
+
+  public DownloadVideoHandler(VideoDownloader downloader, PixverseClientConfig apiConfig, WorkerEvents events) {
+    this(downloader, apiConfig, JobOutcomeSender.ZEEBE, events);
   }
 
   public DownloadVideoHandler(VideoDownloader downloader, PixverseClientConfig apiConfig, JobOutcomeSender sender) {
+    this(downloader, apiConfig, sender, WorkerEvents.NONE);
+  }
+
+  public DownloadVideoHandler(VideoDownloader downloader, PixverseClientConfig apiConfig, JobOutcomeSender sender,
+      WorkerEvents events) {
     this.downloader = downloader;
-    this.support = new JobSupport(apiConfig, sender);
+    this.support = new JobSupport(apiConfig, sender, events);
   }
 
   @Override
@@ -37,12 +47,19 @@ public final class DownloadVideoHandler implements JobHandler {
     String taskId = JobSupport.text(variables.get(Variables.TASK_ID));
     String fileName = JobSupport.text(variables.get(Variables.FILE_NAME));
     boolean overwrite = "true".equalsIgnoreCase(JobSupport.text(variables.get(Variables.OVERWRITE)));
-    downloader.downloadAsync(url, fileName, taskId, overwrite).whenComplete((stored, failure) -> {
+    JobMdc.taskId(taskId);
+    long started = System.nanoTime();
+    downloader.downloadAsync(url, fileName, taskId, overwrite).whenComplete(JobMdc.around(job, (stored, failure) -> {
+      JobMdc.taskId(taskId);
+      if (failure == null) {
+        support.events().downloaded(stored.sizeBytes(), Duration.ofNanos(System.nanoTime() - started), stored.reused());
+      }
+      Throwable cause = failure == null ? null : PixverseClient.unwrap(failure);
       JobOutcome outcome = failure == null
           ? new JobOutcome.Complete(Map.of(resultVariable, result(stored)))
-          : onFailure(job, PixverseClient.unwrap(failure), taskId);
+          : support.failed(WorkerEvents.Phase.DOWNLOAD, cause, onFailure(job, cause, taskId));
       support.send(client, job, outcome);
-    });
+    }));
   }
 
   private static JobOutcome onFailure(ActivatedJob job, Throwable failure, String taskId) {

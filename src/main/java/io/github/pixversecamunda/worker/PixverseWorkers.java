@@ -34,20 +34,28 @@ public final class PixverseWorkers {
   /** Also opens the download worker when a downloader is given. */
   public static List<JobWorker> open(CamundaClient camunda, PixverseClient api, PollSchedule schedule,
       VideoDownloader downloader) {
+    return open(camunda, api, schedule, downloader, WorkerEvents.NONE);
+  }
+
+  /**
+   * With events for metrics. Every handler logs with the job's keys in the MDC ({@link JobMdc}).
+   */
+  public static List<JobWorker> open(CamundaClient camunda, PixverseClient api, PollSchedule schedule,
+      VideoDownloader downloader, WorkerEvents events) {
     List<JobWorker> workers = new ArrayList<>(List.of(
         camunda.newWorker().jobType(JobTypes.SUBMIT_VIDEO)
-            .handler(new SubmitVideoHandler(api, camunda))
+            .handler(JobMdc.correlated(new SubmitVideoHandler(api, camunda, events)))
             .timeout(JOB_TIMEOUT)
             .fetchVariables(Variables.SUBMIT_FETCH)
             .open(),
         camunda.newWorker().jobType(JobTypes.AWAIT_TASK)
-            .handler(new AwaitTaskHandler(api, schedule))
+            .handler(JobMdc.correlated(new AwaitTaskHandler(api, schedule, events)))
             .timeout(JOB_TIMEOUT)
             .fetchVariables(Variables.AWAIT_FETCH)
             .open()));
     if (downloader != null) {
       workers.add(camunda.newWorker().jobType(JobTypes.DOWNLOAD_VIDEO)
-          .handler(new DownloadVideoHandler(downloader, api.config()))
+          .handler(JobMdc.correlated(new DownloadVideoHandler(downloader, api.config(), events)))
           .timeout(DOWNLOAD_JOB_TIMEOUT)
           .fetchVariables(Variables.DOWNLOAD_FETCH)
           .open());

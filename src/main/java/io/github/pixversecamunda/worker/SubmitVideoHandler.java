@@ -43,13 +43,22 @@ public final class SubmitVideoHandler implements JobHandler {
   private final Clock clock;
 
   public SubmitVideoHandler(PixverseClient api, CamundaClient camunda) {
-    this(api, camunda, JobOutcomeSender.ZEEBE, Clock.systemUTC());
+    this(api, camunda, WorkerEvents.NONE);
+  }
+
+  public SubmitVideoHandler(PixverseClient api, CamundaClient camunda, WorkerEvents events) {
+    this(api, camunda, JobOutcomeSender.ZEEBE, Clock.systemUTC(), events);
   }
 
   public SubmitVideoHandler(PixverseClient api, CamundaClient camunda, JobOutcomeSender sender, Clock clock) {
+    this(api, camunda, sender, clock, WorkerEvents.NONE);
+  }
+
+  public SubmitVideoHandler(PixverseClient api, CamundaClient camunda, JobOutcomeSender sender, Clock clock,
+      WorkerEvents events) {
     this.api = api;
     this.camunda = camunda;
-    this.support = new JobSupport(api.config(), sender);
+    this.support = new JobSupport(api.config(), sender, events);
     this.clock = clock;
   }
 
@@ -70,6 +79,7 @@ public final class SubmitVideoHandler implements JobHandler {
       return;
     }
     if (earlierTask != null && !earlierTask.toString().isBlank()) {
+      JobMdc.taskId(earlierTask.toString());
       // A redelivery of a job whose submit was already accepted: finish with that task.
       LOG.info("Job {} already submitted PixVerse task {}; completing without a new submit",
           job.getKey(), earlierTask);
@@ -86,17 +96,20 @@ public final class SubmitVideoHandler implements JobHandler {
               + " credits (maxCredits); nothing was submitted", null));
       return;
     }
-    api.submitAsync(prepared.request()).whenComplete((task, failure) -> {
+    api.submitAsync(prepared.request()).whenComplete(JobMdc.around(job, (task, failure) -> {
       if (failure != null) {
-        support.send(client, job, onFailure(job, PixverseClient.unwrap(failure)));
+        Throwable cause = PixverseClient.unwrap(failure);
+        support.send(client, job, support.failed(WorkerEvents.Phase.SUBMIT, cause, onFailure(job, cause)));
       } else {
         accepted(client, job, prepared, task, resultVariable);
       }
-    });
+    }));
   }
 
   private void accepted(JobClient client, ActivatedJob job, Prepared prepared, SubmittedTask task,
       String resultVariable) {
+    JobMdc.taskId(task.taskId());
+    support.events().submitAccepted(prepared.request());
     LOG.info("Job {}: PixVerse task {} submitted ({} credits estimated)", job.getKey(), task.taskId(),
         prepared.request().estimatedCredits());
     String submittedAt = clock.instant().toString();
@@ -106,13 +119,14 @@ public final class SubmitVideoHandler implements JobHandler {
         .variables(Map.of(Variables.SUBMITTED_TASK_ID, task.taskId(), Variables.SUBMITTED_AT, submittedAt))
         .local(true)
         .send()
-        .whenComplete((ok, failure) -> {
+        .whenComplete(JobMdc.around(job, (ok, failure) -> {
+          JobMdc.taskId(task.taskId());
           if (failure != null) {
             LOG.warn("Job {}: could not record PixVerse task {} on the element instance before completing;"
                 + " completing anyway", job.getKey(), task.taskId());
           }
           support.send(client, job, complete);
-        });
+        }));
   }
 
   private JobOutcome onFailure(ActivatedJob job, Throwable failure) {

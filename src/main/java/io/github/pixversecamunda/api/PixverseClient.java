@@ -44,14 +44,21 @@ public final class PixverseClient {
   private final HttpClient http;
   private final ObjectMapper json;
   private final Semaphore inFlight;
+  private final ApiCallObserver observer;
 
   public PixverseClient(PixverseClientConfig config) {
     this(config, new ObjectMapper());
   }
 
   public PixverseClient(PixverseClientConfig config, ObjectMapper json) {
+    this(config, json, ApiCallObserver.NONE);
+  }
+
+  /** With an observer that hears of every call (metrics, health). */
+  public PixverseClient(PixverseClientConfig config, ObjectMapper json, ApiCallObserver observer) {
     this.config = config;
     this.json = json;
+    this.observer = observer;
     this.inFlight = new Semaphore(config.maxInFlight());
     this.http = HttpClient.newBuilder()
         .connectTimeout(config.connectTimeout())
@@ -111,6 +118,8 @@ public final class PixverseClient {
   }
 
   private CompletableFuture<Answer> send(HttpRequest request, boolean submit, String taskId) {
+    ApiCallObserver.Endpoint endpoint = submit ? ApiCallObserver.Endpoint.SUBMIT : ApiCallObserver.Endpoint.STATUS;
+    long waitStarted = System.nanoTime();
     try {
       inFlight.acquire();
     } catch (InterruptedException e) {
@@ -118,6 +127,7 @@ public final class PixverseClient {
       return CompletableFuture.failedFuture(new PixverseApiException(ErrorKind.CONNECTION_FAILED, 0,
           "interrupted before sending", taskId, null, e));
     }
+    observer.callStarted(endpoint, Duration.ofNanos(System.nanoTime() - waitStarted));
     CompletableFuture<Answer> result;
     try {
       result = http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
@@ -129,9 +139,14 @@ public final class PixverseClient {
           });
     } catch (RuntimeException e) {
       inFlight.release();
+      observer.callFinished(endpoint, ErrorKind.CONNECTION_FAILED);
       throw e;
     }
-    return result.whenComplete((answer, failure) -> inFlight.release());
+    return result.whenComplete((answer, failure) -> {
+      inFlight.release();
+      observer.callFinished(endpoint, failure == null ? null
+          : unwrap(failure) instanceof PixverseApiException e ? e.kind() : ErrorKind.MALFORMED_RESPONSE);
+    });
   }
 
   private Answer answer(HttpResponse<String> response, boolean submit, String taskId) {

@@ -1,5 +1,6 @@
 package io.github.pixversecamunda.app;
 
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,11 +9,40 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * Configure the cluster with the standard Camunda client settings ({@code CAMUNDA_CLIENT_MODE},
  * {@code camunda.client.*}) and the API with {@code PIXVERSE_API_KEY}; set
  * {@code pixverse.deploy-processes=true} to deploy the bundled processes at start.
+ *
+ * <p>Operations: health and Prometheus metrics on {@code server.port} (8080; move them with
+ * {@code management.server.port}), see {@link #OPERATIONS_DEFAULTS} and the README's runbook.
  */
 @SpringBootApplication
 public class PixverseWorkerApplication {
 
+  /**
+   * The application's own defaults, lowest in precedence: any property, environment variable or
+   * argument overrides them. They live here and not in an application.properties so the library
+   * jar hands none of them to the applications that embed it.
+   */
+  public static final Map<String, Object> OPERATIONS_DEFAULTS = Map.ofEntries(
+      Map.entry("spring.application.name", "pixverse-workers"),
+      Map.entry("management.endpoints.web.exposure.include", "health,prometheus"),
+      Map.entry("management.endpoint.health.probes.enabled", "true"),
+      Map.entry("management.endpoint.health.show-details", "always"),
+      Map.entry("management.endpoint.health.group.liveness.include", "livenessState"),
+      // readinessState goes OUT_OF_SERVICE when the drain on shutdown starts (REFUSING_TRAFFIC).
+      Map.entry("management.endpoint.health.group.readiness.include", "readinessState,camundaCluster"),
+      // Replaced by camundaCluster, which never holds a probe for a whole request timeout.
+      Map.entry("management.health.camunda.enabled", "false"),
+      Map.entry("management.metrics.tags.application", "${spring.application.name}"),
+      // Measured: jobs reach a streaming worker sooner than a polling one (README, "Job streaming").
+      Map.entry("camunda.client.worker.defaults.stream-enabled", "true"));
+
   public static void main(String[] args) {
-    SpringApplication.run(PixverseWorkerApplication.class, args);
+    application().run(args);
+  }
+
+  /** The application with its operations defaults, as {@link #main} runs it. */
+  public static SpringApplication application() {
+    SpringApplication application = new SpringApplication(PixverseWorkerApplication.class);
+    application.setDefaultProperties(OPERATIONS_DEFAULTS);
+    return application;
   }
 }

@@ -3,26 +3,26 @@ package io.github.pixversecamunda.spring;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
-import io.github.pixversecamunda.worker.AsyncJobHandler;
-import io.github.pixversecamunda.worker.InFlightJobs;
+import io.camunda.client.api.worker.JobHandler;
 import io.github.pixversecamunda.worker.JobTypes;
 
 /**
- * The await worker as a Camunda Spring job worker; override with
+ * The await worker as a Camunda Spring job worker. Its timeout and fetch list come from
+ * {@code PixverseWorkers.AWAIT} (see {@link PixverseJobWorkerCustomizer}); type, timeout,
+ * concurrency and more can be overridden the standard way:
  * {@code camunda.client.worker.override.pixverse-await-task.*}.
  */
 public class AwaitTaskJobWorker {
 
-  private final AsyncJobHandler handler;
-  private final InFlightJobs inFlight;
+  private final JobHandler handler;
 
-  public AwaitTaskJobWorker(AsyncJobHandler handler, InFlightJobs inFlight) {
+  /** {@code handler} as prepared by {@code PixverseWorkers.prepare}: the AwaitTaskHandler, counted and correlated. */
+  public AwaitTaskJobWorker(JobHandler handler) {
     this.handler = handler;
-    this.inFlight = inFlight;
   }
 
   @JobWorker(type = JobTypes.AWAIT_TASK, autoComplete = false)
-  public void awaitTask(JobClient client, ActivatedJob job) {
-    inFlight.run(handler, client, job);
+  public void awaitTask(JobClient client, ActivatedJob job) throws Exception {
+    handler.handle(client, job);
   }
 }

@@ -3,26 +3,26 @@ package io.github.pixversecamunda.spring;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
-import io.github.pixversecamunda.worker.AsyncJobHandler;
-import io.github.pixversecamunda.worker.InFlightJobs;
+import io.camunda.client.api.worker.JobHandler;
 import io.github.pixversecamunda.worker.JobTypes;
 
 /**
- * The download worker as a Camunda Spring job worker; override with
+ * The download worker as a Camunda Spring job worker. Its timeout and fetch list come from
+ * {@code PixverseWorkers.DOWNLOAD} (see {@link PixverseJobWorkerCustomizer}); type, timeout,
+ * concurrency and more can be overridden the standard way:
  * {@code camunda.client.worker.override.pixverse-download-video.*}.
  */
 public class DownloadVideoJobWorker {
 
-  private final AsyncJobHandler handler;
-  private final InFlightJobs inFlight;
+  private final JobHandler handler;
 
-  public DownloadVideoJobWorker(AsyncJobHandler handler, InFlightJobs inFlight) {
+  /** {@code handler} as prepared by {@code PixverseWorkers.prepare}: the DownloadVideoHandler, counted and correlated. */
+  public DownloadVideoJobWorker(JobHandler handler) {
     this.handler = handler;
-    this.inFlight = inFlight;
   }
 
   @JobWorker(type = JobTypes.DOWNLOAD_VIDEO, autoComplete = false)
-  public void downloadVideo(JobClient client, ActivatedJob job) {
-    inFlight.run(handler, client, job);
+  public void downloadVideo(JobClient client, ActivatedJob job) throws Exception {
+    handler.handle(client, job);
   }
 }

@@ -1,28 +1,36 @@
 package io.github.pixversecamunda.spring;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.jobhandling.JobWorkerManager;
+import io.github.pixversecamunda.api.ApiCallHistory;
+import io.github.pixversecamunda.api.ApiCallObserver;
 import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.download.DownloadSettings;
 import io.github.pixversecamunda.download.VideoDownloader;
+import io.github.pixversecamunda.metrics.PixverseMetrics;
+import io.github.pixversecamunda.worker.AwaitTaskHandler;
 import io.github.pixversecamunda.worker.DownloadVideoHandler;
+import io.github.pixversecamunda.worker.InFlightJobs;
+import io.github.pixversecamunda.worker.PixverseWorkers;
+import io.github.pixversecamunda.worker.PollSchedule;
+import io.github.pixversecamunda.worker.SubmitVideoHandler;
+import io.github.pixversecamunda.worker.WorkerEvents;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.camunda.client.jobhandling.JobWorkerManager;
-import io.github.pixversecamunda.worker.AwaitTaskHandler;
-import io.github.pixversecamunda.worker.InFlightJobs;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
-import io.github.pixversecamunda.worker.PollSchedule;
-import io.github.pixversecamunda.worker.SubmitVideoHandler;
-import io.github.pixversecamunda.worker.TaskJobTimeout;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
@@ -30,7 +38,10 @@ import org.springframework.context.annotation.Lazy;
  * the Camunda Spring Boot Starter opens them on its client, with the settings of
  * {@link io.github.pixversecamunda.worker.PixverseWorkers}. Every bean can be replaced by your own.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = {
+    // Metrics and health switch on when the application has a registry: it must exist first.
+    "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+    "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration"})
 @ConditionalOnProperty(prefix = "pixverse", name = "api-key")
 @EnableConfigurationProperties(PixverseProperties.class)
 public class PixverseAutoConfiguration {
@@ -39,8 +50,46 @@ public class PixverseAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public PixverseClient pixverseClient(PixverseProperties properties) {
-    return new PixverseClient(properties.toClientConfig());
+  public PixverseClient pixverseClient(PixverseProperties properties, ObjectProvider<ApiCallObserver> observers) {
+    return new PixverseClient(properties.toClientConfig(), new ObjectMapper(),
+        ApiCallObserver.all(observers.orderedStream().toList()));
+  }
+
+  /** The recent outcome of API calls, read by the health check. */
+  @Bean
+  @ConditionalOnMissingBean
+  public ApiCallHistory pixverseApiCallHistory() {
+    return new ApiCallHistory();
+  }
+
+  /** Metrics, when the application has Micrometer and a registry (Actuator brings one). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(MeterRegistry.class)
+  @ConditionalOnBean(MeterRegistry.class)
+  static class Metrics {
+    @Bean
+    @ConditionalOnMissingBean
+    PixverseMetrics pixverseMetrics(MeterRegistry registry) {
+      return new PixverseMetrics(registry);
+    }
+  }
+
+  /** The {@code pixverseApi} health component, when the application has Actuator. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration")
+  @ConditionalOnProperty(prefix = "management.health.pixverse-api", name = "enabled", matchIfMissing = true)
+  static class Health {
+    @Bean
+    @ConditionalOnMissingBean(name = "pixverseApiHealthIndicator")
+    PixverseApiHealthIndicator pixverseApiHealthIndicator(PixverseClient api, ApiCallHistory history,
+        PixverseProperties properties) {
+      return new PixverseApiHealthIndicator(api.config(), history,
+          properties.getHealth().getAuthenticationFailures());
+    }
+  }
+
+  private static WorkerEvents events(ObjectProvider<WorkerEvents> events) {
+    return events.getIfUnique(() -> WorkerEvents.NONE);
   }
 
   @Bean
@@ -70,8 +119,9 @@ public class PixverseAutoConfiguration {
   @Bean
   @ConditionalOnProperty(prefix = "pixverse.workers.submit", name = "enabled", matchIfMissing = true)
   public SubmitVideoJobWorker pixverseSubmitVideoJobWorker(PixverseClient api, @Lazy CamundaClient camunda,
-      InFlightJobs inFlight) {
-    return new SubmitVideoJobWorker(TaskJobTimeout.honour(camunda, new SubmitVideoHandler(api, camunda)), inFlight);
+      InFlightJobs inFlight, ObjectProvider<WorkerEvents> events) {
+    return new SubmitVideoJobWorker(
+        PixverseWorkers.prepare(camunda, new SubmitVideoHandler(api, camunda, events(events)), inFlight));
   }
 
   @Bean(destroyMethod = "close")
@@ -88,15 +138,16 @@ public class PixverseAutoConfiguration {
   @ConditionalOnBean(VideoDownloader.class)
   @ConditionalOnProperty(prefix = "pixverse.workers.download", name = "enabled", matchIfMissing = true)
   public DownloadVideoJobWorker pixverseDownloadVideoJobWorker(VideoDownloader downloader, PixverseClient api,
-      @Lazy CamundaClient camunda, InFlightJobs inFlight) {
+      @Lazy CamundaClient camunda, InFlightJobs inFlight, ObjectProvider<WorkerEvents> events) {
     return new DownloadVideoJobWorker(
-        TaskJobTimeout.honour(camunda, new DownloadVideoHandler(downloader, api.config())), inFlight);
+        PixverseWorkers.prepare(camunda, new DownloadVideoHandler(downloader, api.config(), events(events)), inFlight));
   }
 
   @Bean
   @ConditionalOnProperty(prefix = "pixverse.workers.await", name = "enabled", matchIfMissing = true)
   public AwaitTaskJobWorker pixverseAwaitTaskJobWorker(PixverseClient api, PollSchedule schedule,
-      @Lazy CamundaClient camunda, InFlightJobs inFlight) {
-    return new AwaitTaskJobWorker(TaskJobTimeout.honour(camunda, new AwaitTaskHandler(api, schedule)), inFlight);
+      @Lazy CamundaClient camunda, InFlightJobs inFlight, ObjectProvider<WorkerEvents> events) {
+    return new AwaitTaskJobWorker(
+        PixverseWorkers.prepare(camunda, new AwaitTaskHandler(api, schedule, events(events)), inFlight));
   }
 }

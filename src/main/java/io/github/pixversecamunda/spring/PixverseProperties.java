@@ -47,6 +47,17 @@ public class PixverseProperties {
 
   private final Download download = new Download();
 
+  private final Health health = new Health();
+
+  /** The pixverseApi health component (Actuator). */
+  public static class Health {
+    /** API calls in a row refused for the key after which the component reports DOWN. */
+    private int authenticationFailures = 3;
+
+    public int getAuthenticationFailures() { return authenticationFailures; }
+    public void setAuthenticationFailures(int authenticationFailures) { this.authenticationFailures = authenticationFailures; }
+  }
+
   /** The download worker's storage and safety limits. */
   public static class Download {
     /** Directory the videos are kept in; created at start when missing. Files never leave it. */
@@ -143,6 +154,7 @@ public class PixverseProperties {
   public Poll getPoll() { return poll; }
   public Workers getWorkers() { return workers; }
   public Download getDownload() { return download; }
+  public Health getHealth() { return health; }
 
   @Override
   public String toString() {

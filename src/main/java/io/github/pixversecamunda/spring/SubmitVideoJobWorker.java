@@ -3,26 +3,26 @@ package io.github.pixversecamunda.spring;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
-import io.github.pixversecamunda.worker.AsyncJobHandler;
-import io.github.pixversecamunda.worker.InFlightJobs;
+import io.camunda.client.api.worker.JobHandler;
 import io.github.pixversecamunda.worker.JobTypes;
 
 /**
- * The submit worker as a Camunda Spring job worker. Its type, timeout, concurrency and more can be
- * overridden the standard way: {@code camunda.client.worker.override.pixverse-submit-video.*}.
+ * The submit worker as a Camunda Spring job worker. Its timeout and fetch list come from
+ * {@code PixverseWorkers.SUBMIT} (see {@link PixverseJobWorkerCustomizer}); type, timeout,
+ * concurrency and more can be overridden the standard way:
+ * {@code camunda.client.worker.override.pixverse-submit-video.*}.
  */
 public class SubmitVideoJobWorker {
 
-  private final AsyncJobHandler handler;
-  private final InFlightJobs inFlight;
+  private final JobHandler handler;
 
-  public SubmitVideoJobWorker(AsyncJobHandler handler, InFlightJobs inFlight) {
+  /** {@code handler} as prepared by {@code PixverseWorkers.prepare}: the SubmitVideoHandler, counted and correlated. */
+  public SubmitVideoJobWorker(JobHandler handler) {
     this.handler = handler;
-    this.inFlight = inFlight;
   }
 
   @JobWorker(type = JobTypes.SUBMIT_VIDEO, autoComplete = false)
-  public void submitVideo(JobClient client, ActivatedJob job) {
-    inFlight.run(handler, client, job);
+  public void submitVideo(JobClient client, ActivatedJob job) throws Exception {
+    handler.handle(client, job);
   }
 }

@@ -34,18 +34,31 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
   private final Clock clock;
 
   public AwaitTaskHandler(PixverseClient api, PollSchedule schedule) {
-    this(api, schedule, JobOutcomeSender.ZEEBE, Clock.systemUTC());
+    this(api, schedule, WorkerEvents.NONE);
+  }
+
+  public AwaitTaskHandler(PixverseClient api, PollSchedule schedule, WorkerEvents events) {
+    this(api, schedule, JobOutcomeSender.ZEEBE, Clock.systemUTC(), events);
   }
 
   public AwaitTaskHandler(PixverseClient api, PollSchedule schedule, JobOutcomeSender sender, Clock clock) {
+    this(api, schedule, sender, clock, WorkerEvents.NONE);
+  }
+
+  public AwaitTaskHandler(PixverseClient api, PollSchedule schedule, JobOutcomeSender sender, Clock clock,
+      WorkerEvents events) {
     this.api = api;
     this.schedule = schedule;
-    this.support = new JobSupport(api.config(), sender);
+    this.support = new JobSupport(api.config(), sender, events);
     this.clock = clock;
   }
 
-  /** What the handler knows before it asks the API. */
-  private record Context(String taskId, String resultVariable, int checks, Instant since, Duration expected) {
+  /**
+   * What the handler knows before it asks the API. {@code submittedAt} is null when the submit
+   * result was not mapped in, so the generation time is unknown.
+   */
+  private record Context(String taskId, String resultVariable, int checks, Instant since, Duration expected,
+      Resolution resolution, VideoDuration duration, Instant submittedAt) {
   }
 
   @Override
@@ -57,9 +70,14 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
     } catch (InvalidInputException e) {
       return support.send(client, job, JobSupport.invalidInput(e, null));
     }
-    return api.statusAsync(context.taskId()).handle((status, failure) -> failure == null
-            ? onStatus(context, status) : onFailure(job, context, PixverseClient.unwrap(failure)))
-        .thenCompose(outcome -> support.send(client, job, outcome));
+    JobMdc.taskId(context.taskId());
+    return api.statusAsync(context.taskId()).handle(JobMdc.within(job, (status, failure) -> {
+      JobMdc.taskId(context.taskId());
+      Throwable cause = failure == null ? null : PixverseClient.unwrap(failure);
+      JobOutcome outcome = failure == null ? onStatus(context, status)
+          : support.failed(WorkerEvents.Phase.AWAIT, cause, onFailure(job, context, cause));
+      return support.send(client, job, outcome);
+    })).thenCompose(sent -> sent);
   }
 
   private JobOutcome onStatus(Context context, TaskStatus status) {
@@ -72,6 +90,8 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
           // Completed but no URL where we look: keep the answer so someone can find it.
           result.put("rawAnswer", status.rawAnswer());
         }
+        support.events().generationCompleted(context.resolution(), context.duration(), context.checks(),
+            context.submittedAt() == null ? null : Duration.between(context.submittedAt(), clock.instant()));
         return new JobOutcome.Complete(Map.of(context.resultVariable(), result));
       }
       case FAILED -> {
@@ -81,8 +101,11 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
         result.put("failureReason", status.failureReason());
         Map<String, Object> error = JobSupport.errorVariable(code, message, context.taskId(), null);
         error.put("reason", status.failureReason());
-        return new JobOutcome.BpmnError(code, message,
+        JobOutcome outcome = new JobOutcome.BpmnError(code, message,
             Map.of(Variables.ERROR, error, context.resultVariable(), result));
+        support.events().failed(WorkerEvents.Phase.GENERATION, code.replaceFirst("^PIXVERSE_", "")
+            .toLowerCase(java.util.Locale.ROOT), outcome);
+        return outcome;
       }
       default -> {
         return new JobOutcome.Complete(Map.of(context.resultVariable(), result));
@@ -154,7 +177,8 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
     // Checks and the waiting time carry on from the previous check of the same task only.
     boolean sameTask = taskId.equals(String.valueOf(previous.get("taskId")));
     int checks = 1 + (sameTask && previous.get("checks") instanceof Number n ? n.intValue() : 0);
-    Instant since = instant(submission.get("submittedAt"));
+    Instant submittedAt = instant(submission.get("submittedAt"));
+    Instant since = submittedAt;
     if (since == null && sameTask) {
       since = instant(previous.get("firstCheckedAt"));
     }
@@ -170,7 +194,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
         .orElse(VideoDuration.DEFAULT);
     boolean audio = Boolean.TRUE.equals(parameters.get(GenerationInput.GENERATE_AUDIO));
     return new Context(taskId, resultVariable, checks, since,
-        PollSchedule.expectedGenerationTime(resolution, duration, audio));
+        PollSchedule.expectedGenerationTime(resolution, duration, audio), resolution, duration, submittedAt);
   }
 
   private static Instant instant(Object value) {

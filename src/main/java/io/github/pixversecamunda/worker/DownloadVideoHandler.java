@@ -7,6 +7,7 @@ import io.github.pixversecamunda.api.PixverseClientConfig;
 import io.github.pixversecamunda.download.DownloadException;
 import io.github.pixversecamunda.download.StoredVideo;
 import io.github.pixversecamunda.download.VideoDownloader;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -21,12 +22,21 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
   private final JobSupport support;
 
   public DownloadVideoHandler(VideoDownloader downloader, PixverseClientConfig apiConfig) {
-    this(downloader, apiConfig, JobOutcomeSender.ZEEBE);
+    this(downloader, apiConfig, WorkerEvents.NONE);
+  }
+
+  public DownloadVideoHandler(VideoDownloader downloader, PixverseClientConfig apiConfig, WorkerEvents events) {
+    this(downloader, apiConfig, JobOutcomeSender.ZEEBE, events);
   }
 
   public DownloadVideoHandler(VideoDownloader downloader, PixverseClientConfig apiConfig, JobOutcomeSender sender) {
+    this(downloader, apiConfig, sender, WorkerEvents.NONE);
+  }
+
+  public DownloadVideoHandler(VideoDownloader downloader, PixverseClientConfig apiConfig, JobOutcomeSender sender,
+      WorkerEvents events) {
     this.downloader = downloader;
-    this.support = new JobSupport(apiConfig, sender);
+    this.support = new JobSupport(apiConfig, sender, events);
   }
 
   @Override
@@ -37,10 +47,19 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
     String taskId = JobSupport.text(variables.get(Variables.TASK_ID));
     String fileName = JobSupport.text(variables.get(Variables.FILE_NAME));
     boolean overwrite = "true".equalsIgnoreCase(JobSupport.text(variables.get(Variables.OVERWRITE)));
-    return downloader.downloadAsync(url, fileName, taskId, overwrite).handle((stored, failure) -> failure == null
-            ? new JobOutcome.Complete(Map.of(resultVariable, result(stored)))
-            : onFailure(job, PixverseClient.unwrap(failure), taskId))
-        .thenCompose(outcome -> support.send(client, job, outcome));
+    JobMdc.taskId(taskId);
+    long started = System.nanoTime();
+    return downloader.downloadAsync(url, fileName, taskId, overwrite).handle(JobMdc.within(job, (stored, failure) -> {
+      JobMdc.taskId(taskId);
+      if (failure == null) {
+        support.events().downloaded(stored.sizeBytes(), Duration.ofNanos(System.nanoTime() - started), stored.reused());
+      }
+      Throwable cause = failure == null ? null : PixverseClient.unwrap(failure);
+      JobOutcome outcome = failure == null
+          ? new JobOutcome.Complete(Map.of(resultVariable, result(stored)))
+          : support.failed(WorkerEvents.Phase.DOWNLOAD, cause, onFailure(job, cause, taskId));
+      return support.send(client, job, outcome);
+    })).thenCompose(sent -> sent);
   }
 
   private static JobOutcome onFailure(ActivatedJob job, Throwable failure, String taskId) {

@@ -25,10 +25,22 @@ final class JobSupport {
 
   private final PixverseClientConfig config;
   private final JobOutcomeSender sender;
+  private final WorkerEvents events;
 
-  JobSupport(PixverseClientConfig config, JobOutcomeSender sender) {
+  JobSupport(PixverseClientConfig config, JobOutcomeSender sender, WorkerEvents events) {
     this.config = config;
     this.sender = sender;
+    this.events = events;
+  }
+
+  WorkerEvents events() {
+    return events;
+  }
+
+  /** Reports a failure of {@code phase} to the events and hands its outcome on unchanged. */
+  JobOutcome failed(WorkerEvents.Phase phase, Throwable failure, JobOutcome outcome) {
+    events.failed(phase, WorkerEvents.kindOf(failure), outcome);
+    return outcome;
   }
 
   static String resultVariable(ActivatedJob job, String fallback) {

@@ -1,6 +1,7 @@
 package io.github.pixversecamunda.worker;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.worker.JobHandler;
 import io.camunda.client.api.worker.JobWorker;
 import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.download.VideoDownloader;
@@ -41,30 +42,42 @@ public final class PixverseWorkers {
   /** Also opens the download worker when a downloader is given. */
   public static List<JobWorker> open(CamundaClient camunda, PixverseClient api, PollSchedule schedule,
       VideoDownloader downloader) {
-    return open(camunda, api, schedule, downloader, new InFlightJobs());
+    return open(camunda, api, schedule, downloader, new InFlightJobs(), WorkerEvents.NONE);
   }
 
   /**
-   * The same, counting every job in {@code inFlight} until its outcome was sent: on shutdown,
-   * close the workers first (no new jobs), then {@link InFlightJobs#awaitIdle} before closing the client.
+   * The same, counting every job in {@code inFlight} until its outcome was sent (on shutdown, close
+   * the workers first, then {@link InFlightJobs#awaitIdle} before closing the client), and reporting
+   * to {@code events} (metrics). Every handler logs with the job's keys in the MDC ({@link JobMdc}).
    */
   public static List<JobWorker> open(CamundaClient camunda, PixverseClient api, PollSchedule schedule,
-      VideoDownloader downloader, InFlightJobs inFlight) {
+      VideoDownloader downloader, InFlightJobs inFlight, WorkerEvents events) {
     List<JobWorker> workers = new ArrayList<>(List.of(
-        open(camunda, SUBMIT, new SubmitVideoHandler(api, camunda), inFlight),
-        open(camunda, AWAIT, new AwaitTaskHandler(api, schedule), inFlight)));
+        open(camunda, SUBMIT, new SubmitVideoHandler(api, camunda, events), inFlight),
+        open(camunda, AWAIT, new AwaitTaskHandler(api, schedule, events), inFlight)));
     if (downloader != null) {
-      workers.add(open(camunda, DOWNLOAD, new DownloadVideoHandler(downloader, api.config()), inFlight));
+      workers.add(open(camunda, DOWNLOAD, new DownloadVideoHandler(downloader, api.config(), events), inFlight));
     }
     return List.copyOf(workers);
   }
 
-  /** Opens one worker as specified; its jobs are counted in {@code inFlight} and honour the task's job timeout. */
+  /**
+   * Opens one worker as specified: its jobs log with their keys, are counted in {@code inFlight}
+   * and honour the task's job timeout.
+   */
   public static JobWorker open(CamundaClient camunda, WorkerSpec spec, AsyncJobHandler handler, InFlightJobs inFlight) {
     return camunda.newWorker().jobType(spec.type())
-        .handler(inFlight.track(TaskJobTimeout.honour(camunda, handler)))
+        .handler(prepare(camunda, handler, inFlight))
         .timeout(spec.timeout())
         .fetchVariables(spec.fetchVariables())
         .open();
+  }
+
+  /**
+   * A handler as every registration runs it: with the job's keys in the logging MDC, counted in
+   * {@code inFlight} until its outcome was sent, and honouring the task's job timeout header.
+   */
+  public static JobHandler prepare(CamundaClient camunda, AsyncJobHandler handler, InFlightJobs inFlight) {
+    return JobMdc.correlated(inFlight.track(TaskJobTimeout.honour(camunda, handler)));
   }
 }

@@ -59,13 +59,22 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
   private final Clock clock;
 
   public SubmitVideoHandler(PixverseClient api, CamundaClient camunda) {
-    this(api, TaskVariables.of(camunda), JobOutcomeSender.ZEEBE, Clock.systemUTC());
+    this(api, camunda, WorkerEvents.NONE);
+  }
+
+  public SubmitVideoHandler(PixverseClient api, CamundaClient camunda, WorkerEvents events) {
+    this(api, TaskVariables.of(camunda), JobOutcomeSender.ZEEBE, Clock.systemUTC(), events);
   }
 
   public SubmitVideoHandler(PixverseClient api, TaskVariables taskVariables, JobOutcomeSender sender, Clock clock) {
+    this(api, taskVariables, sender, clock, WorkerEvents.NONE);
+  }
+
+  public SubmitVideoHandler(PixverseClient api, TaskVariables taskVariables, JobOutcomeSender sender, Clock clock,
+      WorkerEvents events) {
     this.api = api;
     this.taskVariables = taskVariables;
-    this.support = new JobSupport(api.config(), sender);
+    this.support = new JobSupport(api.config(), sender, events);
     this.clock = clock;
   }
 
@@ -85,6 +94,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
       return support.send(client, job, JobSupport.invalidInput(e, earlierTask));
     }
     if (earlierTask != null) {
+      JobMdc.taskId(earlierTask);
       // A redelivery of a job whose submit was already accepted: finish with that task.
       LOG.info("Job {} already submitted PixVerse task {}; completing without a new submit",
           job.getKey(), earlierTask);
@@ -94,7 +104,9 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
     }
     Object attempt = variables.get(Variables.SUBMIT_ATTEMPT);
     if (attempt != null) {
-      return support.send(client, job, unrecordedAttempt(attempt));
+      JobOutcome incident = unrecordedAttempt(attempt);
+      support.events().failed(WorkerEvents.Phase.SUBMIT, "attempt_unrecorded", incident);
+      return support.send(client, job, incident);
     }
     int estimate = prepared.request().estimatedCredits();
     if (prepared.maxCredits() != null && estimate > prepared.maxCredits()) {
@@ -110,9 +122,9 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
         return clearAttempt(job).thenCompose(ignored -> support.send(client, job, JobSupport.retry(job,
             "Could not record the submit attempt on the task before sending it; nothing was submitted", null)));
       }
-      return api.submitAsync(prepared.request()).handle((task, failure) -> failure == null
+      return api.submitAsync(prepared.request()).handle(JobMdc.within(job, (task, failure) -> failure == null
               ? accepted(job, prepared, task, resultVariable)
-              : rejected(job, PixverseClient.unwrap(failure)))
+              : rejected(job, PixverseClient.unwrap(failure))))
           .thenCompose(outcome -> outcome)
           .thenCompose(outcome -> support.send(client, job, outcome));
     });
@@ -134,7 +146,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
    * a retry submits. If removing it fails, the retry raises the attempt incident instead: safe.
    */
   private CompletionStage<JobOutcome> rejected(ActivatedJob job, Throwable failure) {
-    JobOutcome outcome = onFailure(job, failure);
+    JobOutcome outcome = support.failed(WorkerEvents.Phase.SUBMIT, failure, onFailure(job, failure));
     boolean mayExist = !(failure instanceof PixverseApiException e) || e.kind().mayHaveCreatedTask();
     if (mayExist || outcome instanceof JobOutcome.BpmnError) {
       return CompletableFuture.completedFuture(outcome);
@@ -157,23 +169,28 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
 
   private CompletionStage<JobOutcome> accepted(ActivatedJob job, Prepared prepared, SubmittedTask task,
       String resultVariable) {
+    JobMdc.taskId(task.taskId());
+    support.events().submitAccepted(prepared.request());
     LOG.info("Job {}: PixVerse task {} submitted ({} credits estimated)", job.getKey(), task.taskId(),
         prepared.request().estimatedCredits());
     String submittedAt = clock.instant().toString();
     Map<String, Object> taskRecord = Map.of(Variables.SUBMITTED_TASK_ID, task.taskId(), Variables.SUBMITTED_AT, submittedAt);
-    return record(job.getElementInstanceKey(), taskRecord, 0).thenApply(failure -> {
+    return record(job.getElementInstanceKey(), taskRecord, 0).handle(JobMdc.within(job, (failure, ignored) -> {
+      JobMdc.taskId(task.taskId());
       if (failure == null) {
         return new JobOutcome.Complete(Map.of(resultVariable,
             result(prepared, task.taskId(), task.rawStatus(), submittedAt, false)));
       }
       LOG.error("Job {}: PixVerse task {} was accepted (and is paid) but its id could not be recorded on the task",
           job.getKey(), task.taskId());
-      return new JobOutcome.Incident("PixVerse task " + task.taskId() + " was accepted (and is paid), but"
+      JobOutcome incident = new JobOutcome.Incident("PixVerse task " + task.taskId() + " was accepted (and is paid), but"
           + " recording its id on this task failed " + (RECORD_RETRY_DELAYS.size() + 1) + " times ("
           + support.redact(String.valueOf(failure.getMessage())) + "). Make sure the local variable '"
           + Variables.SUBMITTED_TASK_ID + "' of this task is \"" + task.taskId() + "\" (set it in Operate if it"
           + " is missing), then retry: the job completes with that task and nothing is submitted again.");
-    });
+      support.events().failed(WorkerEvents.Phase.SUBMIT, "task_id_unrecorded", incident);
+      return incident;
+    }));
   }
 
   /** Writes the record, trying again after each of {@link #RECORD_RETRY_DELAYS}; the last failure, or null. */

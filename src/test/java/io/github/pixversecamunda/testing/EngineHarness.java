@@ -108,6 +108,22 @@ public final class EngineHarness implements AutoCloseable {
         .map(r -> (Record<ProcessInstanceRecordValue>) r);
   }
 
+  /** Keys of every process instance that has completed, in one pass over the records (for many instances). */
+  public java.util.Set<Long> completedInstances() {
+    java.util.Set<Long> done = new java.util.HashSet<>();
+    records().filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+            && r.getValue() instanceof ProcessInstanceRecordValue v && v.getBpmnElementType() == BpmnElementType.PROCESS)
+        .forEach(r -> done.add(((ProcessInstanceRecordValue) r.getValue()).getProcessInstanceKey()));
+    return done;
+  }
+
+  /** Keys of every process instance that has had an incident, in one pass over the records. */
+  public java.util.Set<Long> instancesWithIncidents() {
+    java.util.Set<Long> keys = new java.util.HashSet<>();
+    createdIncidents().forEach(v -> keys.add(v.getProcessInstanceKey()));
+    return keys;
+  }
+
   public boolean isCompleted(long instance) {
     return elementRecords(instance).anyMatch(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
         && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS);

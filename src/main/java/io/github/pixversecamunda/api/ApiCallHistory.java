@@ -1,0 +1,44 @@
+package io.github.pixversecamunda.api;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The recent outcome of API calls, for a health check that never calls the API itself (a check
+ * that submitted would spend credits). Thread-safe.
+ */
+public final class ApiCallHistory implements ApiCallObserver {
+
+  /** What is known now; times are null until the first such call. */
+  public record Snapshot(long calls, Instant lastSuccessAt, Instant lastFailureAt, ErrorKind lastFailure,
+      int authenticationFailuresInARow) {
+  }
+
+  private final Clock clock;
+  private Snapshot snapshot = new Snapshot(0, null, null, null, 0);
+
+  public ApiCallHistory() {
+    this(Clock.systemUTC());
+  }
+
+  public ApiCallHistory(Clock clock) {
+    this.clock = clock;
+  }
+
+  public synchronized Snapshot snapshot() {
+    return snapshot;
+  }
+
+  @Override
+  public synchronized void callFinished(Endpoint endpoint, ErrorKind failure) {
+    Snapshot s = snapshot;
+    Instant now = clock.instant();
+    if (failure == null) {
+      // Only an answer the API accepted proves the key good again.
+      snapshot = new Snapshot(s.calls() + 1, now, s.lastFailureAt(), s.lastFailure(), 0);
+    } else {
+      int authFailures = s.authenticationFailuresInARow() + (failure == ErrorKind.AUTHENTICATION ? 1 : 0);
+      snapshot = new Snapshot(s.calls() + 1, s.lastSuccessAt(), now, failure, authFailures);
+    }
+  }
+}

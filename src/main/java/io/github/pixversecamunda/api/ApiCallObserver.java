@@ -1,0 +1,51 @@
+package io.github.pixversecamunda.api;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Hears about every API call the {@link PixverseClient} makes, for metrics and health. No-op by
+ * default. Called on whichever thread the call runs on, so implementations must be thread-safe and
+ * quick. Nothing here carries a task id, a prompt or the key: only what is safe as a metric tag.
+ */
+public interface ApiCallObserver {
+
+  ApiCallObserver NONE = new ApiCallObserver() {
+  };
+
+  /** Which endpoint a call went to; the metric tag value is {@link #tag()}. */
+  enum Endpoint {
+    SUBMIT, STATUS;
+
+    public String tag() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** A call got its in-flight slot after waiting this long (zero when one was free), and is now in flight. */
+  default void callStarted(Endpoint endpoint, Duration waitedForSlot) {
+  }
+
+  /** A call left flight; {@code failure} is null when the API answered with success. */
+  default void callFinished(Endpoint endpoint, ErrorKind failure) {
+  }
+
+  /** Tells every observer in turn. */
+  static ApiCallObserver all(List<? extends ApiCallObserver> observers) {
+    List<ApiCallObserver> copy = List.copyOf(observers);
+    if (copy.size() == 1) {
+      return copy.get(0);
+    }
+    return new ApiCallObserver() {
+      @Override
+      public void callStarted(Endpoint endpoint, Duration waitedForSlot) {
+        copy.forEach(o -> o.callStarted(endpoint, waitedForSlot));
+      }
+
+      @Override
+      public void callFinished(Endpoint endpoint, ErrorKind failure) {
+        copy.forEach(o -> o.callFinished(endpoint, failure));
+      }
+    };
+  }
+}

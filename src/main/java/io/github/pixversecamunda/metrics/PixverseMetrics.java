@@ -1,0 +1,186 @@
+package io.github.pixversecamunda.metrics;
+
+import io.github.pixversecamunda.api.ApiCallObserver;
+import io.github.pixversecamunda.api.ErrorKind;
+import io.github.pixversecamunda.api.GenerationRequest;
+import io.github.pixversecamunda.api.Resolution;
+import io.github.pixversecamunda.api.VideoDuration;
+import io.github.pixversecamunda.worker.JobOutcome;
+import io.github.pixversecamunda.worker.WorkerEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The workers' metrics on Micrometer. Every tag has a handful of values (error kinds, resolutions,
+ * durations, phases): never a task id, a prompt or anything a caller chooses freely, so the number
+ * of series stays fixed however many videos are made. The names, as Prometheus shows them, are
+ * listed in the README's runbook.
+ */
+public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
+
+  public static final String SUBMITS = "pixverse.submits";
+  public static final String CREDITS_ESTIMATED = "pixverse.credits.estimated";
+  public static final String STATUS_CHECKS = "pixverse.generation.status.checks";
+  public static final String GENERATION_TIME = "pixverse.generation.time";
+  public static final String FAILURES = "pixverse.failures";
+  public static final String INCIDENTS = "pixverse.incidents";
+  public static final String API_CALLS = "pixverse.api.calls";
+  public static final String API_IN_FLIGHT = "pixverse.api.in.flight";
+  public static final String API_SLOT_WAIT = "pixverse.api.slot.wait";
+  public static final String API_RATE_LIMITED = "pixverse.api.rate.limited";
+  public static final String DOWNLOAD_BYTES = "pixverse.download.size";
+  public static final String DOWNLOAD_TIME = "pixverse.download.time";
+
+  /** Tag value where a tag has nothing to say (an accepted submit has no error kind). */
+  static final String NONE = "none";
+
+  private final MeterRegistry registry;
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  public PixverseMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    Gauge.builder(API_IN_FLIGHT, inFlight, AtomicInteger::get)
+        .description("PixVerse API calls waiting for their answer now").register(registry);
+    // Registered at zero so dashboards and alerts see the series before the first video.
+    submits("accepted", NONE);
+    for (ApiCallObserver.Endpoint endpoint : ApiCallObserver.Endpoint.values()) {
+      rateLimited(endpoint);
+    }
+    slotWait();
+  }
+
+  // ---- worker events ---------------------------------------------------------------------------
+
+  @Override
+  public void submitAccepted(GenerationRequest request) {
+    submits("accepted", NONE).increment();
+    Counter.builder(CREDITS_ESTIMATED)
+        .description("Credits the accepted submits cost by the published price table")
+        .tag("resolution", request.resolution().wire())
+        .tag("duration", Integer.toString(request.duration().seconds()))
+        .tag("audio", Boolean.toString(request.generateAudio()))
+        .register(registry)
+        .increment(request.estimatedCredits());
+  }
+
+  @Override
+  public void generationCompleted(Resolution resolution, VideoDuration duration, int statusChecks,
+      Duration sinceSubmit) {
+    DistributionSummary.builder(STATUS_CHECKS)
+        .description("Status checks one generation needed until it completed")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(1.0)
+        .maximumExpectedValue(100.0)
+        .register(registry)
+        .record(statusChecks);
+    if (sinceSubmit != null && !sinceSubmit.isNegative()) {
+      Timer.builder(GENERATION_TIME)
+          .description("Time from the accepted submit to the status check that found the video ready")
+          .tag("resolution", resolution.wire())
+          .tag("duration", Integer.toString(duration.seconds()))
+          .publishPercentileHistogram()
+          .minimumExpectedValue(Duration.ofSeconds(5))
+          .maximumExpectedValue(Duration.ofMinutes(30))
+          .register(registry)
+          .record(sinceSubmit);
+    }
+  }
+
+  @Override
+  public void failed(Phase phase, String kind, JobOutcome outcome) {
+    String outcomeTag = outcomeTag(outcome);
+    Counter.builder(FAILURES)
+        .description("Failed jobs by phase, error kind and what the worker did about it")
+        .tag("phase", phase.tag()).tag("kind", kind).tag("outcome", outcomeTag)
+        .register(registry).increment();
+    if (outcome instanceof JobOutcome.Incident) {
+      Counter.builder(INCIDENTS)
+          .description("Incidents the workers raised: a person has to act (see the README's runbook)")
+          .tag("phase", phase.tag()).tag("cause", kind)
+          .register(registry).increment();
+    }
+    if (phase == Phase.SUBMIT) {
+      boolean unknown = kind.equals(lower(ErrorKind.OUTCOME_UNKNOWN)) || kind.equals(lower(ErrorKind.MALFORMED_RESPONSE));
+      submits(unknown ? "unknown" : "rejected", kind).increment();
+    }
+  }
+
+  @Override
+  public void downloaded(long bytes, Duration took, boolean reused) {
+    DistributionSummary.builder(DOWNLOAD_BYTES)
+        .description("Size of the videos kept by the download worker")
+        .baseUnit("bytes")
+        .tag("reused", Boolean.toString(reused))
+        .register(registry)
+        .record(bytes);
+    Timer.builder(DOWNLOAD_TIME)
+        .description("Time to download and keep one video")
+        .tag("reused", Boolean.toString(reused))
+        .register(registry)
+        .record(took);
+  }
+
+  // ---- API calls -------------------------------------------------------------------------------
+
+  @Override
+  public void callStarted(Endpoint endpoint, Duration waitedForSlot) {
+    inFlight.incrementAndGet();
+    slotWait().record(waitedForSlot);
+  }
+
+  @Override
+  public void callFinished(Endpoint endpoint, ErrorKind failure) {
+    inFlight.decrementAndGet();
+    Counter.builder(API_CALLS)
+        .description("PixVerse API calls by endpoint and outcome")
+        .tag("endpoint", endpoint.tag())
+        .tag("outcome", failure == null ? "success" : lower(failure))
+        .register(registry).increment();
+    if (failure == ErrorKind.RATE_LIMITED) {
+      rateLimited(endpoint).increment();
+    }
+  }
+
+  private Counter submits(String outcome, String kind) {
+    return Counter.builder(SUBMITS)
+        .description("Submits to PixVerse: accepted (paid), rejected by error kind, or outcome unknown")
+        .tag("outcome", outcome).tag("kind", kind)
+        .register(registry);
+  }
+
+  private Counter rateLimited(Endpoint endpoint) {
+    return Counter.builder(API_RATE_LIMITED)
+        .description("HTTP 429 answers received from the PixVerse API")
+        .tag("endpoint", endpoint.tag())
+        .register(registry);
+  }
+
+  private Timer slotWait() {
+    return Timer.builder(API_SLOT_WAIT)
+        .description("Time an API call waited for one of the pixverse.max-in-flight slots")
+        .register(registry);
+  }
+
+  private static String outcomeTag(JobOutcome outcome) {
+    if (outcome instanceof JobOutcome.Incident) {
+      return "incident";
+    }
+    if (outcome instanceof JobOutcome.Retry) {
+      return "retry";
+    }
+    if (outcome instanceof JobOutcome.BpmnError) {
+      return "bpmn_error";
+    }
+    return "completed";
+  }
+
+  private static String lower(ErrorKind kind) {
+    return kind.name().toLowerCase(Locale.ROOT);
+  }
+}

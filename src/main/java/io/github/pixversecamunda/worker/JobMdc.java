@@ -1,0 +1,93 @@
+package io.github.pixversecamunda.worker;
+
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobHandler;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import org.slf4j.MDC;
+
+/**
+ * Puts the job being handled into the logging MDC, so every line written while handling it carries
+ * the process instance key, job key, element id and job type (and the PixVerse task id once known);
+ * structured logging ({@code logging.structured.format.console=ecs}) emits them as fields.
+ *
+ * <p>The MDC belongs to a thread. The handlers answer on API and gRPC threads, so each callback is
+ * wrapped with {@link #around} and every scope restores what the thread had before: a pooled thread
+ * never carries one job's keys into the next piece of work.
+ */
+public final class JobMdc {
+
+  public static final String PROCESS_INSTANCE_KEY = "processInstanceKey";
+  public static final String BPMN_PROCESS_ID = "bpmnProcessId";
+  public static final String ELEMENT_ID = "elementId";
+  public static final String JOB_KEY = "jobKey";
+  public static final String JOB_TYPE = "jobType";
+  public static final String TASK_ID = "pixverseTaskId";
+
+  private JobMdc() {
+  }
+
+  /** The handler, with the job's keys in the MDC while it runs. */
+  public static JobHandler correlated(JobHandler handler) {
+    return (client, job) -> {
+      try (Scope ignored = open(job)) {
+        handler.handle(client, job);
+      }
+    };
+  }
+
+  /** A callback that runs with the job's keys in the MDC of whichever thread completes the call. */
+  public static <T> BiConsumer<T, Throwable> around(ActivatedJob job, BiConsumer<T, Throwable> callback) {
+    return (value, failure) -> {
+      try (Scope ignored = open(job)) {
+        callback.accept(value, failure);
+      }
+    };
+  }
+
+  /** The same for a callback that returns what comes next (a stage's {@code handle}). */
+  public static <T, R> BiFunction<T, Throwable, R> within(ActivatedJob job, BiFunction<T, Throwable, R> callback) {
+    return (value, failure) -> {
+      try (Scope ignored = open(job)) {
+        return callback.apply(value, failure);
+      }
+    };
+  }
+
+  /** Adds the PixVerse task id to the current scope (ignored when null). */
+  public static void taskId(String taskId) {
+    if (taskId != null) {
+      MDC.put(TASK_ID, taskId);
+    }
+  }
+
+  /** Puts the job's keys; closing the scope restores the thread's MDC as it was. */
+  public static Scope open(ActivatedJob job) {
+    Scope scope = new Scope(MDC.getCopyOfContextMap());
+    MDC.put(PROCESS_INSTANCE_KEY, Long.toString(job.getProcessInstanceKey()));
+    MDC.put(BPMN_PROCESS_ID, job.getBpmnProcessId());
+    MDC.put(ELEMENT_ID, job.getElementId());
+    MDC.put(JOB_KEY, Long.toString(job.getKey()));
+    MDC.put(JOB_TYPE, job.getType());
+    return scope;
+  }
+
+  /** What the thread's MDC held before a job's keys went in. */
+  public static final class Scope implements AutoCloseable {
+    private final Map<String, String> previous;
+
+    private Scope(Map<String, String> previous) {
+      this.previous = previous;
+    }
+
+    @Override
+    public void close() {
+      if (previous == null) {
+        MDC.clear();
+      } else {
+        MDC.setContextMap(previous);
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.github.pixversecamunda.worker;
+
+import io.github.pixversecamunda.api.GenerationRequest;
+import io.github.pixversecamunda.api.InvalidInputException;
+import io.github.pixversecamunda.api.PixverseApiException;
+import io.github.pixversecamunda.api.Resolution;
+import io.github.pixversecamunda.api.VideoDuration;
+import io.github.pixversecamunda.download.DownloadException;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * What the handlers tell the outside world about the jobs they finish, for metrics. No-op by
+ * default; {@code io.github.pixversecamunda.metrics.PixverseMetrics} backs it with Micrometer.
+ * Called on API and gRPC threads: implementations must be thread-safe and quick. Arguments are
+ * chosen to be safe as metric tags (never a task id or a prompt).
+ */
+public interface WorkerEvents {
+
+  WorkerEvents NONE = new WorkerEvents() {
+  };
+
+  /** Where in the life of a generation something went wrong. */
+  enum Phase {
+    /** The submit call. */
+    SUBMIT,
+    /** A status check (the call itself failed). */
+    AWAIT,
+    /** PixVerse reported the generation failed or rejected its content. */
+    GENERATION,
+    /** Keeping the finished video. */
+    DOWNLOAD;
+
+    public String tag() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** The API accepted a (paid) submit. Not called for a redelivered job that reuses its task. */
+  default void submitAccepted(GenerationRequest request) {
+  }
+
+  /**
+   * A status check found the task completed. {@code sinceSubmit} is null when the submit time is
+   * not known (an await task used without the submit result).
+   */
+  default void generationCompleted(Resolution resolution, VideoDuration duration, int statusChecks,
+      Duration sinceSubmit) {
+  }
+
+  /** A job of {@code phase} failed with {@code kind} (see {@link #kindOf}) and ends with {@code outcome}. */
+  default void failed(Phase phase, String kind, JobOutcome outcome) {
+  }
+
+  /** The download worker kept a video ({@code reused}: an identical file was already there). */
+  default void downloaded(long bytes, Duration took, boolean reused) {
+  }
+
+  /** A low-cardinality name for a failure: the API's or the downloader's error kind, lower case. */
+  static String kindOf(Throwable failure) {
+    if (failure instanceof PixverseApiException e) {
+      return e.kind().name().toLowerCase(Locale.ROOT);
+    }
+    if (failure instanceof DownloadException e) {
+      return e.kind().name().toLowerCase(Locale.ROOT);
+    }
+    if (failure instanceof InvalidInputException) {
+      return "invalid_input";
+    }
+    return "unexpected";
+  }
+}

@@ -25,6 +25,10 @@ import java.util.Map;
  * Job type {@value JobTypes#AWAIT_TASK}: checks a task once and completes with its state and
  * {@code nextPollIn}, the ISO-8601 wait for the BPMN timer before the next check. The waiting
  * itself is modelled in the process, where everyone can see it.
+ *
+ * <p>The first check of a task submitted moments ago (the processes check right after the submit)
+ * asks nothing: the generation cannot be finished yet, so it answers {@code RUNNING} with the wait
+ * until the first check worth making ({@link PollSchedule#tooEarlyToCheck}) and counts no check.
  */
 public final class AwaitTaskHandler implements JobHandler {
 
@@ -45,7 +49,8 @@ public final class AwaitTaskHandler implements JobHandler {
   }
 
   /** What the handler knows before it asks the API. */
-  private record Context(String taskId, String resultVariable, int checks, Instant since, Duration expected) {
+  private record Context(String taskId, String resultVariable, int checks, Instant since, Duration expected,
+      boolean justSubmitted) {
   }
 
   @Override
@@ -56,6 +61,14 @@ public final class AwaitTaskHandler implements JobHandler {
       context = context(job, variables);
     } catch (InvalidInputException e) {
       support.send(client, job, JobSupport.invalidInput(e, null));
+      return;
+    }
+    if (context.justSubmitted()
+        && schedule.tooEarlyToCheck(context.expected(), Duration.between(context.since(), clock.instant()))) {
+      Context notChecked = new Context(context.taskId(), context.resultVariable(), context.checks() - 1,
+          context.since(), context.expected(), true);
+      support.send(client, job, new JobOutcome.Complete(Map.of(context.resultVariable(),
+          result(notChecked, TaskState.RUNNING, null, null))));
       return;
     }
     api.statusAsync(context.taskId()).whenComplete((status, failure) -> {
@@ -157,7 +170,8 @@ public final class AwaitTaskHandler implements JobHandler {
     // Checks and the waiting time carry on from the previous check of the same task only.
     boolean sameTask = taskId.equals(String.valueOf(previous.get("taskId")));
     int checks = 1 + (sameTask && previous.get("checks") instanceof Number n ? n.intValue() : 0);
-    Instant since = instant(submission.get("submittedAt"));
+    Instant submittedAt = instant(submission.get("submittedAt"));
+    Instant since = submittedAt;
     if (since == null && sameTask) {
       since = instant(previous.get("firstCheckedAt"));
     }
@@ -172,8 +186,10 @@ public final class AwaitTaskHandler implements JobHandler {
         String.valueOf(parameters.get(GenerationInput.DURATION)).replaceAll("\\.0+$", ""))
         .orElse(VideoDuration.DEFAULT);
     boolean audio = Boolean.TRUE.equals(parameters.get(GenerationInput.GENERATE_AUDIO));
+    // Only a task known to be fresh (its submit time given, never checked) may skip a check.
+    boolean justSubmitted = submittedAt != null && !sameTask;
     return new Context(taskId, resultVariable, checks, since,
-        PollSchedule.expectedGenerationTime(resolution, duration, audio));
+        PollSchedule.expectedGenerationTime(resolution, duration, audio), justSubmitted);
   }
 
   private static Instant instant(Object value) {

@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * flight without a thread each); every failure arrives as a {@link PixverseApiException} with a
  * {@link ErrorKind}. The client never retries by itself: whether a repeat is safe is the caller's
  * decision, and for a submit it usually is not.
+ *
+ * <p>No call ever holds the caller's thread: beyond {@code maxInFlight} open calls, further calls
+ * queue without a thread ({@link InFlightLimit}). Answers are handled on a small fixed pool, because
+ * the JDK client's default executor grows a thread for each burst of answers, and handling an
+ * answer (parsing, sending the job's outcome) never waits.
  */
 public final class PixverseClient {
 
@@ -43,8 +50,10 @@ public final class PixverseClient {
   private final PixverseClientConfig config;
   private final HttpClient http;
   private final ObjectMapper json;
-  private final Semaphore inFlight;
+  private final InFlightLimit inFlight;
   private final ApiCallObserver observer;
+  /** Handling answers is quick and never waits, so the cores are enough threads for it. */
+  private static final int ANSWER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
   public PixverseClient(PixverseClientConfig config) {
     this(config, new ObjectMapper());
@@ -59,8 +68,10 @@ public final class PixverseClient {
     this.config = config;
     this.json = json;
     this.observer = observer;
-    this.inFlight = new Semaphore(config.maxInFlight());
+    ExecutorService answers = Executors.newFixedThreadPool(ANSWER_THREADS, daemonThreads("pixverse-http-"));
+    this.inFlight = new InFlightLimit(config.maxInFlight(), answers);
     this.http = HttpClient.newBuilder()
+        .executor(answers)
         .connectTimeout(config.connectTimeout())
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
@@ -119,34 +130,45 @@ public final class PixverseClient {
 
   private CompletableFuture<Answer> send(HttpRequest request, boolean submit, String taskId) {
     ApiCallObserver.Endpoint endpoint = submit ? ApiCallObserver.Endpoint.SUBMIT : ApiCallObserver.Endpoint.STATUS;
-    long waitStarted = System.nanoTime();
-    try {
-      inFlight.acquire();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return CompletableFuture.failedFuture(new PixverseApiException(ErrorKind.CONNECTION_FAILED, 0,
-          "interrupted before sending", taskId, null, e));
-    }
-    observer.callStarted(endpoint, Duration.ofNanos(System.nanoTime() - waitStarted));
-    CompletableFuture<Answer> result;
-    try {
-      result = http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-          .handle((response, failure) -> {
-            if (failure != null) {
-              throw ioFailure(unwrap(failure), submit, taskId);
-            }
-            return answer(response, submit, taskId);
-          });
-    } catch (RuntimeException e) {
-      inFlight.release();
-      observer.callFinished(endpoint, ErrorKind.CONNECTION_FAILED);
-      throw e;
-    }
-    return result.whenComplete((answer, failure) -> {
-      inFlight.release();
-      observer.callFinished(endpoint, failure == null ? null
-          : unwrap(failure) instanceof PixverseApiException e ? e.kind() : ErrorKind.MALFORMED_RESPONSE);
+    long queued = System.nanoTime();
+    return inFlight.call(() -> {
+      observer.callStarted(endpoint, Duration.ofNanos(System.nanoTime() - queued));
+      CompletableFuture<Answer> result;
+      try {
+        result = http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+            .handle((response, failure) -> {
+              if (failure != null) {
+                throw ioFailure(unwrap(failure), submit, taskId);
+              }
+              return answer(response, submit, taskId);
+            });
+      } catch (RuntimeException e) {
+        observer.callFinished(endpoint, ErrorKind.CONNECTION_FAILED);
+        throw e;
+      }
+      return result.whenComplete((answer, failure) -> observer.callFinished(endpoint, failure == null ? null
+          : unwrap(failure) instanceof PixverseApiException e ? e.kind() : ErrorKind.MALFORMED_RESPONSE));
     });
+  }
+
+  /** Calls open now (at most {@code maxInFlight}). */
+  public int openCalls() {
+    return inFlight.open();
+  }
+
+  /** Calls waiting for one of the open ones to finish. */
+  public int queuedCalls() {
+    return inFlight.waiting();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      // Daemon: the client has no close(), and its threads must never keep an application alive.
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   private Answer answer(HttpResponse<String> response, boolean submit, String taskId) {

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * How to reach the API. The key is held here and nowhere else; {@link #toString()} masks it.
  *
- * @param maxInFlight requests allowed at once; callers beyond it wait (back-pressure on workers)
+ * @param maxInFlight requests open at once; further calls queue without holding the caller's thread
  */
 public record PixverseClientConfig(
     URI baseUrl,

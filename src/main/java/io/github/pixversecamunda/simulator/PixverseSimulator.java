@@ -63,6 +63,8 @@ public final class PixverseSimulator implements AutoCloseable {
   private volatile int pollsUntilDone = -1;
   private volatile long creditBalance = Long.MAX_VALUE;
   private volatile StatusShape statusShape = StatusShape.ENVELOPE;
+  private final Map<Endpoint, Duration> responseDelays = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile java.util.function.Function<String, Duration> generationTimeByPrompt = prompt -> null;
   private HttpServer server;
   private ExecutorService executor;
 
@@ -93,6 +95,22 @@ public final class PixverseSimulator implements AutoCloseable {
   public PixverseSimulator generationTime(Duration time) {
     this.generationTime = time;
     this.pollsUntilDone = -1;
+    return this;
+  }
+
+  /**
+   * Real time per prompt (benchmarks: a spread of generation times); prompts it answers null for
+   * take the {@link #generationTime(Duration) common time}.
+   */
+  public PixverseSimulator generationTimes(java.util.function.Function<String, Duration> byPrompt) {
+    this.generationTimeByPrompt = byPrompt;
+    this.pollsUntilDone = -1;
+    return this;
+  }
+
+  /** Every request to the endpoint waits this long before it is answered (API latency). */
+  public PixverseSimulator responseDelay(Endpoint endpoint, Duration delay) {
+    responseDelays.put(endpoint, delay);
     return this;
   }
 
@@ -236,6 +254,10 @@ public final class PixverseSimulator implements AutoCloseable {
   /** Applies the next queued fault; returns the one that must act after the request is handled. */
   private Fault before(Endpoint endpoint, HttpExchange exchange) throws IOException {
     requests.get(endpoint).incrementAndGet();
+    Duration latency = responseDelays.get(endpoint);
+    if (latency != null) {
+      sleep(latency);
+    }
     Fault fault;
     Deque<Fault> queue = faults.get(endpoint);
     synchronized (queue) {
@@ -356,8 +378,9 @@ public final class PixverseSimulator implements AutoCloseable {
       return;
     }
     int polls = task.polls().incrementAndGet();
+    Duration ownTime = generationTimeByPrompt.apply(task.request().prompt());
     boolean done = pollsUntilDone > 0 ? polls >= pollsUntilDone
-        : System.nanoTime() - task.createdNanos() >= generationTime.toNanos();
+        : System.nanoTime() - task.createdNanos() >= (ownTime == null ? generationTime : ownTime).toNanos();
     ObjectNode data = json.createObjectNode();
     data.put(WireFormat.TASK_ID, id);
     String prompt = task.request().prompt();

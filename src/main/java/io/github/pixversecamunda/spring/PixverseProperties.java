@@ -29,7 +29,7 @@ public class PixverseProperties {
   /** Time allowed for one API answer. A submit that times out is reported, never resent. */
   private Duration requestTimeout = PixverseClientConfig.DEFAULT_REQUEST_TIMEOUT;
 
-  /** API requests one worker instance keeps in flight at most; further jobs wait for a free slot. */
+  /** API requests one worker instance keeps open at most; further calls queue (holding no thread) for a free slot. */
   private int maxInFlight = PixverseClientConfig.DEFAULT_MAX_IN_FLIGHT;
 
   /**

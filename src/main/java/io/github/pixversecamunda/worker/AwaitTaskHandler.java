@@ -25,6 +25,10 @@ import java.util.concurrent.CompletionStage;
  * Job type {@value JobTypes#AWAIT_TASK}: checks a task once and completes with its state and
  * {@code nextPollIn}, the ISO-8601 wait for the BPMN timer before the next check. The waiting
  * itself is modelled in the process, where everyone can see it.
+ *
+ * <p>The first check of a task submitted moments ago (the processes check right after the submit)
+ * asks nothing: the generation cannot be finished yet, so it answers {@code RUNNING} with the wait
+ * until the first check worth making ({@link PollSchedule#tooEarlyToCheck}) and counts no check.
  */
 public final class AwaitTaskHandler implements AsyncJobHandler {
 
@@ -55,10 +59,11 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
 
   /**
    * What the handler knows before it asks the API. {@code submittedAt} is null when the submit
-   * result was not mapped in, so the generation time is unknown.
+   * result was not mapped in, so the generation time is unknown; {@code justSubmitted} when the task
+   * was submitted moments ago and never checked.
    */
   private record Context(String taskId, String resultVariable, int checks, Instant since, Duration expected,
-      Resolution resolution, VideoDuration duration, Instant submittedAt) {
+      Resolution resolution, VideoDuration duration, Instant submittedAt, boolean justSubmitted) {
   }
 
   @Override
@@ -71,6 +76,13 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
       return support.send(client, job, JobSupport.invalidInput(e, null));
     }
     JobMdc.taskId(context.taskId());
+    if (context.justSubmitted()
+        && schedule.tooEarlyToCheck(context.expected(), Duration.between(context.since(), clock.instant()))) {
+      Context notChecked = new Context(context.taskId(), context.resultVariable(), context.checks() - 1,
+          context.since(), context.expected(), context.resolution(), context.duration(), context.submittedAt(), true);
+      return support.send(client, job, new JobOutcome.Complete(Map.of(context.resultVariable(),
+          result(notChecked, TaskState.RUNNING, null, null))));
+    }
     return api.statusAsync(context.taskId()).handle(JobMdc.within(job, (status, failure) -> {
       JobMdc.taskId(context.taskId());
       Throwable cause = failure == null ? null : PixverseClient.unwrap(failure);
@@ -193,8 +205,11 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
         String.valueOf(parameters.get(GenerationInput.DURATION)).replaceAll("\\.0+$", ""))
         .orElse(VideoDuration.DEFAULT);
     boolean audio = Boolean.TRUE.equals(parameters.get(GenerationInput.GENERATE_AUDIO));
+    // Only a task known to be fresh (its submit time given, never checked) may skip a check.
+    boolean justSubmitted = submittedAt != null && !sameTask;
     return new Context(taskId, resultVariable, checks, since,
-        PollSchedule.expectedGenerationTime(resolution, duration, audio), resolution, duration, submittedAt);
+        PollSchedule.expectedGenerationTime(resolution, duration, audio), resolution, duration, submittedAt,
+        justSubmitted);
   }
 
   private static Instant instant(Object value) {

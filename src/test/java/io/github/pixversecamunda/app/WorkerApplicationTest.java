@@ -44,6 +44,9 @@ class WorkerApplicationTest {
       try (ConfigurableApplicationContext context = application.run()) {
         long instance = engine.start("pixverse-image-to-video",
             Map.of("prompt", "The castle wakes up", "imageUrl", "https://example.org/castle.png"));
+        // The first check waits for the earliest likely finish; move the engine's clock past it.
+        engine.awaitWaitingAt(instance, "wait_before_next_check");
+        engine.increaseTime(java.time.Duration.ofMinutes(1));
         engine.awaitCompleted(instance);
 
         assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");

@@ -67,8 +67,31 @@ class AwaitTaskHandlerTest {
 
     assertThat(result.get("state")).isEqualTo("RUNNING");
     assertThat(result.get("checks")).isEqualTo(5);
-    // 1080p for 10 s is expected after 119 s; 10 s have passed: wait half the remaining 109 s, capped at 60 s.
-    assertThat(result.get("nextPollIn")).isEqualTo("PT55S");
+    // 1080p for 10 s is expected after 119 s; 10 s have passed: wait until 62% of it (74 s), 64 s more.
+    assertThat(result.get("nextPollIn")).isEqualTo("PT1M4S");
+  }
+
+  @Test
+  void firstCheckRightAfterTheSubmitAsksNothingAndWaitsForTheEarliestLikelyFinish() {
+    String taskId = newTask();
+    Map<String, Object> submission = Map.of("taskId", taskId, "submittedAt", NOW.minusSeconds(1).toString(),
+        "parameters", Map.of("resolution", "720p", "duration", 5));
+
+    Map<String, Object> result = completed(check(Map.of("taskId", taskId, "submission", submission)),
+        Variables.DEFAULT_AWAIT_RESULT);
+
+    assertThat(result.get("state")).isEqualTo("RUNNING");
+    assertThat(result.get("checks")).isEqualTo(0);
+    // 720p for 5 s is expected after 45 s: nothing to ask before 28 s, 1 s of which have passed.
+    assertThat(result.get("nextPollIn")).isEqualTo("PT27S");
+    assertThat(simulator.requests(Endpoint.STATUS)).isZero();
+
+    sender = new RecordingSender();
+    handler = new AwaitTaskHandler(api, PollSchedule.DEFAULT, sender, Clock.fixed(NOW, ZoneOffset.UTC));
+    Map<String, Object> second = completed(check(Map.of("taskId", taskId, "submission", submission,
+        "previousStatus", result)), Variables.DEFAULT_AWAIT_RESULT);
+    assertThat(second.get("checks")).isEqualTo(1);
+    assertThat(simulator.requests(Endpoint.STATUS)).isEqualTo(1);
   }
 
   @Test

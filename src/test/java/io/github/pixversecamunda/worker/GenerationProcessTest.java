@@ -153,7 +153,8 @@ class GenerationProcessTest {
     openWorkers();
 
     long instance = engine.start(TEXT, vars("prompt", "A slow dragon"));
-    for (int check = 1; check <= 2; check++) {
+    // The check right after the submit asks nothing (checks 0); the API is asked three times after it.
+    for (int check = 0; check <= 2; check++) {
       engine.awaitWaitingAt(instance, "wait_before_next_check");
       JsonNode status = engine.variable(instance, "pixverseStatus");
       assertThat(status.path("state").asText()).isEqualTo("RUNNING");
@@ -161,14 +162,14 @@ class GenerationProcessTest {
       Duration wait = Duration.parse(status.path("nextPollIn").asText());
       assertThat(wait).isBetween(FAST.floor(), FAST.ceiling());
       engine.increaseTime(wait);
-      int passes = check;
+      int passes = check + 1;
       await().atMost(EngineHarness.WAIT).until(() -> engine.timesPassed(instance, "wait_before_next_check") == passes);
     }
     engine.awaitCompleted(instance);
 
     assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
     assertThat(engine.variable(instance, "pixverseStatus").path("checks").asInt()).isEqualTo(3);
-    assertThat(engine.timesPassed(instance, "await_task")).isEqualTo(3);
+    assertThat(engine.timesPassed(instance, "await_task")).isEqualTo(4);
     assertThat(simulator.requests(Endpoint.STATUS)).isEqualTo(3);
     assertThat(simulator.tasksCreated()).isEqualTo(1);
   }

@@ -1,0 +1,119 @@
+package io.github.pixversecamunda.benchmark;
+
+import io.camunda.client.api.worker.JobWorker;
+import io.github.pixversecamunda.api.PixverseClient;
+import io.github.pixversecamunda.api.PixverseClientConfig;
+import io.github.pixversecamunda.download.DownloadSettings;
+import io.github.pixversecamunda.download.VideoDownloader;
+import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.worker.PixverseWorkers;
+import io.github.pixversecamunda.worker.PollSchedule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * The batch process: {@value #PROMPTS} prompts, {@value #MAX_CONCURRENT} at once, generation times
+ * spread uniformly over a 1:6 range (shortened to 1.5–9 s), the project's workers checking every
+ * second. Measures the batch in {@code bpmn/} and today's rounds design (a copy kept as a benchmark
+ * resource), and computes the ideal bound: a new video starts the moment any running one ends.
+ */
+final class BatchBenchmark {
+
+  static final int PROMPTS = 30;
+  static final int MAX_CONCURRENT = 3;
+  static final double SHORTEST_S = 1.5;
+  static final double LONGEST_S = 9.0;
+
+  record Result(double projectMakespanS, double roundsMakespanS, double idealMakespanS) {
+  }
+
+  private final Path output;
+
+  BatchBenchmark(Path output) {
+    this.output = output;
+  }
+
+  Result run() throws Exception {
+    SplittableRandom random = new SplittableRandom(7);
+    List<String> prompts = new ArrayList<>();
+    Map<String, Duration> times = new HashMap<>();
+    for (int i = 0; i < PROMPTS; i++) {
+      String prompt = "Batch video " + i;
+      prompts.add(prompt);
+      times.put(prompt, Duration.ofMillis(Math.round(1000 * (SHORTEST_S + (LONGEST_S - SHORTEST_S) * random.nextDouble()))));
+    }
+    double project = makespan(null, prompts, times);
+    double rounds = makespan("benchmark/pixverse-batch-rounds.bpmn", prompts, times);
+    return new Result(project, rounds, ideal(prompts, times));
+  }
+
+  /** Greedy start-on-finish with no overhead at all: no schedule of these videos can end sooner. */
+  static double ideal(List<String> prompts, Map<String, Duration> times) {
+    PriorityQueue<Double> slots = new PriorityQueue<>();
+    for (int i = 0; i < MAX_CONCURRENT; i++) {
+      slots.add(0.0);
+    }
+    double end = 0;
+    for (String prompt : prompts) {
+      double finish = slots.poll() + times.get(prompt).toMillis() / 1000.0;
+      end = Math.max(end, finish);
+      slots.add(finish);
+    }
+    return end;
+  }
+
+  private double makespan(String batchResource, List<String> prompts, Map<String, Duration> times) throws Exception {
+    try (EngineHarness engine = new EngineHarness();
+         PixverseSimulator simulator = new PixverseSimulator().generationTimes(times::get).start();
+         VideoDownloader downloader = new VideoDownloader(DownloadSettings.of(
+             Files.createDirectories(output.resolve("downloads"))).withAllowLoopback(true))) {
+      engine.deployBundledProcesses();
+      String processId = "pixverse-batch";
+      if (batchResource != null) {
+        processId = "pixverse-batch-rounds";
+        String xml = resource(batchResource).replace("id=\"pixverse-batch\"", "id=\"" + processId + "\"");
+        engine.client().newDeployResourceCommand()
+            .addResourceBytes(xml.getBytes(StandardCharsets.UTF_8), processId + ".bpmn").send().join();
+      }
+      PixverseClient api = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey()));
+      List<JobWorker> workers = PixverseWorkers.open(engine.client(), api,
+          new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(1)), downloader);
+      try {
+        long instance = engine.start(processId, Map.of("prompts", prompts, "maxConcurrent", MAX_CONCURRENT));
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        EngineClock clock = new EngineClock(engine.engine());
+        while (System.nanoTime() < deadline) {
+          Map<Long, Long> ends = clock.completedAt(Set.of(instance));
+          if (!ends.isEmpty()) {
+            return (ends.get(instance) - clock.startedAt(Set.of(instance)).get(instance)) / 1000.0;
+          }
+          if (!engine.incidents(instance).isEmpty()) {
+            throw new IllegalStateException("the batch raised incidents: " + engine.incidents(instance));
+          }
+          Thread.sleep(500);
+        }
+        throw new IllegalStateException("the batch did not end within 5 minutes");
+      } finally {
+        workers.forEach(JobWorker::close);
+      }
+    }
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = BatchBenchmark.class.getClassLoader().getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package io.github.pixversecamunda.benchmark;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.github.pixversecamunda.app.PixverseWorkerApplication;
+import io.github.pixversecamunda.benchmark.blocking.BlockingSubmitApplication;
+import io.github.pixversecamunda.benchmark.connector.ConnectorRuntimeApplication;
+import io.github.pixversecamunda.simulator.Endpoint;
+import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.worker.JobTypes;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Submit throughput: {@code jobs} instances of a one-task process whose task submits a video, the
+ * simulator answering every submit after the API latency, the variant's workers in their own JVM
+ * against a fresh in-memory engine in this one.
+ */
+final class SubmitBenchmark {
+
+  enum Variant {
+    PROJECT("project", JobTypes.SUBMIT_VIDEO, PixverseWorkerApplication.class, false),
+    BLOCKING("blocking", BlockingSubmitApplication.JOB_TYPE, BlockingSubmitApplication.class, false),
+    REST_CONNECTOR("rest_connector", "io.camunda:http-json:1", ConnectorRuntimeApplication.class, true);
+
+    final String key;
+    final String jobType;
+    final Class<?> application;
+    final boolean connectors;
+
+    Variant(String key, String jobType, Class<?> application, boolean connectors) {
+      this.key = key;
+      this.jobType = jobType;
+      this.application = application;
+      this.connectors = connectors;
+    }
+  }
+
+  record Result(int jobs, double makespanS, double cpuS, int peakThreads, long p50Ms, long p99Ms) {
+    double jobsPerSecond() {
+      return jobs / makespanS;
+    }
+  }
+
+  private final Path output;
+  private final Duration apiLatency;
+
+  SubmitBenchmark(Path output, Duration apiLatency) {
+    this.output = output;
+    this.apiLatency = apiLatency;
+  }
+
+  Result run(Variant variant, int jobs, int round) throws Exception {
+    try (EngineHarness engine = new EngineHarness();
+         PixverseSimulator simulator = new PixverseSimulator().responseDelay(Endpoint.SUBMIT, apiLatency).start()) {
+      engine.client().newDeployResourceCommand().addProcessModel(process(variant, simulator), "bench-submit.bpmn")
+          .send().join();
+      Path log = output.resolve("logs").resolve("submit-" + variant.key + "-" + round + ".log");
+      try (WorkerJvm worker = WorkerJvm.start(variant.application, environment(variant, engine, simulator),
+          variant.connectors, log)) {
+        worker.awaitReady(log);
+        worker.resetPeakThreads();
+        WorkerJvm.Stats before = worker.stats();
+
+        List<CompletableFuture<Long>> starts = new ArrayList<>();
+        for (int i = 0; i < jobs; i++) {
+          starts.add(engine.client().newCreateInstanceCommand().bpmnProcessId("bench-submit").latestVersion()
+              .variables(Map.of("prompt", "Benchmark video " + i, "resolution", "720p", "duration", 5))
+              .send().toCompletableFuture().thenApply(e -> e.getProcessInstanceKey()));
+        }
+        Set<Long> instances = new HashSet<>();
+        for (CompletableFuture<Long> start : starts) {
+          instances.add(start.join());
+        }
+        EngineClock clock = new EngineClock(engine.engine());
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        Map<Long, Long> ends = Map.of();
+        while (System.nanoTime() < deadline) {
+          ends = clock.completedAt(instances);
+          if (ends.size() == jobs) {
+            break;
+          }
+          // Seldom: each look reads the whole record stream, CPU the engine needs (times come from the records).
+          Thread.sleep(2000);
+        }
+        WorkerJvm.Stats after = worker.stats();
+        if (ends.size() < jobs) {
+          throw new IllegalStateException(variant.key + ": only " + ends.size() + " of " + jobs
+              + " submits completed within 10 minutes; see " + log);
+        }
+        long first = clock.startedAt(instances).values().stream().mapToLong(Long::longValue).min().orElseThrow();
+        long last = ends.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        List<Long> held = clock.jobHoldTimes(variant.jobType);
+        return new Result(jobs, (last - first) / 1000.0, (after.cpuNanos() - before.cpuNanos()) / 1e9,
+            after.peakThreads(), EngineClock.percentile(held, 50), EngineClock.percentile(held, 99));
+      }
+    }
+  }
+
+  private static BpmnModelInstance process(Variant variant, PixverseSimulator simulator) {
+    return Bpmn.createExecutableProcess("bench-submit").startEvent()
+        .serviceTask("submit", task -> {
+          task.zeebeJobType(variant.jobType);
+          if (variant == Variant.REST_CONNECTOR) {
+            // The same POST as the workers send, configured the way the REST connector's template does.
+            task.zeebeInputExpression("\"bearer\"", "authentication.type")
+                .zeebeInput("{{secrets.BENCH_PIXVERSE_KEY}}", "authentication.token")
+                .zeebeInputExpression("\"POST\"", "method")
+                .zeebeInput(simulator.baseUrl() + "/videos/generations", "url")
+                .zeebeInputExpression("{model: \"pixverse-5-6\", prompt: prompt, resolution: resolution,"
+                    + " duration: duration}", "body")
+                .zeebeTaskHeader("resultExpression", "={taskId: response.body.data.task_id}");
+          }
+        })
+        .endEvent().done();
+  }
+
+  private static Map<String, String> environment(Variant variant, EngineHarness engine, PixverseSimulator simulator) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("CAMUNDA_CLIENT_MODE", "self-managed");
+    env.put("CAMUNDA_CLIENT_AUTH_METHOD", "none");
+    env.put("CAMUNDA_CLIENT_GRPCADDRESS", engine.grpcAddress());
+    env.put("CAMUNDA_CLIENT_RESTADDRESS", "http://127.0.0.1:1");
+    env.put("CAMUNDA_CLIENT_PREFERRESTOVERGRPC", "false");
+    // Quiet logs in every variant: the benchmark measures the workers, not their logging.
+    env.put("LOGGING_LEVEL_ROOT", "WARN");
+    env.put("LOGGING_LEVEL_IO_GITHUB_PIXVERSECAMUNDA", "WARN");
+    switch (variant) {
+      case PROJECT -> {
+        env.put("PIXVERSE_API_KEY", simulator.apiKey());
+        env.put("PIXVERSE_BASE_URL", simulator.baseUrl());
+        env.put("PIXVERSE_DOWNLOAD_DIRECTORY", Path.of("target", "benchmark", "downloads").toAbsolutePath().toString());
+      }
+      case BLOCKING -> {
+        env.put("BENCH_BASE_URL", simulator.baseUrl());
+        env.put("BENCH_API_KEY", simulator.apiKey());
+      }
+      case REST_CONNECTOR -> {
+        // A connector secret (read from the environment); not PIXVERSE_API_KEY, which would start this project's workers.
+        env.put("BENCH_PIXVERSE_KEY", simulator.apiKey());
+        // Only outbound connectors: the inbound side needs the cluster's search API, which this engine lacks.
+        env.put("CAMUNDA_CONNECTOR_POLLING_ENABLED", "false");
+        env.put("CAMUNDA_CONNECTOR_WEBHOOK_ENABLED", "false");
+      }
+    }
+    return env;
+  }
+}

@@ -3,10 +3,12 @@ package io.github.pixversecamunda.api;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One generation as it arrives from the outside world (process variables, JSON, a command line):
@@ -25,28 +27,35 @@ public record GenerationInput(
     Object negativePrompt,
     Object seed) {
 
-  public static final String PROMPT = "prompt";
-  public static final String IMAGE_URL = "imageUrl";
-  public static final String RESOLUTION = "resolution";
-  public static final String DURATION = "duration";
-  public static final String ASPECT_RATIO = "aspectRatio";
-  public static final String GENERATE_AUDIO = "generateAudio";
-  public static final String THINKING_TYPE = "thinkingType";
-  public static final String NEGATIVE_PROMPT = "negativePrompt";
-  public static final String SEED = "seed";
+  public static final String PROMPT = GenerationField.PROMPT.variable();
+  public static final String IMAGE_URL = GenerationField.IMAGE_URL.variable();
+  public static final String RESOLUTION = GenerationField.RESOLUTION.variable();
+  public static final String DURATION = GenerationField.DURATION.variable();
+  public static final String ASPECT_RATIO = GenerationField.ASPECT_RATIO.variable();
+  public static final String GENERATE_AUDIO = GenerationField.GENERATE_AUDIO.variable();
+  public static final String THINKING_TYPE = GenerationField.THINKING_TYPE.variable();
+  public static final String NEGATIVE_PROMPT = GenerationField.NEGATIVE_PROMPT.variable();
+  public static final String SEED = GenerationField.SEED.variable();
 
   /** Every field name, in the order they are reported. */
-  public static final List<String> FIELDS = List.of(PROMPT, IMAGE_URL, RESOLUTION, DURATION,
-      ASPECT_RATIO, GENERATE_AUDIO, THINKING_TYPE, NEGATIVE_PROMPT, SEED);
+  public static final List<String> FIELDS = GenerationField.variables();
 
   /** PixVerse rejects longer prompts (API in One quotes 2500 for other models; the stricter limit wins). */
   public static final int MAX_PROMPT_LENGTH = 2048;
   public static final long MAX_SEED = 2_147_483_647L;
 
+  /** Reads the fields by their variable names (missing ones are absent). */
   public static GenerationInput fromMap(Map<String, ?> values) {
-    return new GenerationInput(values.get(PROMPT), values.get(IMAGE_URL), values.get(RESOLUTION),
-        values.get(DURATION), values.get(ASPECT_RATIO), values.get(GENERATE_AUDIO),
-        values.get(THINKING_TYPE), values.get(NEGATIVE_PROMPT), values.get(SEED));
+    return of(field -> values.get(field.variable()));
+  }
+
+  /**
+   * Builds an input from a value per field. The record's components follow the order of
+   * {@link GenerationField} (a test holds the two in step).
+   */
+  public static GenerationInput of(Function<GenerationField, Object> valueOf) {
+    Object[] v = Arrays.stream(GenerationField.values()).map(valueOf).toArray();
+    return new GenerationInput(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
   }
 
   /** Checks every field; returns the typed request with the API's defaults filled in. */

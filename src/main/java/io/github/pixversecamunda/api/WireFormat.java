@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Everything about how PixVerse 5.6 on API in One spells things on the wire: paths, field names,
  * status words and where answers put things. The API documents little of its answers, so the
  * readers here accept every shape seen or reported (see "What the API does not document" in the README); when the
- * API settles a name, this is the one file to edit.
+ * API settles a name, edit it here (answers, paths) or in {@link GenerationField} (request fields).
+ * How error answers are classified lives in {@link PixverseClient}.
  */
 public final class WireFormat {
 
@@ -21,17 +22,8 @@ public final class WireFormat {
   public static final String GENERATIONS_PATH = "/videos/generations";
   public static final String TASKS_PATH = "/tasks/";
 
-  // Request fields.
+  // Request fields: the model here, the generation's own fields in GenerationField.
   public static final String MODEL = "model";
-  public static final String PROMPT = "prompt";
-  public static final String IMAGE = "image";
-  public static final String RESOLUTION = "resolution";
-  public static final String DURATION = "duration";
-  public static final String ASPECT_RATIO = "resolution_ratio";
-  public static final String GENERATE_AUDIO = "generate_audio_switch";
-  public static final String THINKING_TYPE = "thinking_type";
-  public static final String NEGATIVE_PROMPT = "negative_prompt";
-  public static final String SEED = "seed";
 
   // Answer fields.
   public static final String DATA = "data";
@@ -61,34 +53,22 @@ public final class WireFormat {
   private WireFormat() {
   }
 
+  /** The request body: the model and every field the request has, under its wire name. */
   public static ObjectNode toBody(GenerationRequest request, ObjectMapper json) {
     ObjectNode body = json.createObjectNode();
     body.put(MODEL, GenerationRequest.MODEL);
-    body.put(PROMPT, request.prompt());
-    if (request.imageUrl() != null) {
-      body.put(IMAGE, request.imageUrl().toString());
-    }
-    body.put(RESOLUTION, request.resolution().wire());
-    body.put(DURATION, request.duration().seconds());
-    if (request.aspectRatio() != null) {
-      body.put(ASPECT_RATIO, request.aspectRatio().wire());
-    }
-    body.put(GENERATE_AUDIO, request.generateAudio());
-    body.put(THINKING_TYPE, request.thinkingType().wire());
-    if (request.negativePrompt() != null) {
-      body.put(NEGATIVE_PROMPT, request.negativePrompt());
-    }
-    if (request.seed() != null) {
-      body.put(SEED, request.seed());
+    for (GenerationField field : GenerationField.values()) {
+      Object value = field.valueOf(request);
+      if (value != null) {
+        body.set(field.wire(), json.valueToTree(value));
+      }
     }
     return body;
   }
 
   /** Reads a request body back (the simulator's side of {@link #toBody}). */
   public static GenerationInput fromBody(JsonNode body) {
-    return new GenerationInput(value(body, PROMPT), value(body, IMAGE), value(body, RESOLUTION),
-        value(body, DURATION), value(body, ASPECT_RATIO), value(body, GENERATE_AUDIO),
-        value(body, THINKING_TYPE), value(body, NEGATIVE_PROMPT), value(body, SEED));
+    return GenerationInput.of(field -> value(body, field.wire()));
   }
 
   /** The object that carries the payload: {@code data} inside the envelope, else the answer itself. */

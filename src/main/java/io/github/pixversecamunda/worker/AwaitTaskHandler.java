@@ -2,6 +2,7 @@ package io.github.pixversecamunda.worker;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
+import io.github.pixversecamunda.api.GenerationField;
 import io.github.pixversecamunda.api.GenerationInput;
 import io.github.pixversecamunda.api.InvalidInputException;
 import io.github.pixversecamunda.api.PixverseApiException;
@@ -93,34 +94,30 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
   }
 
   private JobOutcome onStatus(Context context, TaskStatus status) {
-    Map<String, Object> result = result(context, status.state(), status.rawStatus(), null);
+    TaskCheck result = result(context, status.state(), status.rawStatus(), null);
     switch (status.state()) {
       case COMPLETED -> {
-        if (status.videoUrl() != null) {
-          result.put("videoUrl", status.videoUrl());
-        } else {
-          // Completed but no URL where we look: keep the answer so someone can find it.
-          result.put("rawAnswer", status.rawAnswer());
-        }
+        // Completed but no URL where we look: keep the answer so someone can find it.
+        result = result.withVideo(status.videoUrl(), status.videoUrl() == null ? status.rawAnswer() : null);
         support.events().generationCompleted(context.resolution(), context.duration(), context.checks(),
             context.submittedAt() == null ? null : Duration.between(context.submittedAt(), clock.instant()));
-        return new JobOutcome.Complete(Map.of(context.resultVariable(), result));
+        return new JobOutcome.Complete(Map.of(context.resultVariable(), Results.toVariable(result)));
       }
       case FAILED -> {
         String code = status.contentRejected() ? ErrorCodes.CONTENT_REJECTED : ErrorCodes.GENERATION_FAILED;
         String message = (status.contentRejected() ? "PixVerse rejected the content of task "
             : "PixVerse generation failed for task ") + context.taskId() + ": " + status.failureReason();
-        result.put("failureReason", status.failureReason());
+        result = result.withFailureReason(status.failureReason());
         Map<String, Object> error = JobSupport.errorVariable(code, message, context.taskId(), null);
         error.put("reason", status.failureReason());
         JobOutcome outcome = new JobOutcome.BpmnError(code, message,
-            Map.of(Variables.ERROR, error, context.resultVariable(), result));
+            Map.of(Variables.ERROR, error, context.resultVariable(), Results.toVariable(result)));
         support.events().failed(WorkerEvents.Phase.GENERATION, code.replaceFirst("^PIXVERSE_", "")
             .toLowerCase(java.util.Locale.ROOT), outcome);
         return outcome;
       }
       default -> {
-        return new JobOutcome.Complete(Map.of(context.resultVariable(), result));
+        return new JobOutcome.Complete(Map.of(context.resultVariable(), Results.toVariable(result)));
       }
     }
   }
@@ -144,9 +141,9 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
           + stillRunning + ".");
       // Rate limiting is not a fault of the task: wait as long as the API asked, without spending a retry.
       case RATE_LIMITED -> {
-        Map<String, Object> result = result(context, TaskState.RUNNING, null, e.retryAfter().orElse(null));
-        result.put("lastError", e.getMessage());
-        yield new JobOutcome.Complete(Map.of(context.resultVariable(), result));
+        TaskCheck result = result(context, TaskState.RUNNING, null, e.retryAfter().orElse(null))
+            .withLastError(e.getMessage());
+        yield new JobOutcome.Complete(Map.of(context.resultVariable(), Results.toVariable(result)));
       }
       // A status check changes nothing server-side, so every other fault is safe to retry.
       case SERVER_ERROR, CONNECTION_FAILED, OUTCOME_UNKNOWN, MALFORMED_RESPONSE ->
@@ -154,32 +151,25 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
     };
   }
 
-  private Map<String, Object> result(Context context, TaskState state, String rawStatus, Duration retryAfter) {
+  private TaskCheck result(Context context, TaskState state, String rawStatus, Duration retryAfter) {
     Instant now = clock.instant();
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("taskId", context.taskId());
-    result.put("state", state.name());
-    if (rawStatus != null) {
-      result.put("status", rawStatus);
-    }
-    result.put("checks", context.checks());
-    result.put("firstCheckedAt", context.since().toString());
-    result.put("checkedAt", now.toString());
+    String nextPollIn = null;
     if (!state.isFinal()) {
       Duration elapsed = Duration.between(context.since(), now);
-      result.put("nextPollIn", schedule.next(context.expected(), elapsed.isNegative() ? Duration.ZERO : elapsed,
-          retryAfter).toString());
+      nextPollIn = schedule.next(context.expected(), elapsed.isNegative() ? Duration.ZERO : elapsed, retryAfter)
+          .toString();
     }
-    return result;
+    return new TaskCheck(context.taskId(), state.name(), rawStatus, context.checks(), context.since().toString(),
+        now.toString(), nextPollIn, null, null, null, null);
   }
 
   private Context context(ActivatedJob job, Map<String, Object> variables) {
     String resultVariable = JobSupport.resultVariable(job, Variables.DEFAULT_AWAIT_RESULT);
-    Map<?, ?> submission = variables.get(Variables.SUBMISSION) instanceof Map<?, ?> m ? m : Map.of();
-    Map<?, ?> previous = variables.get(Variables.PREVIOUS_STATUS) instanceof Map<?, ?> m ? m : Map.of();
+    SubmitResult submission = Results.fromVariable(variables.get(Variables.SUBMISSION), SubmitResult.class);
+    TaskCheck previous = Results.fromVariable(variables.get(Variables.PREVIOUS_STATUS), TaskCheck.class);
     String taskId = JobSupport.text(variables.get(Variables.TASK_ID));
-    if (taskId == null) {
-      taskId = JobSupport.text(submission.get("taskId"));
+    if (taskId == null && submission != null) {
+      taskId = JobSupport.text(submission.taskId());
     }
     if (taskId == null) {
       throw new InvalidInputException(List.of(new Violation(Variables.TASK_ID,
@@ -187,24 +177,26 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
     }
 
     // Checks and the waiting time carry on from the previous check of the same task only.
-    boolean sameTask = taskId.equals(String.valueOf(previous.get("taskId")));
-    int checks = 1 + (sameTask && previous.get("checks") instanceof Number n ? n.intValue() : 0);
-    Instant submittedAt = instant(submission.get("submittedAt"));
+    boolean sameTask = previous != null && taskId.equals(previous.taskId());
+    int checks = 1 + (sameTask ? previous.checks() : 0);
+    Instant submittedAt = submission == null ? null : instant(submission.submittedAt());
     Instant since = submittedAt;
     if (since == null && sameTask) {
-      since = instant(previous.get("firstCheckedAt"));
+      since = instant(previous.firstCheckedAt());
     }
     if (since == null) {
       since = clock.instant();
     }
 
-    Map<?, ?> parameters = submission.get("parameters") instanceof Map<?, ?> p ? p : Map.of();
+    Map<String, Object> parameters = submission == null || submission.parameters() == null ? Map.of()
+        : submission.parameters();
     Resolution resolution = WireValue.parse(Resolution.class,
-        String.valueOf(parameters.get(GenerationInput.RESOLUTION))).orElse(Resolution.DEFAULT);
-    VideoDuration duration = WireValue.parse(VideoDuration.class,
-        String.valueOf(parameters.get(GenerationInput.DURATION)).replaceAll("\\.0+$", ""))
+        String.valueOf(parameters.get(GenerationField.RESOLUTION.variable()))).orElse(Resolution.DEFAULT);
+    // FEEL hands whole numbers back as 5.0: read the duration as a whole number first.
+    VideoDuration duration = GenerationInput.wholeNumber(parameters.get(GenerationField.DURATION.variable()))
+        .flatMap(seconds -> WireValue.parse(VideoDuration.class, Long.toString(seconds)))
         .orElse(VideoDuration.DEFAULT);
-    boolean audio = Boolean.TRUE.equals(parameters.get(GenerationInput.GENERATE_AUDIO));
+    boolean audio = Boolean.TRUE.equals(parameters.get(GenerationField.GENERATE_AUDIO.variable()));
     // Only a task known to be fresh (its submit time given, never checked) may skip a check.
     boolean justSubmitted = submittedAt != null && !sameTask;
     return new Context(taskId, resultVariable, checks, since,

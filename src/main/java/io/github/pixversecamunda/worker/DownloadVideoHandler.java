@@ -8,7 +8,6 @@ import io.github.pixversecamunda.download.DownloadException;
 import io.github.pixversecamunda.download.StoredVideo;
 import io.github.pixversecamunda.download.VideoDownloader;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -79,14 +78,7 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
   }
 
   private static Map<String, Object> result(StoredVideo stored) {
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("path", stored.path());
-    result.put("fileName", stored.fileName());
-    result.put("sizeBytes", stored.sizeBytes());
-    result.put("sha256", stored.sha256());
-    result.put("contentType", stored.contentType());
-    result.put("sourceUrl", stored.sourceUrl());
-    result.put("reused", stored.reused());
-    return result;
+    return Results.toVariable(stored);
   }
+
 }

@@ -3,6 +3,7 @@ package io.github.pixversecamunda.worker;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
+import io.github.pixversecamunda.api.GenerationField;
 import io.github.pixversecamunda.api.GenerationInput;
 import io.github.pixversecamunda.api.GenerationRequest;
 import io.github.pixversecamunda.api.InvalidInputException;
@@ -10,6 +11,7 @@ import io.github.pixversecamunda.api.PixverseApiException;
 import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.api.SubmittedTask;
 import io.github.pixversecamunda.api.Violation;
+import io.github.pixversecamunda.api.WireFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -301,27 +303,12 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
       boolean resumed) {
     GenerationRequest request = prepared.request();
     Map<String, Object> parameters = new LinkedHashMap<>();
-    parameters.put("model", GenerationRequest.MODEL);
-    parameters.put(GenerationInput.PROMPT, request.prompt());
-    putIfPresent(parameters, GenerationInput.NEGATIVE_PROMPT, request.negativePrompt());
-    putIfPresent(parameters, GenerationInput.IMAGE_URL, request.imageUrl() == null ? null : request.imageUrl().toString());
-    parameters.put(GenerationInput.RESOLUTION, request.resolution().wire());
-    parameters.put(GenerationInput.DURATION, request.duration().seconds());
-    putIfPresent(parameters, GenerationInput.ASPECT_RATIO,
-        request.aspectRatio() == null ? null : request.aspectRatio().wire());
-    parameters.put(GenerationInput.GENERATE_AUDIO, request.generateAudio());
-    parameters.put(GenerationInput.THINKING_TYPE, request.thinkingType().wire());
-    putIfPresent(parameters, GenerationInput.SEED, request.seed());
-
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("taskId", taskId);
-    putIfPresent(result, "status", status);
-    result.put("mode", prepared.mode());
-    result.put("estimatedCredits", request.estimatedCredits());
-    result.put("submittedAt", submittedAt);
-    result.put("resumed", resumed);
-    result.put("parameters", parameters);
-    return result;
+    parameters.put(WireFormat.MODEL, GenerationRequest.MODEL);
+    for (GenerationField field : GenerationField.values()) {
+      putIfPresent(parameters, field.variable(), field.valueOf(request));
+    }
+    return Results.toVariable(new SubmitResult(taskId, status, prepared.mode(), request.estimatedCredits(),
+        submittedAt, resumed, parameters));
   }
 
   private static void putIfPresent(Map<String, Object> map, String key, Object value) {

@@ -19,12 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * as a real child process against the in-memory engine's gRPC port and is killed (SIGKILL) or
  * stopped (SIGTERM) while the simulator holds a submit's answer back after creating the paid task.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrashSafetyTest {
 
   private static final String TEXT = "pixverse-text-to-video";
@@ -46,27 +42,20 @@ class CrashSafetyTest {
   @TempDir
   Path temp;
 
-  @BeforeAll
-  void startEngine() {
+  /** A fresh engine per test: a killed worker's job streams must not reach into the next test. */
+  @BeforeEach
+  void start() {
     engine = new EngineHarness();
     engine.deployBundledProcesses();
-  }
-
-  @AfterAll
-  void stopEngine() {
-    engine.close();
-  }
-
-  @BeforeEach
-  void startSimulator() {
     simulator = new PixverseSimulator().completeOnPoll(2).start();
   }
 
   @AfterEach
-  void stopWorkers() {
+  void stop() {
     workers.forEach(WorkerProcess::close);
     workers.clear();
     simulator.close();
+    engine.close();
   }
 
   private WorkerProcess worker(String name) {
@@ -146,6 +135,7 @@ class CrashSafetyTest {
   void aWorkerKilledWhileInstancesPollLeavesThemAllToTheNextWorker() {
     simulator.completeOnPoll(4);
     WorkerProcess first = worker("first");
+    await().atMost(STARTUP).until(() -> first.log().contains("Started "));
     List<Long> instances = IntStream.range(0, 5)
         .mapToObj(i -> engine.start(TEXT, Map.of("prompt", "Waiting video " + i))).toList();
     await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> instances.stream()

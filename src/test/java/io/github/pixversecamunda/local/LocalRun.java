@@ -11,6 +11,10 @@ import io.github.pixversecamunda.app.PixverseWorkerApplication;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
 import io.github.pixversecamunda.worker.SubmitVideoHandler;
+import io.github.pixversecamunda.download.StoredVideo;
+import io.github.pixversecamunda.worker.Results;
+import io.github.pixversecamunda.worker.TaskCheck;
+import io.github.pixversecamunda.worker.Variables;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -257,14 +261,13 @@ public final class LocalRun implements Callable<Integer> {
     PrintStream summary = json ? err : out;
     summary.printf("Process %s ended at '%s' after %.1f s%n", process(), BpmnNames.load().getOrDefault(end, end),
         (System.nanoTime() - started) / 1e9);
-    JsonNode status = variables.get("pixverseStatus");
-    if (status != null && status.hasNonNull("videoUrl")) {
-      summary.println("Video: " + status.get("videoUrl").asText());
+    TaskCheck status = read(variables.get(Variables.DEFAULT_AWAIT_RESULT), TaskCheck.class);
+    if (status != null && status.videoUrl() != null) {
+      summary.println("Video: " + status.videoUrl());
     }
-    JsonNode file = variables.get("pixverseFile");
-    if (file != null && file.hasNonNull("path")) {
-      summary.println("File:  " + file.get("path").asText() + " (" + file.path("sizeBytes").asLong()
-          + " bytes, sha256 " + file.path("sha256").asText() + ")");
+    StoredVideo file = read(variables.get(Variables.DEFAULT_DOWNLOAD_RESULT), StoredVideo.class);
+    if (file != null && file.path() != null) {
+      summary.println("File:  " + file.path() + " (" + file.sizeBytes() + " bytes, sha256 " + file.sha256() + ")");
     }
     JsonNode results = variables.get("results");
     if (results != null) {
@@ -272,7 +275,7 @@ public final class LocalRun implements Callable<Integer> {
           + (r.hasNonNull("file") ? r.get("file").asText() : r.hasNonNull("videoUrl") ? r.get("videoUrl").asText()
               : "failed: " + r.path("error").path("code").asText(r.path("state").asText("no result")))));
     }
-    JsonNode error = variables.get("pixverseError");
+    JsonNode error = variables.get(Variables.ERROR);
     if (!success && error != null) {
       summary.println("Why: " + error.path("message").asText());
     }
@@ -281,6 +284,10 @@ public final class LocalRun implements Callable<Integer> {
     }
     printVariables(engine, instance);
     return success ? OK : FAILED;
+  }
+
+  private <T extends Record> T read(JsonNode value, Class<T> type) {
+    return value == null ? null : Results.fromVariable(mapper.convertValue(value, Map.class), type);
   }
 
   private void printVariables(EngineHarness engine, long instance) {

@@ -2,6 +2,10 @@ package io.github.pixversecamunda.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.worker.Results;
+import io.github.pixversecamunda.worker.SubmitResult;
+import io.github.pixversecamunda.worker.TaskCheck;
+import io.github.pixversecamunda.worker.Variables;
 import java.io.Console;
 import java.io.PrintStream;
 import java.util.HashSet;
@@ -32,14 +36,16 @@ final class Progress {
 
   void show() {
     String step = engine.latestActivatedStep();
-    JsonNode status = engine.latestVariable("pixverseStatus");
-    String apiStatus = status == null ? "-" : status.path("status").asText(status.path("state").asText("-"));
-    int checks = status == null ? 0 : status.path("checks").asInt();
+    TaskCheck status = read(engine.latestVariable(Variables.DEFAULT_AWAIT_RESULT), TaskCheck.class);
+    String apiStatus = status == null ? "-" : status.status() != null ? status.status()
+        : status.state() != null ? status.state() : "-";
+    int checks = status == null ? 0 : status.checks();
     Set<String> tasks = new HashSet<>();
     int credits = 0;
-    for (JsonNode submit : engine.allValues("pixverse")) {
-      if (submit.hasNonNull("taskId") && tasks.add(submit.get("taskId").asText())) {
-        credits += submit.path("estimatedCredits").asInt();
+    for (JsonNode value : engine.allValues(Variables.DEFAULT_SUBMIT_RESULT)) {
+      SubmitResult submit = read(value, SubmitResult.class);
+      if (submit != null && submit.taskId() != null && tasks.add(submit.taskId())) {
+        credits += submit.estimatedCredits();
       }
     }
     String stepName = step == null ? "starting" : names.getOrDefault(step, step);
@@ -56,6 +62,12 @@ final class Progress {
       lastPlain = state;
     }
   }
+
+  private static <T extends Record> T read(JsonNode value, Class<T> type) {
+    return value == null ? null : Results.fromVariable(JSON.convertValue(value, java.util.Map.class), type);
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   void finish() {
     show();

@@ -1,0 +1,18 @@
+package io.github.pixversecamunda.worker;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
+
+/**
+ * What the submit worker hands the process ({@value Variables#DEFAULT_SUBMIT_RESULT} by default),
+ * and what the await worker reads back from it. Written and read through Jackson ({@link Results}).
+ *
+ * @param status the API's word for the new task (absent when it gave none)
+ * @param mode "text" or "image"
+ * @param resumed true when a redelivered job completed with the task an earlier attempt submitted
+ * @param parameters the generation as sent: the model and every field under its variable name
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SubmitResult(String taskId, String status, String mode, int estimatedCredits, String submittedAt,
+    boolean resumed, Map<String, Object> parameters) {
+}

@@ -1,0 +1,36 @@
+package io.github.pixversecamunda.worker;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What one status check hands the process ({@value Variables#DEFAULT_AWAIT_RESULT} by default); the
+ * next check of the same task reads it back as its previous check. Written and read through Jackson
+ * ({@link Results}).
+ *
+ * @param state RUNNING, COMPLETED or FAILED (the library's reading of the API's status)
+ * @param status the API's own word, when it gave one
+ * @param checks status checks of this task so far (0 while it is too early to ask)
+ * @param nextPollIn ISO-8601 wait before the next check, while the task runs
+ * @param rawAnswer the API's answer, kept when it says completed but names no video URL
+ * @param lastError why this check learned nothing new (e.g. rate limited)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TaskCheck(String taskId, String state, String status, int checks, String firstCheckedAt,
+    String checkedAt, String nextPollIn, String videoUrl, String failureReason, String rawAnswer,
+    String lastError) {
+
+  TaskCheck withVideo(String url, String answer) {
+    return new TaskCheck(taskId, state, status, checks, firstCheckedAt, checkedAt, nextPollIn, url, failureReason,
+        answer, lastError);
+  }
+
+  TaskCheck withFailureReason(String reason) {
+    return new TaskCheck(taskId, state, status, checks, firstCheckedAt, checkedAt, nextPollIn, videoUrl, reason,
+        rawAnswer, lastError);
+  }
+
+  TaskCheck withLastError(String error) {
+    return new TaskCheck(taskId, state, status, checks, firstCheckedAt, checkedAt, nextPollIn, videoUrl,
+        failureReason, rawAnswer, error);
+  }
+}

@@ -50,6 +50,7 @@ public final class AwaitTaskHandler implements JobHandler {
 
   @Override
   public void handle(JobClient client, ActivatedJob job) {
+    JobTimeout.apply(client, job);
     Map<String, Object> variables = job.getVariablesAsMap();
     Context context;
     try {

@@ -75,7 +75,12 @@ public final class EngineHarness implements AutoCloseable {
 
   /** Deploys every process in the project's bpmn/ folder. */
   public void deployBundledProcesses() {
-    try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
+    deployProcesses(Path.of("bpmn"));
+  }
+
+  /** Deploys every .bpmn file of a folder, for example the re-applied copies the Node check writes. */
+  public void deployProcesses(Path folder) {
+    try (Stream<Path> files = Files.list(folder)) {
       var command = client.newDeployResourceCommand();
       List<Path> bpmn = files.filter(p -> p.toString().endsWith(".bpmn")).sorted().toList();
       var step = command.addResourceFile(bpmn.get(0).toString());

@@ -372,7 +372,7 @@ class GenerationProcessTest {
     long instance = engine.start(TEXT, vars("prompt", "A dragon"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_other_error");
+    assertThat(engine.endEvents(instance)).containsExactly("end_download_refused");
     JsonNode error = engine.variable(instance, "pixverseError");
     assertThat(error.path("code").asText()).isEqualTo(ErrorCodes.DOWNLOAD_REFUSED);
     assertThat(error.path("message").asText()).contains("loopback");

@@ -74,7 +74,7 @@ export function installHeadlessDom() {
   for (const key of ['window', 'document', 'navigator', 'Element', 'HTMLElement', 'SVGElement', 'SVGMatrix',
     'Node', 'Event', 'KeyboardEvent', 'MouseEvent', 'CustomEvent', 'DOMParser', 'XMLSerializer',
     'getComputedStyle', 'requestAnimationFrame', 'cancelAnimationFrame', 'MutationObserver', 'CSS',
-    'IntersectionObserver', 'ResizeObserver', 'HTMLInputElement', 'DocumentFragment', 'Text']) {
+    'IntersectionObserver', 'ResizeObserver', 'Window', 'HTMLInputElement', 'DocumentFragment', 'Text']) {
     Object.defineProperty(globalThis, key, { value: key === 'window' ? w : w[key], configurable: true, writable: true });
   }
   return w;

@@ -50,7 +50,6 @@ public final class AwaitTaskHandler implements JobHandler {
 
   @Override
   public void handle(JobClient client, ActivatedJob job) {
-    JobTimeout.apply(client, job);
     Map<String, Object> variables = job.getVariablesAsMap();
     Context context;
     try {

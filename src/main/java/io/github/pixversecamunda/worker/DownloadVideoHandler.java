@@ -31,7 +31,6 @@ public final class DownloadVideoHandler implements JobHandler {
 
   @Override
   public void handle(JobClient client, ActivatedJob job) {
-    JobTimeout.apply(client, job);
     Map<String, Object> variables = job.getVariablesAsMap();
     String resultVariable = JobSupport.resultVariable(job, Variables.DEFAULT_DOWNLOAD_RESULT);
     String url = JobSupport.text(variables.get(Variables.VIDEO_URL));

@@ -59,7 +59,6 @@ public final class SubmitVideoHandler implements JobHandler {
 
   @Override
   public void handle(JobClient client, ActivatedJob job) {
-    JobTimeout.apply(client, job);
     Map<String, Object> variables = job.getVariablesAsMap();
     String resultVariable = JobSupport.resultVariable(job, Variables.DEFAULT_SUBMIT_RESULT);
     Object earlierTask = variables.get(Variables.SUBMITTED_TASK_ID);

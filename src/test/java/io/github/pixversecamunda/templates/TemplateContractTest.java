@@ -11,7 +11,6 @@ import io.github.pixversecamunda.api.Resolution;
 import io.github.pixversecamunda.api.ThinkingType;
 import io.github.pixversecamunda.api.VideoDuration;
 import io.github.pixversecamunda.api.WireValue;
-import io.github.pixversecamunda.worker.JobTimeout;
 import io.github.pixversecamunda.worker.JobTypes;
 import io.github.pixversecamunda.worker.Variables;
 import java.io.IOException;
@@ -43,7 +42,7 @@ class TemplateContractTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
   private static final Set<String> KNOWN_HEADERS = Set.of(Variables.RESULT_VARIABLE_HEADER,
-      Variables.RETRY_BACKOFF_HEADER, JobTimeout.HEADER, "elementTemplateId", "elementTemplateVersion");
+      Variables.RETRY_BACKOFF_HEADER, "elementTemplateId", "elementTemplateVersion");
 
   record Template(String file, String jobType, List<String> workerInputs) {
     JsonNode json() throws IOException {

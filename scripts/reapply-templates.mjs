@@ -21,6 +21,19 @@ export function behaviour(bo) {
   };
 }
 
+/**
+ * The await task reads its previous check back through the input previousStatus, which must name
+ * the task's own result variable. Templates cannot derive one field from another, so the build
+ * checks the pairing in every shipped process instead.
+ */
+export function previousCheckProblem(label, elementId, shipped) {
+  if (!String(shipped.template[0]).startsWith('io.github.pixversecamunda.AwaitTask')) return null;
+  const result = new Map(shipped.headers).get('resultVariable');
+  const previous = new Map(shipped.inputs).get('previousStatus');
+  return previous === `=${result}` ? null
+    : `${label} ${elementId}: Previous check (previousStatus) is ${JSON.stringify(previous)}, not "=${result}" (its result variable)`;
+}
+
 function differences(before, after) {
   const found = [];
   for (const key of Object.keys(before)) {
@@ -56,6 +69,8 @@ export async function reapply(Modeler, xml, templates, label) {
     }
     tasks++;
     const shipped = behaviour(element.businessObject);
+    const pairing = previousCheckProblem(label, element.id, shipped);
+    if (pairing) problems.push(pairing);
     const reapplied = elementTemplates.applyTemplate(element, newest);
     for (const d of differences(shipped, behaviour(reapplied.businessObject))) {
       problems.push(`${label} ${element.id}: re-applying ${id} v${newest.version} changes ${d}`);

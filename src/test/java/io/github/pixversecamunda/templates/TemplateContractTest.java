@@ -41,8 +41,11 @@ class TemplateContractTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
+  // The per-task job timeout the templates offer; the workers read this header to extend their
+  // hold on the job.
+  private static final String JOB_TIMEOUT_HEADER = "jobTimeout";
   private static final Set<String> KNOWN_HEADERS = Set.of(Variables.RESULT_VARIABLE_HEADER,
-      Variables.RETRY_BACKOFF_HEADER, "elementTemplateId", "elementTemplateVersion");
+      Variables.RETRY_BACKOFF_HEADER, JOB_TIMEOUT_HEADER, "elementTemplateId", "elementTemplateVersion");
 
   record Template(String file, String jobType, List<String> workerInputs) {
     JsonNode json() throws IOException {

@@ -66,8 +66,13 @@ for (const { file, json } of templates.filter((t) => t.file.split('/').length ==
 
 // Diagrams
 const linter = new Linter({ modeler: 'desktop', type: 'cloud', plugins: [CloudElementTemplatesLinterPlugin(allTemplates)] });
+// Findings accepted on purpose, each for one element: the review task is a job-based user task
+// because Zeebe Process Test's in-memory engine completes user tasks only as jobs (a Camunda user
+// task needs the REST API, which that engine lacks), so the review process could not be tested.
+const ACCEPTED = [{ element: 'review_take', rule: 'camunda-compat/zeebe-user-task' }];
+const accepted = (r) => ACCEPTED.some((a) => a.element === r.id && a.rule === r.rule);
 const lint = async (label, xml) => {
-  const reports = (await linter.lint(xml)).filter((r) => r.category !== 'info');
+  const reports = (await linter.lint(xml)).filter((r) => r.category !== 'info' && !accepted(r));
   for (const r of reports) problem(`${label}: ${r.category} ${r.id}: ${r.message} (${r.rule})`);
   return reports.length;
 };
@@ -96,7 +101,11 @@ console.log(`new tasks from each current template: ${freshProblems} lint problem
 
 // Forms
 for (const file of list('forms', '.form')) {
-  const reports = await FormLinter.lint(readFileSync(join(root, 'forms', file), 'utf-8'));
+  // The form linter checks nothing for a form that names no execution platform version.
+  if (!JSON.parse(readFileSync(join(root, 'forms', file), 'utf-8')).executionPlatformVersion) {
+    problem(`forms/${file}: no executionPlatformVersion, so the form linter would check nothing`);
+  }
+  const reports = await new FormLinter().lint(readFileSync(join(root, 'forms', file), 'utf-8'));
   for (const r of reports) problem(`forms/${file}: ${r.message} (${r.rule || r.id})`);
   console.log(`forms/${file}: ${reports.length ? reports.length + ' problem(s)' : 'no problems'}`);
 }

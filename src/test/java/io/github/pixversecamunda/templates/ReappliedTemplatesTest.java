@@ -40,8 +40,10 @@ class ReappliedTemplatesTest {
   private PixverseSimulator simulator;
   private VideoDownloader downloader;
   private List<JobWorker> workers;
+  // Static: JUnit injects a static temporary directory before @BeforeAll, an instance one only
+  // before each test.
   @TempDir
-  Path storage;
+  static Path storage;
 
   @BeforeAll
   void start() {

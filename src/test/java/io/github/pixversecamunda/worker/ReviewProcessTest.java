@@ -3,6 +3,7 @@ package io.github.pixversecamunda.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobWorker;
 import io.github.pixversecamunda.api.PixverseClient;
@@ -11,6 +12,7 @@ import io.github.pixversecamunda.download.DownloadSettings;
 import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +38,7 @@ class ReviewProcessTest {
   private static final PollSchedule FAST = new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
   // 720p, 5 seconds, the API defaults, cost 90 credits a take.
   private static final int TAKE_CREDITS = 90;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private EngineHarness engine;
   private PixverseSimulator simulator;
@@ -86,6 +89,22 @@ class ReviewProcessTest {
     ActivatedJob task = engine.awaitUserTask();
     engine.client().newCompleteCommand(task).variables(formValues).send().join();
     return task;
+  }
+
+  @Test
+  void theFormSubmitsWhatTheProcessReads() throws Exception {
+    JsonNode form = JSON.readTree(Files.readString(Path.of("forms", "pixverse-review-take.form")));
+    String process = Files.readString(Path.of("bpmn", REVIEW + ".bpmn"));
+
+    // The review task links this form, and the tests below complete it with the form's keys.
+    assertThat(process).contains("<zeebe:formDefinition formId=\"" + form.path("id").asText() + "\" />");
+    List<String> keys = new ArrayList<>();
+    form.path("components").forEach(c -> { if (c.has("key")) keys.add(c.path("key").asText()); });
+    assertThat(keys).containsExactlyInAnyOrder("decision", "prompt", "seed", "reviewComment");
+    List<String> decisions = new ArrayList<>();
+    form.path("components").forEach(c -> c.path("values").forEach(v -> decisions.add(v.path("value").asText())));
+    assertThat(decisions).containsExactlyInAnyOrder("approve", "retake", "reject");
+    assertThat(process).contains("=decision = \"approve\"").contains("=decision = \"retake\"");
   }
 
   @Test

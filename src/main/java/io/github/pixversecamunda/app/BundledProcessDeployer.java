@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,12 +16,18 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
-/** Deploys the ready-made processes shipped in the jar when {@code pixverse.deploy-processes=true}. */
+/**
+ * Deploys the ready-made processes shipped in the jar, with the forms their user tasks link to,
+ * when {@code pixverse.deploy-processes=true}.
+ */
 @Component
 @ConditionalOnProperty(prefix = "pixverse", name = "deploy-processes", havingValue = "true")
 public class BundledProcessDeployer {
 
   public static final String LOCATION = "classpath*:bpmn/*.bpmn";
+  // In the same deployment as the processes: a user task's linked form must be deployed before the
+  // task is reached.
+  public static final String FORMS_LOCATION = "classpath*:forms/*.form";
   private static final Logger LOG = LoggerFactory.getLogger(BundledProcessDeployer.class);
 
   private final CamundaClient camunda;
@@ -31,15 +38,17 @@ public class BundledProcessDeployer {
 
   @EventListener(ApplicationReadyEvent.class)
   public void deploy() throws IOException {
-    Resource[] processes = new PathMatchingResourcePatternResolver().getResources(LOCATION);
-    Arrays.sort(processes, Comparator.comparing(Resource::getFilename));
+    var resolver = new PathMatchingResourcePatternResolver();
+    Resource[] processes = Stream.concat(Arrays.stream(resolver.getResources(LOCATION)),
+            Arrays.stream(resolver.getResources(FORMS_LOCATION)))
+        .sorted(Comparator.comparing(Resource::getFilename)).toArray(Resource[]::new);
     var command = camunda.newDeployResourceCommand();
     var step = command.addResourceBytes(bytes(processes[0]), processes[0].getFilename());
     for (int i = 1; i < processes.length; i++) {
       step = step.addResourceBytes(bytes(processes[i]), processes[i].getFilename());
     }
     step.send().join();
-    LOG.info("Deployed {} bundled PixVerse processes", processes.length);
+    LOG.info("Deployed {} bundled PixVerse processes and forms", processes.length);
   }
 
   private static byte[] bytes(Resource resource) {

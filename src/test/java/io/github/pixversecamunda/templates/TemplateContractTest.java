@@ -42,7 +42,7 @@ class TemplateContractTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
   private static final Set<String> KNOWN_HEADERS = Set.of(Variables.RESULT_VARIABLE_HEADER,
-      Variables.RETRY_BACKOFF_HEADER, "elementTemplateId", "elementTemplateVersion");
+      Variables.RETRY_BACKOFF_HEADER, Variables.JOB_TIMEOUT_HEADER, "elementTemplateId", "elementTemplateVersion");
 
   record Template(String file, String jobType, List<String> workerInputs) {
     JsonNode json() throws IOException {
@@ -116,17 +116,25 @@ class TemplateContractTest {
     assertThat(text).doesNotContain("aio_");
   }
 
+  /**
+   * The generation settings are FEEL-optional text fields (a Dropdown cannot take a FEEL
+   * expression): by default they follow the process variable of the same name, and their
+   * description names exactly the values the API accepts, which a static value must be one of.
+   */
   @Test
-  void dropdownsOfferExactlyWhatTheApiAcceptsWithItsDefaults() throws IOException {
+  void settingsFollowTheProcessVariableAndNameExactlyWhatTheApiAccepts() throws IOException {
     JsonNode submit = new Template("pixverse-submit-video.json", null, null).json();
 
-    assertChoices(submit, GenerationInput.RESOLUTION, WireValue.allowed(Resolution.class), Resolution.DEFAULT.wire());
-    assertChoices(submit, GenerationInput.DURATION, WireValue.allowed(VideoDuration.class), VideoDuration.DEFAULT.wire());
-    assertChoices(submit, GenerationInput.THINKING_TYPE, WireValue.allowed(ThinkingType.class), ThinkingType.DEFAULT.wire());
-    List<String> ratios = new ArrayList<>(List.of(""));
-    ratios.addAll(WireValue.allowed(AspectRatio.class));
-    assertChoices(submit, GenerationInput.ASPECT_RATIO, ratios, "");
-    assertThat(input(submit, GenerationInput.GENERATE_AUDIO).path("value").asBoolean(true)).isFalse();
+    assertSetting(submit, GenerationInput.RESOLUTION, WireValue.allowed(Resolution.class), Resolution.DEFAULT.wire());
+    assertSetting(submit, GenerationInput.DURATION, WireValue.allowed(VideoDuration.class), VideoDuration.DEFAULT.wire());
+    assertSetting(submit, GenerationInput.THINKING_TYPE, WireValue.allowed(ThinkingType.class), ThinkingType.DEFAULT.wire());
+    assertSetting(submit, GenerationInput.ASPECT_RATIO, WireValue.allowed(AspectRatio.class), null);
+    assertSetting(submit, GenerationInput.GENERATE_AUDIO, List.of("true", "false"), "false");
+    for (String name : List.of(GenerationInput.PROMPT, GenerationInput.NEGATIVE_PROMPT, GenerationInput.SEED,
+        GenerationInput.IMAGE_URL, Variables.MAX_CREDITS)) {
+      assertThat(input(submit, name).path("value").asText()).as(name).isEqualTo("=" + name);
+      assertThat(input(submit, name).path("feel").asText()).as(name).isEqualTo("optional");
+    }
     assertThat(input(submit, GenerationInput.PROMPT).path("constraints").path("maxLength").asInt())
         .isEqualTo(GenerationInput.MAX_PROMPT_LENGTH);
     assertThat(input(submit, GenerationInput.NEGATIVE_PROMPT).path("constraints").path("maxLength").asInt())
@@ -135,13 +143,19 @@ class TemplateContractTest {
     assertThat(input(submit, GenerationInput.IMAGE_URL).path("condition").path("equals").asText()).isEqualTo("image");
   }
 
-  private static void assertChoices(JsonNode template, String name, List<String> allowed, String defaultValue) {
+  private static void assertSetting(JsonNode template, String name, List<String> allowed, String apiDefault) {
     JsonNode property = input(template, name);
-    List<String> values = new ArrayList<>();
-    property.path("choices").forEach(c -> values.add(c.path("value").asText()));
-    assertThat(property.path("type").asText()).isEqualTo("Dropdown");
-    assertThat(values).as(name).containsExactlyInAnyOrderElementsOf(allowed);
-    assertThat(property.path("value").asText()).as(name + " default").isEqualTo(defaultValue);
+    String description = property.path("description").asText();
+    assertThat(property.path("type").asText()).as(name).isEqualTo("String");
+    assertThat(property.path("feel").asText()).as(name).isEqualTo("optional");
+    assertThat(property.path("value").asText()).as(name + " default").isEqualTo("=" + name);
+    assertThat(property.has("constraints")).as(name + ": an empty field must be valid").isFalse();
+    for (String value : allowed) {
+      assertThat(description).as(name + " names " + value).containsPattern("(^|[ ,])" + java.util.regex.Pattern.quote(value) + "[ ,.:]");
+    }
+    if (apiDefault != null) {
+      assertThat(description).as(name + " names the API default").contains("; " + apiDefault + " when it is not set");
+    }
   }
 
   @Test

@@ -34,6 +34,8 @@ import java.util.stream.StreamSupport;
 public final class EngineHarness implements AutoCloseable {
 
   public static final Duration WAIT = Duration.ofSeconds(30);
+  /** The job type of a job-based user task: how a task list (or a test) takes it over gRPC. */
+  public static final String USER_TASK_JOB_TYPE = "io.camunda.zeebe:userTask";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ZeebeTestEngine engine;
@@ -73,19 +75,41 @@ public final class EngineHarness implements AutoCloseable {
     return engine;
   }
 
-  /** Deploys every process in the project's bpmn/ folder. */
+  /** Deploys every process in the project's bpmn/ folder and every form in its forms/ folder. */
   public void deployBundledProcesses() {
-    try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
-      var command = client.newDeployResourceCommand();
-      List<Path> bpmn = files.filter(p -> p.toString().endsWith(".bpmn")).sorted().toList();
-      var step = command.addResourceFile(bpmn.get(0).toString());
-      for (Path file : bpmn.subList(1, bpmn.size())) {
-        step = step.addResourceFile(file.toString());
+    deployProcesses(Path.of("bpmn"), Path.of("forms"));
+  }
+
+  /**
+   * Deploys every .bpmn and .form file of the folders in one deployment, for example the
+   * re-applied copies the Node check writes.
+   */
+  public void deployProcesses(Path... folders) {
+    List<Path> resources = new ArrayList<>();
+    for (Path folder : folders) {
+      try (Stream<Path> files = Files.list(folder)) {
+        files.filter(p -> p.toString().endsWith(".bpmn") || p.toString().endsWith(".form")).sorted()
+            .forEach(resources::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      step.send().join();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    var step = client.newDeployResourceCommand().addResourceFile(resources.get(0).toString());
+    for (Path file : resources.subList(1, resources.size())) {
+      step = step.addResourceFile(file.toString());
+    }
+    step.send().join();
+  }
+
+  /** Activates the next job-based user task waiting in the engine, as a task list would. */
+  public io.camunda.client.api.response.ActivatedJob awaitUserTask() {
+    List<io.camunda.client.api.response.ActivatedJob> found = new ArrayList<>();
+    await().atMost(WAIT).until(() -> {
+      found.addAll(client.newActivateJobsCommand().jobType(USER_TASK_JOB_TYPE).maxJobsToActivate(1)
+          .timeout(Duration.ofMinutes(5)).send().join().getJobs());
+      return !found.isEmpty();
+    });
+    return found.get(0);
   }
 
   public long start(String processId, Map<String, Object> variables) {

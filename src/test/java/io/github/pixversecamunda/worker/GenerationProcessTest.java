@@ -373,7 +373,7 @@ class GenerationProcessTest {
     long instance = engine.start(TEXT, vars("prompt", "A dragon"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_other_error");
+    assertThat(engine.endEvents(instance)).containsExactly("end_download_refused");
     JsonNode error = engine.variable(instance, "pixverseError");
     assertThat(error.path("code").asText()).isEqualTo(ErrorCodes.DOWNLOAD_REFUSED);
     assertThat(error.path("message").asText()).contains("loopback");
@@ -404,6 +404,29 @@ class GenerationProcessTest {
     assertThat(Path.of(results.get(0).path("file").asText())).exists();
     assertThat(results.get(2).path("error").path("code").asText()).isEqualTo(ErrorCodes.GENERATION_FAILED);
     assertThat(simulator.tasksCreated()).isEqualTo(5);
-    assertThat(engine.variable(instance, "rounds")).hasSize(3);
+    // Two lanes, not three rounds: prompts 1, 3, 5 in one lane and 2, 4 in the other.
+    assertThat(engine.variable(instance, "lanes")).hasSize(2);
+    assertThat(engine.variable(instance, "lanes").get(0).path("indices").toString()).isEqualTo("[1,3,5]");
+    assertThat(engine.variable(instance, "creditsSpent").asInt()).isEqualTo(5 * 90);
+  }
+
+  @Test
+  void batchBudgetLeavesTheVideosThatWouldPassItUnstarted() {
+    openWorkers();
+    List<String> prompts = List.of("one", "two", "three", "four");
+
+    // 720p 5 s costs 90 credits: 200 pays for two videos, the other two are never submitted.
+    long instance = engine.start("pixverse-batch", vars("prompts", prompts, "maxConcurrent", 1, "maxTotalCredits", 200));
+    engine.awaitCompleted(instance);
+
+    JsonNode results = engine.variable(instance, "results");
+    assertThat(results).hasSize(4);
+    assertThat(results.get(0).path("state").asText()).isEqualTo("COMPLETED");
+    assertThat(results.get(1).path("state").asText()).isEqualTo("COMPLETED");
+    assertThat(results.get(2).path("state").asText()).isEqualTo("NOT_STARTED");
+    assertThat(results.get(3).path("state").asText()).isEqualTo("NOT_STARTED");
+    assertThat(results.get(3).path("prompt").asText()).isEqualTo("four");
+    assertThat(simulator.tasksCreated()).isEqualTo(2);
+    assertThat(engine.variable(instance, "creditsSpent").asInt()).isEqualTo(180);
   }
 }

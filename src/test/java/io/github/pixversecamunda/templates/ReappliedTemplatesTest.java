@@ -1,0 +1,116 @@
+package io.github.pixversecamunda.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.api.worker.JobWorker;
+import io.github.pixversecamunda.api.PixverseClient;
+import io.github.pixversecamunda.api.PixverseClientConfig;
+import io.github.pixversecamunda.download.DownloadSettings;
+import io.github.pixversecamunda.download.VideoDownloader;
+import io.github.pixversecamunda.simulator.Endpoint;
+import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.worker.PixverseWorkers;
+import io.github.pixversecamunda.worker.PollSchedule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The processes as the Modeler saves them after every templated task had its template re-applied
+ * (written to target/reapplied/ by scripts/check-modeler-files.mjs, which Maven runs before the
+ * tests): start variables still reach the workers, and the budget guard still holds.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReappliedTemplatesTest {
+
+  private static final Path REAPPLIED = Path.of("target", "reapplied");
+
+  private EngineHarness engine;
+  private PixverseSimulator simulator;
+  private VideoDownloader downloader;
+  private List<JobWorker> workers;
+  // Static: JUnit injects a static temporary directory before @BeforeAll, an instance one only
+  // before each test.
+  @TempDir
+  static Path storage;
+
+  @BeforeAll
+  void start() {
+    // Only a build run with -DskipModelerChecks has no re-applied processes.
+    assumeTrue(Files.isDirectory(REAPPLIED), "target/reapplied/ is written by the Node check (skipped)");
+    engine = new EngineHarness();
+    engine.deployProcesses(REAPPLIED);
+    simulator = new PixverseSimulator().completeOnPoll(1).start();
+    PixverseClient api = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
+        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+    downloader = new VideoDownloader(DownloadSettings.of(storage).withAllowLoopback(true));
+    workers = PixverseWorkers.open(engine.client(), api,
+        new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2)), downloader);
+  }
+
+  @AfterAll
+  void stop() {
+    if (engine != null) {
+      workers.forEach(JobWorker::close);
+      simulator.close();
+      downloader.close();
+      engine.close();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pixverse-text-to-video", "pixverse-image-to-video"})
+  void startVariablesReachTheWorker(String process) {
+    long instance = engine.start(process, Map.of("prompt", "A dragon", "imageUrl", "https://example.com/a.png",
+        "resolution", "1080p", "duration", 8, "aspectRatio", "9:16", "thinkingType", "disabled",
+        "generateAudio", true, "seed", 7, "negativePrompt", "rain", "maxCredits", 600));
+    engine.awaitCompleted(instance);
+
+    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
+    JsonNode parameters = engine.variable(instance, "pixverse").path("parameters");
+    assertThat(parameters.path("resolution").asText()).isEqualTo("1080p");
+    assertThat(parameters.path("duration").asInt()).isEqualTo(8);
+    assertThat(parameters.path("aspectRatio").asText()).isEqualTo("9:16");
+    assertThat(parameters.path("thinkingType").asText()).isEqualTo("disabled");
+    assertThat(parameters.path("generateAudio").asBoolean()).isTrue();
+    assertThat(parameters.path("seed").asLong()).isEqualTo(7);
+    assertThat(parameters.path("negativePrompt").asText()).isEqualTo("rain");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pixverse-text-to-video", "pixverse-image-to-video"})
+  void aBudgetBelowTheEstimateStillSubmitsNothing(String process) {
+    int submitsBefore = simulator.requests(Endpoint.SUBMIT);
+    long instance = engine.start(process, Map.of("prompt", "A dragon", "imageUrl", "https://example.com/a.png",
+        "resolution", "1080p", "maxCredits", 100));
+    engine.awaitCompleted(instance);
+
+    assertThat(engine.endEvents(instance)).containsExactly("end_budget_exceeded");
+    assertThat(engine.variable(instance, "pixverseError").path("code").asText()).isEqualTo("PIXVERSE_BUDGET_EXCEEDED");
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(submitsBefore);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pixverse-text-to-video", "pixverse-image-to-video"})
+  void unsetSettingsGetTheApiDefaults(String process) {
+    long instance = engine.start(process, Map.of("prompt", "A dragon", "imageUrl", "https://example.com/a.png"));
+    engine.awaitCompleted(instance);
+
+    JsonNode parameters = engine.variable(instance, "pixverse").path("parameters");
+    assertThat(parameters.path("resolution").asText()).isEqualTo("720p");
+    assertThat(parameters.path("duration").asInt()).isEqualTo(5);
+    assertThat(parameters.has("seed")).isFalse();
+    assertThat(parameters.has("aspectRatio")).isFalse();
+  }
+}

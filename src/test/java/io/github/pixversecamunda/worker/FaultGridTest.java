@@ -60,7 +60,7 @@ class FaultGridTest {
   /** Longer than every retry backoff of the shipped process (PT10S, PT5S, PT30S). */
   private static final Duration PAST_BACKOFF = Duration.ofSeconds(31);
   /** With nothing happening in the engine for this long, the instance waits for engine time. */
-  private static final long IDLE_MILLIS = 300;
+  private static final long IDLE_MILLIS = 200;
   private static final PollSchedule FAST = new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
   /** Shorter than {@link #LATE}: the read-timeout fault outlasts it. */
   private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(1);
@@ -382,7 +382,10 @@ class FaultGridTest {
     }
     assertThat(engine.openIncidents(instance)).as("open incidents").isEmpty();
     assertThat(engine.isCompleted(instance)).as("instance completed").isTrue();
-    assertThat(engine.endEvents(instance)).containsExactly(outcome.endEvent());
+    assertThat(engine.endEvents(instance)).as(cell.why()).containsExactly(outcome.endEvent());
+    if (outcome.incidentSays() == null) {
+      assertThat(engine.incidents(instance)).as("incidents, ever (%s)", cell.why()).isEmpty();
+    }
     if (outcome.errorCode() != null) {
       assertThat(engine.variable(instance, Variables.ERROR).path("code").asText()).isEqualTo(outcome.errorCode());
     }

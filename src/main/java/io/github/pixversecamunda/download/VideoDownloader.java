@@ -144,6 +144,12 @@ public final class VideoDownloader implements AutoCloseable {
         throw new DownloadException(DownloadException.Kind.TRANSIENT, "Truncated download of " + url
             + ": " + size + " of " + declared.getAsLong() + " bytes arrived");
       }
+      if (size == 0) {
+        // A complete answer with nothing in it is no video, however it is labelled: keeping it would end the
+        // process as if the video were safe.
+        throw new DownloadException(DownloadException.Kind.REFUSED, "Refused " + url
+            + ": the file host answered with no bytes, which is not a video");
+      }
       complete = true;
       String digest = HexFormat.of().formatHex(sha256.digest());
       boolean reused = false;

@@ -6,7 +6,7 @@ import java.time.Duration;
  * Something the simulator does instead of (or before) answering normally.
  *
  * @param kind what happens
- * @param status HTTP status for {@link Kind#STATUS}
+ * @param status HTTP status for {@link Kind#STATUS}, or the error code inside the answer for {@link Kind#ERROR_IN_OK}
  * @param retryAfter value of the Retry-After header for {@link Kind#STATUS}, or null for none
  * @param delay how long to wait for {@link Kind#DELAY} (before handling) or {@link Kind#ANSWER_LATE} (after)
  */
@@ -26,8 +26,22 @@ public record Fault(Kind kind, int status, String retryAfter, Duration delay) {
     /** Answer 200 with JSON cut off in the middle (a submit still creates its task). */
     TRUNCATED_JSON,
     /** Handle the request (a submit creates its paid task), then wait {@code delay} before answering. */
-    ANSWER_LATE
+    ANSWER_LATE,
+    /** Answer 200 with an HTML page, as a proxy or login wall would (a submit still creates its task). */
+    HTML_PAGE,
+    /** Answer HTTP 200 whose body is the API's error envelope carrying {@code status}: nothing is created. */
+    ERROR_IN_OK,
+    /** A submit or check answers a status word the client does not know; a download is unaffected. */
+    UNKNOWN_STATUS,
+    /**
+     * A check answers "completed" without any video URL (a submit answers "completed" likewise); a
+     * download answers 200 with a video content type and no bytes.
+     */
+    COMPLETED_WITHOUT_URL
   }
+
+  /** The status word {@link Kind#UNKNOWN_STATUS} answers. */
+  public static final String UNKNOWN_STATUS_WORD = "awaiting_gpu_slot";
 
   public static Fault status(int status) {
     return new Fault(Kind.STATUS, status, null, null);
@@ -56,6 +70,23 @@ public record Fault(Kind kind, int status, String retryAfter, Duration delay) {
 
   public static Fault truncatedJson() {
     return new Fault(Kind.TRUNCATED_JSON, 0, null, null);
+  }
+
+  public static Fault htmlPage() {
+    return new Fault(Kind.HTML_PAGE, 0, null, null);
+  }
+
+  /** HTTP 200 carrying the API's error envelope with {@code code} inside. */
+  public static Fault errorInOk(int code) {
+    return new Fault(Kind.ERROR_IN_OK, code, null, null);
+  }
+
+  public static Fault unknownStatus() {
+    return new Fault(Kind.UNKNOWN_STATUS, 0, null, null);
+  }
+
+  public static Fault completedWithoutUrl() {
+    return new Fault(Kind.COMPLETED_WITHOUT_URL, 0, null, null);
   }
 
   public static Fault malformedBody() {

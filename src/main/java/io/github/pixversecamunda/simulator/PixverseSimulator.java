@@ -142,6 +142,16 @@ public final class PixverseSimulator implements AutoCloseable {
     return this;
   }
 
+  /** Drops every fault still queued (the cause is gone). */
+  public PixverseSimulator clearFaults() {
+    for (Deque<Fault> queue : faults.values()) {
+      synchronized (queue) {
+        queue.clear();
+      }
+    }
+    return this;
+  }
+
   // ---- lifecycle -----------------------------------------------------------------------------
 
   public PixverseSimulator start() {
@@ -275,11 +285,35 @@ public final class PixverseSimulator implements AutoCloseable {
             fault.retryAfter());
         return fault;
       }
+      case ERROR_IN_OK -> {
+        exchange.getRequestBody().readAllBytes();
+        ObjectNode root = json.createObjectNode();
+        ObjectNode error = root.putObject(WireFormat.ERROR);
+        error.put(WireFormat.CODE, fault.status());
+        error.put(WireFormat.MESSAGE, simulatedMessage(fault.status()));
+        error.put(WireFormat.TYPE, simulatedType(fault.status()));
+        sendJson(exchange, 200, root);
+        return fault;
+      }
+      case HTML_PAGE -> {
+        return fault;
+      }
       default -> {
         return fault;
       }
     }
     return null;
+  }
+
+  /** True when the fault already answered the request. */
+  private static boolean answered(Fault fault) {
+    return fault != null && (fault.kind() == Fault.Kind.STATUS || fault.kind() == Fault.Kind.ERROR_IN_OK);
+  }
+
+  private static void htmlPage(HttpExchange exchange) throws IOException {
+    send(exchange, 200, "text/html; charset=utf-8",
+        "<!DOCTYPE html><html><body><h1>Please wait</h1><p>Checking your browser...</p></body></html>"
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   private boolean authorised(HttpExchange exchange) throws IOException {
@@ -294,7 +328,7 @@ public final class PixverseSimulator implements AutoCloseable {
 
   private void submit(HttpExchange exchange) throws IOException {
     Fault fault = before(Endpoint.SUBMIT, exchange);
-    if (fault != null && fault.kind() == Fault.Kind.STATUS) {
+    if (answered(fault)) {
       return;
     }
     if (!authorised(exchange)) {
@@ -335,10 +369,14 @@ public final class PixverseSimulator implements AutoCloseable {
     tasks.put(id, new SimulatedTask(id, request, System.nanoTime(), new AtomicInteger()));
     tasksCreated.incrementAndGet();
     creditsSpent.addAndGet(cost);
+    taskIds.add(id);
     if (fault != null && fault.kind() == Fault.Kind.DROP_AFTER_READ) {
       throw new DroppedConnection();
     }
-    taskIds.add(id);
+    if (fault != null && fault.kind() == Fault.Kind.HTML_PAGE) {
+      htmlPage(exchange);
+      return;
+    }
     if (fault != null && fault.kind() == Fault.Kind.MALFORMED_BODY) {
       send(exchange, 200, "text/html", "<html>502 upstream hiccup".getBytes(StandardCharsets.UTF_8));
       return;
@@ -353,13 +391,17 @@ public final class PixverseSimulator implements AutoCloseable {
     }
     ObjectNode data = json.createObjectNode();
     data.put(WireFormat.TASK_ID, id);
-    data.put(WireFormat.STATUS, "IN_PROGRESS");
+    data.put(WireFormat.STATUS, fault == null ? "IN_PROGRESS" : switch (fault.kind()) {
+      case UNKNOWN_STATUS -> Fault.UNKNOWN_STATUS_WORD;
+      case COMPLETED_WITHOUT_URL -> "completed";
+      default -> "IN_PROGRESS";
+    });
     sendJson(exchange, 200, envelope(data));
   }
 
   private void status(HttpExchange exchange, String id) throws IOException {
     Fault fault = before(Endpoint.STATUS, exchange);
-    if (fault != null && fault.kind() == Fault.Kind.STATUS) {
+    if (answered(fault)) {
       return;
     }
     if (!authorised(exchange)) {
@@ -370,6 +412,15 @@ public final class PixverseSimulator implements AutoCloseable {
     }
     if (fault != null && fault.kind() == Fault.Kind.MALFORMED_BODY) {
       send(exchange, 200, "application/json", "{\"code\":200,\"data\":".getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_JSON) {
+      send(exchange, 200, "application/json", ("{\"code\":200,\"data\":{\"task_id\":\"" + id)
+          .getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    if (fault != null && fault.kind() == Fault.Kind.HTML_PAGE) {
+      htmlPage(exchange);
       return;
     }
     SimulatedTask task = tasks.get(id);
@@ -384,7 +435,11 @@ public final class PixverseSimulator implements AutoCloseable {
     ObjectNode data = json.createObjectNode();
     data.put(WireFormat.TASK_ID, id);
     String prompt = task.request().prompt();
-    if (!done) {
+    if (fault != null && fault.kind() == Fault.Kind.UNKNOWN_STATUS) {
+      data.put(WireFormat.STATUS, Fault.UNKNOWN_STATUS_WORD);
+    } else if (fault != null && fault.kind() == Fault.Kind.COMPLETED_WITHOUT_URL) {
+      data.put(WireFormat.STATUS, "completed");
+    } else if (!done) {
       data.put(WireFormat.STATUS, "IN_PROGRESS");
     } else if (prompt.contains(REJECT_MARKER)) {
       data.put(WireFormat.STATUS, "failed");
@@ -404,7 +459,19 @@ public final class PixverseSimulator implements AutoCloseable {
       downloadsWithCredentials.incrementAndGet();
     }
     Fault fault = before(Endpoint.DOWNLOAD, exchange);
-    if (fault != null && fault.kind() == Fault.Kind.STATUS) {
+    if (answered(fault)) {
+      return;
+    }
+    if (fault != null && fault.kind() == Fault.Kind.HTML_PAGE) {
+      htmlPage(exchange);
+      return;
+    }
+    if (fault != null && (fault.kind() == Fault.Kind.TRUNCATED_JSON || fault.kind() == Fault.Kind.MALFORMED_BODY)) {
+      send(exchange, 200, "application/json", "{\"code\":200,\"data\":{\"url\":\"".getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    if (fault != null && fault.kind() == Fault.Kind.COMPLETED_WITHOUT_URL) {
+      send(exchange, 200, "video/mp4", new byte[0]);
       return;
     }
     long size;
@@ -463,7 +530,8 @@ public final class PixverseSimulator implements AutoCloseable {
   private static void send(HttpExchange exchange, int status, String type, byte[] body)
       throws IOException {
     exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(status, body.length);
+    // -1 announces an empty body (Content-Length: 0); 0 would mean chunked.
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     exchange.getResponseBody().write(body);
   }
 

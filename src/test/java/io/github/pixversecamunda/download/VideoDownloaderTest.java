@@ -206,6 +206,17 @@ class VideoDownloaderTest {
   }
 
   @Test
+  void anEmptyAnswerIsNotAVideo() throws IOException {
+    simulator.inject(Endpoint.DOWNLOAD, 1, Fault.completedWithoutUrl());
+
+    DownloadException e = failure(downloader.settings(), videoUrl());
+
+    assertThat(e.kind()).isEqualTo(DownloadException.Kind.REFUSED);
+    assertThat(e.getMessage()).contains("no bytes");
+    assertThat(files()).isEmpty();
+  }
+
+  @Test
   void sizeCeilingIsEnforcedFromTheHeaderAndWhileStreaming() throws IOException {
     DownloadSettings small = downloader.settings().withMaxBytes(1000);
 

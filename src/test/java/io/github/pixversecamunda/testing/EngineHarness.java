@@ -13,6 +13,7 @@ import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRelated;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.io.IOException;
@@ -146,6 +147,16 @@ public final class EngineHarness implements AutoCloseable {
     java.util.Set<Long> keys = new java.util.HashSet<>();
     createdIncidents().forEach(v -> keys.add(v.getProcessInstanceKey()));
     return keys;
+  }
+
+  /** How many records of the instance the engine has written so far: a change means it moved. */
+  public long recordCount(long instance) {
+    return records().filter(r -> r.getValue() instanceof ProcessInstanceRelated v
+        && v.getProcessInstanceKey() == instance).count();
+  }
+
+  public void cancel(long instance) {
+    client.newCancelInstanceCommand(instance).send().join();
   }
 
   public boolean isCompleted(long instance) {

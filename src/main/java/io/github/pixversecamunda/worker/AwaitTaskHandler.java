@@ -82,7 +82,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
       Context notChecked = new Context(context.taskId(), context.resultVariable(), context.checks() - 1,
           context.since(), context.expected(), context.resolution(), context.duration(), context.submittedAt(), true);
       return support.send(client, job, new JobOutcome.Complete(Map.of(context.resultVariable(),
-          result(notChecked, TaskState.RUNNING, null, null))));
+          Results.toVariable(result(notChecked, TaskState.RUNNING, null, null)))));
     }
     return api.statusAsync(context.taskId()).handle(JobMdc.within(job, (status, failure) -> {
       JobMdc.taskId(context.taskId());

@@ -3,6 +3,7 @@ package io.github.pixversecamunda.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.pixversecamunda.api.GenerationField;
 import io.github.pixversecamunda.api.GenerationInput;
 import io.github.pixversecamunda.api.InvalidInputException;
 import io.github.pixversecamunda.api.Violation;
@@ -24,6 +25,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,25 +53,11 @@ public final class LocalRun implements Callable<Integer> {
   static final int OK = 0;
   static final int FAILED = 1;
   static final int BAD_OPTIONS = 2;
+  static final String DEFAULT_PROMPT = "A dragon flying over a medieval castle, fantasy style";
 
-  @Option(names = "--prompt", description = "Text of the video (default: ${DEFAULT-VALUE}).")
-  String prompt = "A dragon flying over a medieval castle, fantasy style";
-  @Option(names = "--image-url", description = "Reference image URL: switches to the image-to-video process.")
-  String imageUrl;
-  @Option(names = "--resolution", description = "360p, 540p, 720p (API default) or 1080p.")
-  String resolution;
-  @Option(names = "--duration", description = "5 (API default), 8 or 10 seconds.")
-  String duration;
-  @Option(names = "--aspect-ratio", description = "16:9, 4:3, 1:1, 3:4 or 9:16.")
-  String aspectRatio;
-  @Option(names = "--audio", description = "Generate audio (doubles the credits).")
-  boolean audio;
-  @Option(names = "--thinking", description = "enabled, disabled or auto (API default).")
-  String thinking;
-  @Option(names = "--negative-prompt", description = "What to avoid.")
-  String negativePrompt;
-  @Option(names = "--seed", description = "0 to 2147483647.")
-  String seed;
+  /** The generation options, one per field of the table, added in {@link #execute}. */
+  private CommandSpec spec;
+
   @Option(names = "--max-credits", description = "Budget: refuse to submit when the estimate is higher.")
   String maxCredits;
   @Option(names = "--deadline", description = "ISO-8601 duration the process waits at most (default ${DEFAULT-VALUE}).")
@@ -114,6 +104,10 @@ public final class LocalRun implements Callable<Integer> {
     LocalRun run = new LocalRun(out, err, env);
     run.live = live;
     CommandLine command = new CommandLine(run);
+    run.spec = command.getCommandSpec();
+    for (GenerationField field : GenerationField.values()) {
+      run.spec.addOption(generationOption(field));
+    }
     command.setOut(new PrintWriter(err, true));
     command.setErr(new PrintWriter(err, true));
     command.setParameterExceptionHandler((e, a) -> {
@@ -124,24 +118,53 @@ public final class LocalRun implements Callable<Integer> {
     return command.execute(args);
   }
 
+  /** The option of a generation field: named after its variable, described by the field table. */
+  static String optionName(GenerationField field) {
+    return switch (field) {
+      // The short forms the README has always shown.
+      case GENERATE_AUDIO -> "--audio";
+      case THINKING_TYPE -> "--thinking";
+      default -> "--" + field.variable().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  private static OptionSpec generationOption(GenerationField field) {
+    OptionSpec.Builder option = OptionSpec.builder(optionName(field));
+    if (field == GenerationField.GENERATE_AUDIO) {
+      return option.type(boolean.class).arity("0").description("Generate audio (changes the credits).").build();
+    }
+    String help = field.allowed() + (field.defaultValue() == null ? "" : " (API default " + field.defaultValue() + ")")
+        + (field.affectsCredits() ? "; changes the credits" : "") + ".";
+    if (field == GenerationField.PROMPT) {
+      option.defaultValue(DEFAULT_PROMPT);
+      help = "What the video shows: " + help + " Default: " + DEFAULT_PROMPT;
+    }
+    return option.type(String.class).paramLabel(field.choices().isEmpty() ? "VALUE" : "CHOICE").description(help)
+        .build();
+  }
+
+  /** The value given for a generation field, or null. */
+  private Object generation(GenerationField field) {
+    return spec.findOption(optionName(field)).getValue();
+  }
+
   private String process() {
     if (prompts != null && !prompts.isEmpty()) {
       return "pixverse-batch";
     }
-    return imageUrl != null ? "pixverse-image-to-video" : "pixverse-text-to-video";
+    return generation(GenerationField.IMAGE_URL) != null ? "pixverse-image-to-video" : "pixverse-text-to-video";
   }
 
   /** The start variables, checked with the same rules as the workers before anything starts. */
   private Map<String, Object> startVariables() {
     Map<String, Object> variables = new HashMap<>();
-    putIfSet(variables, GenerationInput.RESOLUTION, resolution);
-    putIfSet(variables, GenerationInput.DURATION, duration);
-    putIfSet(variables, GenerationInput.ASPECT_RATIO, aspectRatio);
-    putIfSet(variables, GenerationInput.THINKING_TYPE, thinking);
-    putIfSet(variables, GenerationInput.NEGATIVE_PROMPT, negativePrompt);
-    putIfSet(variables, GenerationInput.SEED, seed);
-    putIfSet(variables, "maxCredits", maxCredits);
-    variables.put(GenerationInput.GENERATE_AUDIO, audio);
+    for (GenerationField field : GenerationField.values()) {
+      // The prompt and the image belong to each video; the rest apply to every video of a run.
+      if (field != GenerationField.PROMPT && field != GenerationField.IMAGE_URL && generation(field) != null) {
+        variables.put(field.variable(), generation(field));
+      }
+    }
+    putIfSet(variables, Variables.MAX_CREDITS, maxCredits);
     variables.put("deadline", deadline);
     List<Violation> problems = new ArrayList<>();
     try {
@@ -159,6 +182,8 @@ public final class LocalRun implements Callable<Integer> {
         problems.addAll(check(variables, each, "text"));
       }
     } else {
+      String prompt = (String) generation(GenerationField.PROMPT);
+      String imageUrl = (String) generation(GenerationField.IMAGE_URL);
       variables.put(GenerationInput.PROMPT, prompt);
       putIfSet(variables, GenerationInput.IMAGE_URL, imageUrl);
       problems.addAll(check(variables, prompt, imageUrl == null ? "text" : "image"));
@@ -298,17 +323,12 @@ public final class LocalRun implements Callable<Integer> {
     }
   }
 
+  /** The option a reported field came from, without its dashes. */
   private static String option(String field) {
-    return switch (field) {
-      case "imageUrl" -> "image-url";
-      case "aspectRatio" -> "aspect-ratio";
-      case "generateAudio" -> "audio";
-      case "thinkingType" -> "thinking";
-      case "negativePrompt" -> "negative-prompt";
-      case "maxCredits" -> "max-credits";
-      case "maxConcurrent" -> "max-concurrent";
-      default -> field;
-    };
+    return Arrays.stream(GenerationField.values()).filter(f -> f.variable().equals(field)).findFirst()
+        .map(LocalRun::optionName)
+        .orElse("--" + field.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT))
+        .substring(2);
   }
 
   private static void sleep(long millis) {

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.pixversecamunda.api.AspectRatio;
 import io.github.pixversecamunda.api.Credits;
+import io.github.pixversecamunda.api.GenerationField;
 import io.github.pixversecamunda.api.GenerationInput;
-import io.github.pixversecamunda.api.Resolution;
-import io.github.pixversecamunda.api.ThinkingType;
-import io.github.pixversecamunda.api.VideoDuration;
-import io.github.pixversecamunda.api.WireValue;
 import io.github.pixversecamunda.worker.JobTypes;
 import io.github.pixversecamunda.worker.Variables;
 import java.io.IOException;
@@ -125,16 +121,19 @@ class TemplateContractTest {
   void settingsFollowTheProcessVariableAndNameExactlyWhatTheApiAccepts() throws IOException {
     JsonNode submit = new Template("pixverse-submit-video.json", null, null).json();
 
-    assertSetting(submit, GenerationInput.RESOLUTION, WireValue.allowed(Resolution.class), Resolution.DEFAULT.wire());
-    assertSetting(submit, GenerationInput.DURATION, WireValue.allowed(VideoDuration.class), VideoDuration.DEFAULT.wire());
-    assertSetting(submit, GenerationInput.THINKING_TYPE, WireValue.allowed(ThinkingType.class), ThinkingType.DEFAULT.wire());
-    assertSetting(submit, GenerationInput.ASPECT_RATIO, WireValue.allowed(AspectRatio.class), null);
-    assertSetting(submit, GenerationInput.GENERATE_AUDIO, List.of("true", "false"), "false");
-    for (String name : List.of(GenerationInput.PROMPT, GenerationInput.NEGATIVE_PROMPT, GenerationInput.SEED,
-        GenerationInput.IMAGE_URL, Variables.MAX_CREDITS)) {
-      assertThat(input(submit, name).path("value").asText()).as(name).isEqualTo("=" + name);
-      assertThat(input(submit, name).path("feel").asText()).as(name).isEqualTo("optional");
+    // Every field of the table, checked against the table: its input, its allowed values, its default.
+    for (GenerationField field : GenerationField.values()) {
+      List<String> allowed = field == GenerationField.GENERATE_AUDIO ? List.of("true", "false") : field.choices();
+      if (allowed.isEmpty()) {
+        assertThat(input(submit, field.variable()).path("value").asText()).as(field.variable())
+            .isEqualTo("=" + field.variable());
+        assertThat(input(submit, field.variable()).path("feel").asText()).as(field.variable()).isEqualTo("optional");
+      } else {
+        assertSetting(submit, field.variable(), allowed, field.defaultValue());
+      }
     }
+    assertThat(input(submit, Variables.MAX_CREDITS).path("value").asText()).isEqualTo("=" + Variables.MAX_CREDITS);
+    assertThat(input(submit, Variables.MAX_CREDITS).path("feel").asText()).isEqualTo("optional");
     assertThat(input(submit, GenerationInput.PROMPT).path("constraints").path("maxLength").asInt())
         .isEqualTo(GenerationInput.MAX_PROMPT_LENGTH);
     assertThat(input(submit, GenerationInput.NEGATIVE_PROMPT).path("constraints").path("maxLength").asInt())

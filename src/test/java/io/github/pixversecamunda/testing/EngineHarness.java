@@ -99,7 +99,8 @@ public final class EngineHarness implements AutoCloseable {
     for (Path file : resources.subList(1, resources.size())) {
       step = step.addResourceFile(file.toString());
     }
-    step.send().join();
+    // Parsing several large processes takes the in-memory engine a while on a busy machine.
+    step.requestTimeout(Duration.ofMinutes(1)).send().join();
   }
 
   /** Activates the next job-based user task waiting in the engine, as a task list would. */

@@ -5,8 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.api.worker.JobWorker;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import io.github.pixversecamunda.api.Credits;
 import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.api.PixverseClientConfig;
+import io.github.pixversecamunda.api.Resolution;
+import io.github.pixversecamunda.api.VideoDuration;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
@@ -26,6 +36,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.StreamSupport;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -408,6 +422,8 @@ class GenerationProcessTest {
     assertThat(engine.variable(instance, "lanes")).hasSize(2);
     assertThat(engine.variable(instance, "lanes").get(0).path("indices").toString()).isEqualTo("[1,3,5]");
     assertThat(engine.variable(instance, "creditsSpent").asInt()).isEqualTo(5 * 90);
+    // Without maxTotalCredits every video is still reserved and settled: the counter ends at what was spent.
+    assertThat(engine.variable(instance, "creditsReserved").asInt()).isEqualTo(5 * 90);
   }
 
   @Test
@@ -426,7 +442,157 @@ class GenerationProcessTest {
     assertThat(results.get(2).path("state").asText()).isEqualTo("NOT_STARTED");
     assertThat(results.get(3).path("state").asText()).isEqualTo("NOT_STARTED");
     assertThat(results.get(3).path("prompt").asText()).isEqualTo("four");
+    assertThat(results.get(3).path("credits").asInt()).isZero();
+    assertThat(results.get(3).path("error").path("code").asText()).isEqualTo(ErrorCodes.BUDGET_EXCEEDED);
+    assertThat(results.get(3).path("error").path("message").asText())
+        .isEqualTo("The estimated cost of 90 credits exceeds the 20 credits left of the batch budget of 200"
+            + " credits (maxTotalCredits); nothing was submitted");
     assertThat(simulator.tasksCreated()).isEqualTo(2);
     assertThat(engine.variable(instance, "creditsSpent").asInt()).isEqualTo(180);
+  }
+
+  @Test
+  void batchBudgetIsAHardLimitWhileLanesRunAtTheSameTime() {
+    openWorkers();
+    List<String> prompts = List.of("one", "two", "three", "four", "five", "six");
+
+    // Three lanes start at once, each with a 90-credit video: 300 pays for three, not for six.
+    long instance = engine.start("pixverse-batch",
+        vars("prompts", prompts, "maxConcurrent", 3, "maxTotalCredits", 300));
+    engine.awaitCompleted(instance);
+
+    JsonNode results = engine.variable(instance, "results");
+    assertThat(results).hasSize(6);
+    for (int i = 0; i < 6; i++) {
+      assertThat(results.get(i).path("index").asInt()).isEqualTo(i + 1);
+      assertThat(results.get(i).path("prompt").asText()).isEqualTo(prompts.get(i));
+      assertThat(results.get(i).path("state").asText()).isEqualTo(i < 3 ? "COMPLETED" : "NOT_STARTED");
+    }
+    assertThat(simulator.tasksCreated()).isEqualTo(3);
+    int estimated = 0;
+    for (JsonNode result : results) {
+      estimated += result.path("credits").asInt();
+    }
+    assertThat(estimated).isEqualTo(270).isLessThanOrEqualTo(300);
+    assertThat(simulator.creditsSpent()).isEqualTo(270);
+    assertThat(engine.variable(instance, "creditsSpent").asInt()).isEqualTo(270);
+    // The three lanes really overlapped: all three videos had started before the first one ended.
+    List<String> videoSteps = elementRecords(instance, "generate_one_video");
+    assertThat(videoSteps.subList(0, 3)).containsOnly("ELEMENT_ACTIVATED");
+    // One counter for the whole batch: every write of creditsReserved went to the process
+    // instance's own scope, none to a lane or a video (a lane's copy would have let each lane spend
+    // up to 300), and it never passed the budget. The only other writes are the copies a call
+    // activity keeps of its child's variables, for its output mappings, until it completes.
+    List<VariableRecordValue> counter = variableRecords(instance, "creditsReserved");
+    assertThat(counter.stream().filter(v -> v.getScopeKey() != instance).map(v -> elementOf(v.getScopeKey())))
+        .containsOnly("generate_one_video");
+    assertThat(counter.stream().filter(v -> v.getScopeKey() == instance).map(VariableRecordValue::getValue))
+        .containsExactly("0", "90", "180", "270");
+  }
+
+  @Test
+  void batchVideoRefusedByItsOwnMaxCreditsGivesItsReservationBack() {
+    openWorkers();
+    List<String> prompts = List.of("one", "two", "three");
+
+    // Each video is passed the lower of its reserved cost (90) and the caller's maxCredits (50).
+    long instance = engine.start("pixverse-batch",
+        vars("prompts", prompts, "maxConcurrent", 3, "maxTotalCredits", 300, "maxCredits", 50));
+    engine.awaitCompleted(instance);
+
+    JsonNode results = engine.variable(instance, "results");
+    assertThat(results).hasSize(3).allSatisfy(r -> {
+      assertThat(r.path("state").asText()).isEqualTo("NOT_STARTED");
+      assertThat(r.path("error").path("message").asText()).contains("budget of 50 credits (maxCredits)");
+    });
+    assertThat(simulator.tasksCreated()).isZero();
+    assertThat(engine.variable(instance, "creditsSpent").asInt()).isZero();
+    assertThat(engine.variable(instance, "creditsReserved").asInt()).isZero();
+  }
+
+  @Test
+  void batchVideoTheCreditTableCannotPriceIsNotSubmitted() {
+    openWorkers();
+
+    long instance = engine.start("pixverse-batch",
+        vars("prompts", List.of("one"), "maxTotalCredits", 1000, "resolution", "4k"));
+    engine.awaitCompleted(instance);
+
+    JsonNode result = engine.variable(instance, "results").get(0);
+    assertThat(result.path("state").asText()).isEqualTo("NOT_STARTED");
+    assertThat(result.path("error").path("code").asText()).isEqualTo(ErrorCodes.INVALID_INPUT);
+    assertThat(simulator.tasksCreated()).isZero();
+    assertThat(engine.variable(instance, "creditsReserved").asInt()).isZero();
+  }
+
+  @Test
+  void batchCreditTableIsCreditsEstimateForEveryCombination() {
+    String expression = batchCreditTable();
+    FeelEngineApi feel = FeelEngineBuilder.forJava().build();
+    int checked = 0;
+    for (Resolution resolution : Resolution.values()) {
+      for (VideoDuration duration : VideoDuration.values()) {
+        for (boolean audio : new boolean[] {false, true}) {
+          int expected = Credits.estimate(resolution, duration, audio);
+          assertThat(cost(feel, expression, vars("resolution", resolution.wire(), "duration", duration.seconds(),
+              "generateAudio", audio))).as("%s %s %s", resolution, duration, audio).isEqualTo(expected);
+          // The spellings the submit worker also accepts.
+          assertThat(cost(feel, expression, vars("resolution", " " + resolution.wire().toUpperCase() + " ",
+              "duration", duration.seconds() + ".0", "generateAudio", String.valueOf(audio))))
+              .as("%s %s %s as text", resolution, duration, audio).isEqualTo(expected);
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isEqualTo(24);
+    assertThat(cost(feel, expression, vars())).isEqualTo(Credits.estimate(Resolution.DEFAULT, VideoDuration.DEFAULT, false));
+    assertThat(cost(feel, expression, vars("resolution", "", "duration", "", "generateAudio", "")))
+        .isEqualTo(Credits.estimate(Resolution.DEFAULT, VideoDuration.DEFAULT, false));
+    // Values the submit worker refuses have no price.
+    assertThat(cost(feel, expression, vars("resolution", "4k"))).isNull();
+    assertThat(cost(feel, expression, vars("duration", 6))).isNull();
+    assertThat(cost(feel, expression, vars("duration", "five"))).isNull();
+  }
+
+  /** The FEEL of the batch's reserve task, the one place its process prices a video. */
+  private static String batchCreditTable() {
+    var model = Bpmn.readModelFromFile(Path.of("bpmn", "pixverse-batch.bpmn").toFile());
+    var task = (io.camunda.zeebe.model.bpmn.instance.ScriptTask) model.getModelElementById("reserve_credits");
+    String expression = task.getSingleExtensionElement(ZeebeScript.class).getExpression();
+    assertThat(expression).startsWith("=");
+    return expression.substring(1);
+  }
+
+  private static Integer cost(FeelEngineApi feel, String expression, Map<String, Object> variables) {
+    EvaluationResult result = feel.evaluateExpression(expression, variables);
+    assertThat(result.isSuccess()).as("%s", result).isTrue();
+    return result.result() == null ? null : ((Number) result.result()).intValue();
+  }
+
+  private List<Record<?>> records() {
+    return StreamSupport.stream(RecordStream.of(engine.engine().getRecordStreamSource()).records().spliterator(), false)
+        .toList();
+  }
+
+  /** The lifecycle steps of one element in one instance, oldest first, as intent names. */
+  private List<String> elementRecords(long instance, String elementId) {
+    return records().stream().filter(r -> r.getValue() instanceof ProcessInstanceRecordValue v
+            && v.getProcessInstanceKey() == instance && v.getElementId().equals(elementId)
+            && (r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
+                || r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED))
+        .map(r -> r.getIntent().name()).toList();
+  }
+
+  /** The id of the element whose instance has this key. */
+  private String elementOf(long elementInstanceKey) {
+    return records().stream().filter(r -> r.getKey() == elementInstanceKey
+            && r.getValue() instanceof ProcessInstanceRecordValue)
+        .map(r -> ((ProcessInstanceRecordValue) r.getValue()).getElementId()).findFirst().orElseThrow();
+  }
+
+  private List<VariableRecordValue> variableRecords(long instance, String name) {
+    return records().stream().filter(r -> r.getValue() instanceof VariableRecordValue v
+            && v.getProcessInstanceKey() == instance && v.getName().equals(name))
+        .map(r -> (VariableRecordValue) r.getValue()).toList();
   }
 }

@@ -105,7 +105,9 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
           .tag("phase", phase.tag()).tag("cause", kind)
           .register(registry).increment();
     }
-    if (phase == Phase.SUBMIT) {
+    // The submit records' incidents are about a submit already counted (or never sent): not a submit outcome.
+    boolean recordIncident = kind.equals(WorkerEvents.ATTEMPT_UNRECORDED) || kind.equals(WorkerEvents.TASK_ID_UNRECORDED);
+    if (phase == Phase.SUBMIT && !recordIncident) {
       boolean unknown = kind.equals(lower(ErrorKind.OUTCOME_UNKNOWN)) || kind.equals(lower(ErrorKind.MALFORMED_RESPONSE));
       submits(unknown ? "unknown" : "rejected", kind).increment();
     }

@@ -107,7 +107,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
     Object attempt = variables.get(Variables.SUBMIT_ATTEMPT);
     if (attempt != null) {
       JobOutcome incident = unrecordedAttempt(attempt);
-      support.events().failed(WorkerEvents.Phase.SUBMIT, "attempt_unrecorded", incident);
+      support.events().failed(WorkerEvents.Phase.SUBMIT, WorkerEvents.ATTEMPT_UNRECORDED, incident);
       return support.send(client, job, incident);
     }
     int estimate = prepared.request().estimatedCredits();
@@ -190,7 +190,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
           + support.redact(String.valueOf(failure.getMessage())) + "). Make sure the local variable '"
           + Variables.SUBMITTED_TASK_ID + "' of this task is \"" + task.taskId() + "\" (set it in Operate if it"
           + " is missing), then retry: the job completes with that task and nothing is submitted again.");
-      support.events().failed(WorkerEvents.Phase.SUBMIT, "task_id_unrecorded", incident);
+      support.events().failed(WorkerEvents.Phase.SUBMIT, WorkerEvents.TASK_ID_UNRECORDED, incident);
       return incident;
     }));
   }

@@ -36,6 +36,11 @@ public interface WorkerEvents {
     }
   }
 
+  /** Failure kind: a job found a submit attempt of its task without a task id (a worker died mid-submit). */
+  String ATTEMPT_UNRECORDED = "attempt_unrecorded";
+  /** Failure kind: an accepted (paid) submit whose task id could not be recorded on the task. */
+  String TASK_ID_UNRECORDED = "task_id_unrecorded";
+
   /** The API accepted a (paid) submit. Not called for a redelivered job that reuses its task. */
   default void submitAccepted(GenerationRequest request) {
   }

@@ -11,6 +11,7 @@ import io.github.pixversecamunda.api.Resolution;
 import io.github.pixversecamunda.api.VideoDuration;
 import io.github.pixversecamunda.spring.PixverseApiHealthIndicator;
 import io.github.pixversecamunda.worker.JobOutcome;
+import io.github.pixversecamunda.worker.WorkerEvents;
 import io.github.pixversecamunda.worker.WorkerEvents.Phase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -48,6 +49,18 @@ class PixverseMetricsTest {
         .isEqualTo(1);
     // A download failure is no submit.
     assertThat(registry.find(PixverseMetrics.SUBMITS).counters()).hasSize(3);
+  }
+
+  @Test
+  void theSubmitRecordIncidentsAreIncidentsButNoSecondSubmitOutcome() {
+    metrics.submitAccepted(GenerationRequest.builder().prompt("p").build());
+    metrics.failed(Phase.SUBMIT, WorkerEvents.TASK_ID_UNRECORDED, new JobOutcome.Incident("m"));
+    metrics.failed(Phase.SUBMIT, WorkerEvents.ATTEMPT_UNRECORDED, new JobOutcome.Incident("m"));
+
+    assertThat(count(PixverseMetrics.INCIDENTS, "phase", "submit", "cause", WorkerEvents.TASK_ID_UNRECORDED)).isEqualTo(1);
+    assertThat(count(PixverseMetrics.INCIDENTS, "phase", "submit", "cause", WorkerEvents.ATTEMPT_UNRECORDED)).isEqualTo(1);
+    assertThat(registry.find(PixverseMetrics.SUBMITS).counters()).singleElement()
+        .satisfies(c -> assertThat(c.getId().getTag("outcome")).isEqualTo("accepted"));
   }
 
   @Test

@@ -59,6 +59,10 @@ class CrashSafetyTest {
   }
 
   private WorkerProcess worker(String name) {
+    return worker(name, Map.of());
+  }
+
+  private WorkerProcess worker(String name, Map<String, String> settings) {
     Map<String, String> environment = new LinkedHashMap<>(Map.of(
         "CAMUNDA_CLIENT_MODE", "self-managed",
         "CAMUNDA_CLIENT_AUTH_METHOD", "none",
@@ -74,6 +78,7 @@ class CrashSafetyTest {
     // Replicas on one machine: no fixed ports.
     environment.put("SERVER_PORT", "0");
     environment.put("MANAGEMENT_SERVER_PORT", "0");
+    environment.putAll(settings);
     WorkerProcess worker = WorkerProcess.start(environment, temp.resolve(name + ".log"));
     workers.add(worker);
     return worker;
@@ -129,6 +134,25 @@ class CrashSafetyTest {
     assertThat(engine.variable(instance, "pixverse").path("taskId").asText()).isEqualTo(simulator.taskIds().get(0));
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
     assertThat(engine.incidents(instance)).isEmpty();
+  }
+
+  @Test
+  void aSubmitStillUnansweredWhenTheDrainEndsIsNeverResent() {
+    simulator.inject(Endpoint.SUBMIT, 1, Fault.answerLate(Duration.ofSeconds(40)));
+    WorkerProcess first = worker("first", Map.of("PIXVERSE_DRAINTIMEOUT", "2s"));
+    long instance = engine.start(TEXT, Map.of("prompt", "A lighthouse in a storm"));
+    awaitSubmits(1);
+
+    first.terminate();
+    first.waitForExit(Duration.ofSeconds(30));
+    assertThat(first.log()).contains("Drain timeout PT2S reached with 1 PixVerse job(s) in flight");
+
+    worker("second");
+    engine.increaseTime(PAST_JOB_TIMEOUT);
+    await().atMost(STARTUP).until(() -> !engine.openIncidents(instance).isEmpty());
+
+    assertThat(engine.openIncidents(instance)).singleElement().asString().contains("a paid PixVerse task may exist");
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
   }
 
   @Test

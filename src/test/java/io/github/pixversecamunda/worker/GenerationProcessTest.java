@@ -21,6 +21,7 @@ import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.Offline;
 import io.github.pixversecamunda.download.DownloadSettings;
 import io.github.pixversecamunda.download.VideoDownloader;
 import java.io.IOException;
@@ -78,10 +79,8 @@ class GenerationProcessTest {
   @BeforeEach
   void startSimulator() {
     simulator = new PixverseSimulator().completeOnPoll(1).start();
-    api = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
-        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
-    // The simulator serves its videos on loopback, which only a local set-up may allow.
-    downloader = new VideoDownloader(DownloadSettings.of(storage).withAllowLoopback(true));
+    api = Offline.client(simulator);
+    downloader = Offline.downloader(storage);
   }
 
   @AfterEach

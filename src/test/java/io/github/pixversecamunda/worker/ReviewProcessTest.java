@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobWorker;
 import io.github.pixversecamunda.api.PixverseClient;
-import io.github.pixversecamunda.api.PixverseClientConfig;
-import io.github.pixversecamunda.download.DownloadSettings;
 import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.Offline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,10 +60,8 @@ class ReviewProcessTest {
   @BeforeEach
   void startWorkers() {
     simulator = new PixverseSimulator().completeOnPoll(1).start();
-    PixverseClient api = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
-        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
-    // The simulator serves its videos on loopback, which only a local set-up may allow.
-    downloader = new VideoDownloader(DownloadSettings.of(storage).withAllowLoopback(true));
+    PixverseClient api = Offline.client(simulator);
+    downloader = Offline.downloader(storage);
     workers.addAll(PixverseWorkers.open(engine.client(), api, FAST, downloader));
   }
 

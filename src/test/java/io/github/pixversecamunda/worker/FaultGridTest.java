@@ -51,7 +51,9 @@ class FaultGridTest {
   // Ids in the shipped single-video processes; the one place to change when they are renamed.
   private static final String PROCESS = "pixverse-text-to-video";
   private static final String END_VIDEO_READY = "end_video_ready";
-  private static final String END_OTHER_ERROR = "end_other_error";
+  private static final String END_INSUFFICIENT_CREDITS = "end_insufficient_credits";
+  private static final String END_TASK_NOT_FOUND = "end_task_not_found";
+  private static final String END_DOWNLOAD_REFUSED = "end_download_refused";
   private static final String END_VIDEO_EXPIRED = "end_video_expired";
   private static final String WAIT_BEFORE_NEXT_CHECK = "wait_before_next_check";
   private static final String DOWNLOAD_STEP = "download_video";
@@ -191,7 +193,7 @@ class FaultGridTest {
     Outcome exhausted = incident(NO_RETRIES_LEFT, Resume.RAISE_RETRIES);
     Outcome paidTaskExists = incident(PAID_TASK_MAY_EXIST, Resume.SET_TASK_ID);
     Outcome paidTaskMissing = incident(PAID_TASK_MAY_EXIST, Resume.CLEAR_ATTEMPT);
-    Outcome refused = error(END_OTHER_ERROR, ErrorCodes.DOWNLOAD_REFUSED);
+    Outcome refused = error(END_DOWNLOAD_REFUSED, ErrorCodes.DOWNLOAD_REFUSED);
     int retried = JOB_RETRIES + 1; // every retry spent, then one more after the operator raised them
     return Stream.of(
         // ---- submit: nothing paid twice; a fault that proves no task exists is retried -------------
@@ -213,7 +215,7 @@ class FaultGridTest {
         cell(SUBMIT, COMPLETED_WITHOUT_URL, ends(END_VIDEO_READY), 1, 1,
             "little sense: the submit answer's URL is never read; the check finds it"),
         cell(SUBMIT, HTTP_401, incident(FIX_API_KEY, Resume.RAISE_RETRIES), 2, 1, "key rejected: incident"),
-        cell(SUBMIT, HTTP_402, error(END_OTHER_ERROR, ErrorCodes.INSUFFICIENT_CREDITS), 1, 0,
+        cell(SUBMIT, HTTP_402, error(END_INSUFFICIENT_CREDITS, ErrorCodes.INSUFFICIENT_CREDITS), 1, 0,
             "insufficient credits: BPMN error, nothing paid"),
         cell(SUBMIT, HTTP_404, incident(CHECK_BASE_URL, Resume.RAISE_RETRIES), 2, 1,
             "endpoint missing: incident to fix the base URL"),
@@ -238,9 +240,9 @@ class FaultGridTest {
         cell(CHECK, COMPLETED_WITHOUT_URL, refused, 1, 1,
             "completed without URL: rawAnswer kept, the download step refuses the missing URL"),
         cell(CHECK, HTTP_401, incident(FIX_API_KEY, Resume.RAISE_RETRIES), 1, 1, "key rejected: incident"),
-        cell(CHECK, HTTP_402, error(END_OTHER_ERROR, ErrorCodes.INSUFFICIENT_CREDITS), 1, 1,
+        cell(CHECK, HTTP_402, error(END_INSUFFICIENT_CREDITS, ErrorCodes.INSUFFICIENT_CREDITS), 1, 1,
             "little sense for a check: the API's 402 reads as insufficient credits, a BPMN error"),
-        cell(CHECK, HTTP_404, error(END_OTHER_ERROR, ErrorCodes.TASK_NOT_FOUND), 1, 1,
+        cell(CHECK, HTTP_404, error(END_TASK_NOT_FOUND, ErrorCodes.TASK_NOT_FOUND), 1, 1,
             "unknown task id: BPMN error"),
 
         // ---- download: the file host, not the API ---------------------------------------------------

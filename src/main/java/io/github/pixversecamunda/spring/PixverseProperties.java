@@ -38,7 +38,10 @@ public class PixverseProperties {
    */
   private Duration drainTimeout = Duration.ofSeconds(30);
 
-  /** Deploy the bundled processes (bpmn/*.bpmn in the jar) when the application starts. */
+  /**
+   * Deploy the bundled processes and forms (io/github/pixversecamunda/bpmn/ and forms/ in the jar)
+   * when the application starts; acted on by {@link PixverseProcessDeploymentAutoConfiguration}.
+   */
   private boolean deployProcesses;
 
   private final Poll poll = new Poll();

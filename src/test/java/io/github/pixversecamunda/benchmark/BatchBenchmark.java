@@ -93,7 +93,7 @@ final class BatchBenchmark {
       try {
         long instance = engine.start(processId, Map.of("prompts", prompts, "maxConcurrent", MAX_CONCURRENT));
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        EngineClock clock = new EngineClock(engine.engine());
+        EngineClock clock = new EngineClock(engine);
         while (System.nanoTime() < deadline) {
           Map<Long, Long> ends = clock.completedAt(Set.of(instance));
           if (!ends.isEmpty()) {

@@ -80,7 +80,7 @@ final class SubmitBenchmark {
         for (CompletableFuture<Long> start : starts) {
           instances.add(start.join());
         }
-        EngineClock clock = new EngineClock(engine.engine());
+        EngineClock clock = new EngineClock(engine);
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         Map<Long, Long> ends = Map.of();
         while (System.nanoTime() < deadline) {

@@ -9,9 +9,11 @@ import io.camunda.client.annotation.value.JobWorkerValue;
 import io.github.pixversecamunda.worker.PixverseWorkers;
 import io.github.pixversecamunda.worker.Variables;
 import io.github.pixversecamunda.worker.WorkerSpec;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mockito.Mockito;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -20,8 +22,15 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 /** Which beans the auto-configuration contributes under which settings (no engine needed). */
 class PixverseAutoConfigurationTest {
 
+  // Static, so it exists before the runner below is built: the download worker creates its
+  // directory at start, and the default (downloads/) would land in the working directory.
+  @TempDir
+  static Path downloads;
+
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(PixverseAutoConfiguration.class))
+      .withConfiguration(AutoConfigurations.of(PixverseAutoConfiguration.class,
+          PixverseProcessDeploymentAutoConfiguration.class))
+      .withPropertyValues("pixverse.download.directory=" + downloads)
       .withBean(CamundaClient.class, () -> Mockito.mock(CamundaClient.class));
 
   @Test
@@ -30,7 +39,22 @@ class PixverseAutoConfigurationTest {
       assertThat(context).doesNotHaveBean(PixverseClient.class);
       assertThat(context).doesNotHaveBean(SubmitVideoJobWorker.class);
       assertThat(context).doesNotHaveBean(AwaitTaskJobWorker.class);
+      assertThat(context).doesNotHaveBean(BundledProcessDeployer.class);
     });
+  }
+
+  @Test
+  void theBundledProcessesAreDeployedOnlyWhenAsked() {
+    runner.withPropertyValues("pixverse.api-key=aio_test").run(context ->
+        assertThat(context).doesNotHaveBean(BundledProcessDeployer.class));
+    // Deploying needs no key: an application may deploy and leave the workers to another.
+    runner.withPropertyValues("pixverse.deploy-processes=true").run(context -> {
+      assertThat(context).hasSingleBean(BundledProcessDeployer.class);
+      assertThat(context).doesNotHaveBean(PixverseClient.class);
+    });
+    runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+            new SystemEnvironmentPropertySource("systemEnvironment", Map.of("PIXVERSE_DEPLOY_PROCESSES", "true"))))
+        .run(context -> assertThat(context).hasSingleBean(BundledProcessDeployer.class));
   }
 
   @Test

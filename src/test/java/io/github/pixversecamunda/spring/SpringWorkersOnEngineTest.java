@@ -20,7 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The Camunda Spring Boot Starter with this library on the classpath, connected to the in-memory
- * engine as to a self-managed cluster: the auto-configured workers carry a process to its video.
+ * engine as to a self-managed cluster: the application deploys the bundled processes from the jar's
+ * resources at start ({@code pixverse.deploy-processes}), and the auto-configured workers carry one
+ * to its video.
  */
 // The engine stops after this class: close the context too, or its workers would poll a dead port.
 @DirtiesContext
@@ -48,6 +50,7 @@ class SpringWorkersOnEngineTest {
   static void connect(DynamicPropertyRegistry registry) {
     ENGINE.clusterProperties().forEach((key, value) -> registry.add(key, () -> value));
     registry.add("pixverse.api-key", SIMULATOR::apiKey);
+    registry.add("pixverse.deploy-processes", () -> "true");
     registry.add("pixverse.base-url", SIMULATOR::baseUrl);
     registry.add("pixverse.poll.floor", () -> "PT1S");
     registry.add("pixverse.poll.ceiling", () -> "PT1S");
@@ -63,8 +66,6 @@ class SpringWorkersOnEngineTest {
 
   @Test
   void autoConfiguredWorkersGenerateAVideo() {
-    ENGINE.deployBundledProcesses();
-
     long instance = ENGINE.start("pixverse-text-to-video", Map.of("prompt", "A dragon from Spring"));
     ENGINE.awaitWaitingAt(instance, "wait_before_next_check");
     ENGINE.increaseTime(java.time.Duration.ofSeconds(1));

@@ -31,6 +31,10 @@ import java.util.stream.StreamSupport;
 /**
  * Zeebe Process Test's in-memory engine, reached through a real {@link CamundaClient} on its gRPC
  * port (as a worker would reach a cluster), with small queries over the engine's record stream.
+ *
+ * <p>The only class that knows the engine: tests, the local run and the benchmark reach it through
+ * these methods and never through Zeebe Process Test's types, so that moving to Camunda Process Test
+ * (Zeebe Process Test is deprecated from 8.8 and goes in 8.10) touches this class alone.
  */
 public final class EngineHarness implements AutoCloseable {
 
@@ -70,10 +74,6 @@ public final class EngineHarness implements AutoCloseable {
 
   public CamundaClient client() {
     return client;
-  }
-
-  public ZeebeTestEngine engine() {
-    return engine;
   }
 
   /** Deploys every process in the project's bpmn/ folder and every form in its forms/ folder. */
@@ -312,6 +312,51 @@ public final class EngineHarness implements AutoCloseable {
   public long jobTimeoutUpdates() {
     return records().filter(r -> r.getIntent() == io.camunda.zeebe.protocol.record.intent.JobIntent.TIMEOUT_UPDATED)
         .count();
+  }
+
+  /** End time (engine clock, epoch ms) of each of the given process instances that has completed. */
+  public Map<Long, Long> completedAt(java.util.Set<Long> instances) {
+    Map<Long, Long> ends = new java.util.HashMap<>();
+    records().filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+            && r.getValue() instanceof ProcessInstanceRecordValue v && v.getBpmnElementType() == BpmnElementType.PROCESS
+            && instances.contains(v.getProcessInstanceKey()))
+        .forEach(r -> ends.put(((ProcessInstanceRecordValue) r.getValue()).getProcessInstanceKey(), r.getTimestamp()));
+    return ends;
+  }
+
+  /** Start time (engine clock, epoch ms) of each of the given process instances. */
+  public Map<Long, Long> startedAt(java.util.Set<Long> instances) {
+    Map<Long, Long> starts = new java.util.HashMap<>();
+    records().filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATING
+            && r.getValue() instanceof ProcessInstanceRecordValue v && v.getBpmnElementType() == BpmnElementType.PROCESS
+            && instances.contains(v.getProcessInstanceKey()))
+        .forEach(r -> starts.putIfAbsent(((ProcessInstanceRecordValue) r.getValue()).getProcessInstanceKey(),
+            r.getTimestamp()));
+    return starts;
+  }
+
+  /** For each completed job of the type: engine ms from its activation by a worker to its completion. */
+  public List<Long> jobHoldTimes(String jobType) {
+    Map<Long, Long> activated = new java.util.HashMap<>();
+    List<Long> held = new ArrayList<>();
+    records().forEach(r -> {
+      if (r.getIntent() == io.camunda.zeebe.protocol.record.intent.JobBatchIntent.ACTIVATED
+          && r.getValue() instanceof io.camunda.zeebe.protocol.record.value.JobBatchRecordValue batch
+          && batch.getType().equals(jobType)) {
+        batch.getJobKeys().forEach(key -> activated.put(key, r.getTimestamp()));
+      } else if (r.getIntent() == io.camunda.zeebe.protocol.record.intent.JobIntent.COMPLETED
+          && activated.containsKey(r.getKey())) {
+        held.add(r.getTimestamp() - activated.get(r.getKey()));
+      }
+    });
+    return held;
+  }
+
+  /** How many jobs of the type have completed. */
+  public long completedJobs(String jobType) {
+    return records().filter(r -> r.getIntent() == io.camunda.zeebe.protocol.record.intent.JobIntent.COMPLETED
+        && r.getValue() instanceof io.camunda.zeebe.protocol.record.value.JobRecordValue job
+        && job.getType().equals(jobType)).count();
   }
 
   /** Every incident raised anywhere in the engine. */

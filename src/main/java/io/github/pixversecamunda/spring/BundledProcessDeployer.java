@@ -1,4 +1,4 @@
-package io.github.pixversecamunda.app;
+package io.github.pixversecamunda.spring;
 
 import io.camunda.client.CamundaClient;
 import java.io.IOException;
@@ -9,25 +9,24 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.stereotype.Component;
 
 /**
- * Deploys the ready-made processes shipped in the jar, with the forms their user tasks link to,
- * when {@code pixverse.deploy-processes=true}.
+ * Deploys the ready-made processes shipped in the jar, with the forms their user tasks link to, once
+ * the application is ready. Registered by {@link PixverseProcessDeploymentAutoConfiguration} when
+ * {@code pixverse.deploy-processes=true}, in the worker application and in any application that
+ * embeds the library alike.
  */
-@Component
-@ConditionalOnProperty(prefix = "pixverse", name = "deploy-processes", havingValue = "true")
 public class BundledProcessDeployer {
 
-  public static final String LOCATION = "classpath*:bpmn/*.bpmn";
+  /** Under the library's package path, so a consumer's own {@code classpath*:/bpmn/**} deployment never picks them up. */
+  public static final String LOCATION = "classpath*:io/github/pixversecamunda/bpmn/*.bpmn";
   // In the same deployment as the processes: a user task's linked form must be deployed before the
   // task is reached.
-  public static final String FORMS_LOCATION = "classpath*:forms/*.form";
+  public static final String FORMS_LOCATION = "classpath*:io/github/pixversecamunda/forms/*.form";
   private static final Logger LOG = LoggerFactory.getLogger(BundledProcessDeployer.class);
 
   private final CamundaClient camunda;
@@ -42,6 +41,9 @@ public class BundledProcessDeployer {
     Resource[] processes = Stream.concat(Arrays.stream(resolver.getResources(LOCATION)),
             Arrays.stream(resolver.getResources(FORMS_LOCATION)))
         .sorted(Comparator.comparing(Resource::getFilename)).toArray(Resource[]::new);
+    if (processes.length == 0) {
+      throw new IllegalStateException("No bundled processes found at " + LOCATION);
+    }
     var command = camunda.newDeployResourceCommand();
     var step = command.addResourceBytes(bytes(processes[0]), processes[0].getFilename());
     for (int i = 1; i < processes.length; i++) {

@@ -359,6 +359,30 @@ public final class EngineHarness implements AutoCloseable {
         && job.getType().equals(jobType)).count();
   }
 
+  /** The lifecycle steps (ELEMENT_ACTIVATED / ELEMENT_COMPLETED) of one element in one instance, oldest first. */
+  public List<String> elementLifecycle(long instance, String elementId) {
+    return elementRecords(instance).filter(r -> r.getValue().getElementId().equals(elementId)
+            && (r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
+                || r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED))
+        .map(r -> r.getIntent().name()).toList();
+  }
+
+  /** The id of the element whose instance has this key. */
+  public String elementIdOf(long elementInstanceKey) {
+    return records().filter(r -> r.getKey() == elementInstanceKey && r.getValue() instanceof ProcessInstanceRecordValue)
+        .map(r -> ((ProcessInstanceRecordValue) r.getValue()).getElementId()).findFirst().orElseThrow();
+  }
+
+  /** One write of a variable: the scope it went to (an element instance key) and its JSON value. */
+  public record VariableWrite(long scopeKey, String value) {
+  }
+
+  /** Every write of a variable in one instance, in any scope, oldest first. */
+  public List<VariableWrite> variableWrites(long instance, String name) {
+    return variableRecords().filter(v -> v.getProcessInstanceKey() == instance && v.getName().equals(name))
+        .map(v -> new VariableWrite(v.getScopeKey(), v.getValue())).toList();
+  }
+
   /** Every incident raised anywhere in the engine. */
   public List<String> allIncidents() {
     return createdIncidents().map(IncidentRecordValue::getErrorMessage).toList();

@@ -43,9 +43,8 @@ class AwaitTaskHandlerTest {
   @SuppressWarnings("unchecked")
   private Map<String, Object> completed(JobOutcome outcome, String variable) {
     assertThat(outcome).isInstanceOf(JobOutcome.Complete.class);
-    Object value = ((JobOutcome.Complete) outcome).variables().get(variable);
-    // A result record reaches the process as the JSON object Jackson writes for it.
-    return value instanceof Record result ? Results.toVariable(result) : (Map<String, Object>) value;
+    // Every handler path hands the process a plain JSON object (Results.toVariable), never a record.
+    return (Map<String, Object>) ((JobOutcome.Complete) outcome).variables().get(variable);
   }
 
   private JobOutcome check(Map<String, Object> variables) {

@@ -7,11 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
-import io.camunda.zeebe.process.test.filters.RecordStream;
-import io.camunda.zeebe.protocol.record.Record;
-import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
-import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
-import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import io.github.pixversecamunda.api.Credits;
 import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.api.PixverseClientConfig;
@@ -37,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.StreamSupport;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
@@ -476,16 +470,16 @@ class GenerationProcessTest {
     assertThat(simulator.creditsSpent()).isEqualTo(270);
     assertThat(engine.variable(instance, "creditsSpent").asInt()).isEqualTo(270);
     // The three lanes really overlapped: all three videos had started before the first one ended.
-    List<String> videoSteps = elementRecords(instance, "generate_one_video");
+    List<String> videoSteps = engine.elementLifecycle(instance, "generate_one_video");
     assertThat(videoSteps.subList(0, 3)).containsOnly("ELEMENT_ACTIVATED");
     // One counter for the whole batch: every write of creditsReserved went to the process
     // instance's own scope, none to a lane or a video (a lane's copy would have let each lane spend
     // up to 300), and it never passed the budget. The only other writes are the copies a call
     // activity keeps of its child's variables, for its output mappings, until it completes.
-    List<VariableRecordValue> counter = variableRecords(instance, "creditsReserved");
-    assertThat(counter.stream().filter(v -> v.getScopeKey() != instance).map(v -> elementOf(v.getScopeKey())))
+    List<EngineHarness.VariableWrite> counter = engine.variableWrites(instance, "creditsReserved");
+    assertThat(counter.stream().filter(v -> v.scopeKey() != instance).map(v -> engine.elementIdOf(v.scopeKey())))
         .containsOnly("generate_one_video");
-    assertThat(counter.stream().filter(v -> v.getScopeKey() == instance).map(VariableRecordValue::getValue))
+    assertThat(counter.stream().filter(v -> v.scopeKey() == instance).map(EngineHarness.VariableWrite::value))
         .containsExactly("0", "90", "180", "270");
   }
 
@@ -566,32 +560,5 @@ class GenerationProcessTest {
     EvaluationResult result = feel.evaluateExpression(expression, variables);
     assertThat(result.isSuccess()).as("%s", result).isTrue();
     return result.result() == null ? null : ((Number) result.result()).intValue();
-  }
-
-  private List<Record<?>> records() {
-    return StreamSupport.stream(RecordStream.of(engine.engine().getRecordStreamSource()).records().spliterator(), false)
-        .toList();
-  }
-
-  /** The lifecycle steps of one element in one instance, oldest first, as intent names. */
-  private List<String> elementRecords(long instance, String elementId) {
-    return records().stream().filter(r -> r.getValue() instanceof ProcessInstanceRecordValue v
-            && v.getProcessInstanceKey() == instance && v.getElementId().equals(elementId)
-            && (r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
-                || r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED))
-        .map(r -> r.getIntent().name()).toList();
-  }
-
-  /** The id of the element whose instance has this key. */
-  private String elementOf(long elementInstanceKey) {
-    return records().stream().filter(r -> r.getKey() == elementInstanceKey
-            && r.getValue() instanceof ProcessInstanceRecordValue)
-        .map(r -> ((ProcessInstanceRecordValue) r.getValue()).getElementId()).findFirst().orElseThrow();
-  }
-
-  private List<VariableRecordValue> variableRecords(long instance, String name) {
-    return records().stream().filter(r -> r.getValue() instanceof VariableRecordValue v
-            && v.getProcessInstanceKey() == instance && v.getName().equals(name))
-        .map(r -> (VariableRecordValue) r.getValue()).toList();
   }
 }

@@ -123,7 +123,8 @@ final class SubmitBenchmark {
         .endEvent().done();
   }
 
-  private static Map<String, String> environment(Variant variant, EngineHarness engine, PixverseSimulator simulator) {
+  /** The worker JVM's settings: the engine, the simulator, quiet logs, a free web port. */
+  static Map<String, String> environment(Variant variant, EngineHarness engine, PixverseSimulator simulator) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("CAMUNDA_CLIENT_MODE", "self-managed");
     env.put("CAMUNDA_CLIENT_AUTH_METHOD", "none");
@@ -133,6 +134,8 @@ final class SubmitBenchmark {
     // Quiet logs in every variant: the benchmark measures the workers, not their logging.
     env.put("LOGGING_LEVEL_ROOT", "WARN");
     env.put("LOGGING_LEVEL_IO_GITHUB_PIXVERSECAMUNDA", "WARN");
+    // Web servers (health, metrics, the connectors' webhooks) on free ports: several variants may run at once.
+    env.put("SERVER_PORT", "0");
     switch (variant) {
       case PROJECT -> {
         env.put("PIXVERSE_API_KEY", simulator.apiKey());

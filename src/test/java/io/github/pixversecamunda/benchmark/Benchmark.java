@@ -9,21 +9,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@code mvn -q -Pbenchmark}: this project's workers against what a Camunda user would build instead.
  * Prints a table and writes {@code target/benchmark/results.json}. Options ({@code -Dargs="..."}):
- * {@code --jobs N} submits per variant (300), {@code --rounds N} runs per submit variant, median
- * kept (1), {@code --only submit,polling,batch,generation}, {@code --variants ...} (submit),
- * {@code --sequential} (one part at a time instead of the waiting-bound parts together).
+ * {@code --jobs N} submits per variant (200), {@code --rounds N} runs per submit variant, median
+ * kept (1), {@code --only submit,polling,batch,generation}, {@code --variants ...} (submit).
  */
 public final class Benchmark {
 
@@ -33,9 +30,8 @@ public final class Benchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    int jobs = 300;
+    int jobs = 200;
     int rounds = 1;
-    boolean sequential = false;
     Set<String> parts = Set.of("submit", "generation", "polling", "batch");
     Set<String> variants = Set.of("project", "blocking", "rest_connector");
     for (int i = 0; i < args.length; i++) {
@@ -44,59 +40,45 @@ public final class Benchmark {
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--only" -> parts = Set.of(args[++i].split(","));
         case "--variants" -> variants = Set.of(args[++i].split(","));
-        case "--sequential" -> sequential = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]
             + " (options: --jobs N, --rounds N, --only submit,generation,polling,batch,"
-            + " --variants project,blocking,rest_connector, --sequential)");
+            + " --variants project,blocking,rest_connector)");
       }
     }
     Path output = Path.of("target", "benchmark").toAbsolutePath();
     Files.createDirectories(output);
 
-    // The project's submit run is bound by the CPU (engine, simulator and workers share the cores),
-    // so it runs alone. Everything else waits on the API or on generation times and uses little CPU:
-    // it runs together (unless --sequential), each part with its own engine, simulator and worker JVM.
-    List<Part> alone = new ArrayList<>();
-    List<Part> together = new ArrayList<>();
+    // One part after the other: two in-memory engines running at once in one JVM corrupt each
+    // other's records. Inside the generation and batch parts, the variants share one engine and run
+    // at the same time: they wait on generation times, not on the CPU.
+    List<Part> planned = new ArrayList<>();
     if (parts.contains("submit")) {
-      for (SubmitBenchmark.Variant variant : SubmitBenchmark.Variant.values()) {
-        if (variants.contains(variant.key)) {
+      // The project's run is bound by the CPU and runs alone; the blocking worker and the REST
+      // connector wait on the API (a few jobs a second each) and run together.
+      List<List<SubmitBenchmark.Variant>> groups = List.of(List.of(SubmitBenchmark.Variant.PROJECT),
+          List.of(SubmitBenchmark.Variant.BLOCKING, SubmitBenchmark.Variant.REST_CONNECTOR));
+      Set<String> wanted = variants;
+      for (List<SubmitBenchmark.Variant> group : groups) {
+        List<SubmitBenchmark.Variant> chosen = group.stream().filter(v -> wanted.contains(v.key)).toList();
+        if (!chosen.isEmpty()) {
           int submits = jobs;
           int runs = rounds;
-          Part part = new Part("submit", variant.key, () -> submit(output, variant, submits, runs));
-          (variant == SubmitBenchmark.Variant.PROJECT ? alone : together).add(part);
+          planned.add(new Part("submit", chosen.get(0).key, () -> submit(output, chosen, submits, runs)));
         }
       }
     }
     if (parts.contains("generation")) {
-      for (GenerationBenchmark.Variant variant : GenerationBenchmark.Variant.values()) {
-        together.add(new Part("generation", variant.key, () -> generation(output, variant)));
-      }
+      planned.add(new Part("generation", null, () -> generation(output)));
     }
     if (parts.contains("polling")) {
-      together.add(new Part("polling", null, Benchmark::polling));
+      planned.add(new Part("polling", null, Benchmark::polling));
     }
     if (parts.contains("batch")) {
-      together.add(new Part("batch", null, () -> batch(output)));
+      planned.add(new Part("batch", null, () -> batch(output)));
     }
     Map<Part, Section> done = new LinkedHashMap<>();
-    for (Part part : alone) {
+    for (Part part : planned) {
       done.put(part, part.run());
-    }
-    if (sequential) {
-      for (Part part : together) {
-        done.put(part, part.run());
-      }
-    } else {
-      ExecutorService pool = Executors.newCachedThreadPool();
-      Map<Part, Future<Section>> running = new LinkedHashMap<>();
-      for (Part part : together) {
-        running.put(part, pool.submit(part::run));
-      }
-      for (Map.Entry<Part, Future<Section>> entry : running.entrySet()) {
-        done.put(entry.getKey(), entry.getValue().get());
-      }
-      pool.shutdown();
     }
 
     Map<String, Object> results = new LinkedHashMap<>();
@@ -159,41 +141,54 @@ public final class Benchmark {
     return variant == null ? 0 : List.of("project", "blocking", "rest_connector").indexOf(variant);
   }
 
-  private static Section submit(Path output, SubmitBenchmark.Variant variant, int jobs, int rounds) throws Exception {
+  private static Section submit(Path output, List<SubmitBenchmark.Variant> variants, int jobs, int rounds)
+      throws Exception {
     SubmitBenchmark benchmark = new SubmitBenchmark(output, API_LATENCY);
-    List<SubmitBenchmark.Result> runs = new ArrayList<>();
+    Map<SubmitBenchmark.Variant, List<SubmitBenchmark.Result>> runs = new EnumMap<>(SubmitBenchmark.Variant.class);
     for (int round = 1; round <= rounds; round++) {
-      runs.add(benchmark.run(variant, jobs, round));
+      benchmark.run(variants, jobs, round).forEach((v, r) -> runs.computeIfAbsent(v, k -> new ArrayList<>()).add(r));
     }
-    runs.sort(Comparator.comparingDouble(SubmitBenchmark.Result::makespanS));
-    SubmitBenchmark.Result median = runs.get(runs.size() / 2);
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("jobs", median.jobs());
-    r.put("makespan_s", round(median.makespanS()));
-    r.put("cpu_s", round(median.cpuS()));
-    r.put("peak_threads", median.peakThreads());
-    r.put("p50_ms", median.p50Ms());
-    r.put("p99_ms", median.p99Ms());
-    r.put("jobs_per_s", round(median.jobsPerSecond()));
-    return new Section(Map.of(variant.key, r), List.of(String.format("%-28s %6.1f %10.2f %7.2f %8.2f %8d %8d %9d",
-        variant.key, median.jobsPerSecond(), median.makespanS(), median.cpuS(), 1000 * median.cpuS() / median.jobs(),
-        median.peakThreads(), median.p50Ms(), median.p99Ms())));
+    Map<String, Object> values = new LinkedHashMap<>();
+    List<String> lines = new ArrayList<>();
+    runs.forEach((variant, results) -> {
+      results.sort(Comparator.comparingDouble(SubmitBenchmark.Result::makespanS));
+      SubmitBenchmark.Result median = results.get(results.size() / 2);
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("jobs", median.jobs());
+      r.put("makespan_s", round(median.makespanS()));
+      r.put("cpu_s", round(median.cpuS()));
+      r.put("peak_threads", median.peakThreads());
+      r.put("p50_ms", median.p50Ms());
+      r.put("p99_ms", median.p99Ms());
+      r.put("jobs_per_s", round(median.jobsPerSecond()));
+      values.put(variant.key, r);
+      lines.add(String.format("%-28s %6.1f %10.2f %7.2f %8.2f %8d %8d %9d", variant.key, median.jobsPerSecond(),
+          median.makespanS(), median.cpuS(), 1000 * median.cpuS() / median.jobs(), median.peakThreads(),
+          median.p50Ms(), median.p99Ms()));
+    });
+    return new Section(values, lines);
   }
 
-  private static Section generation(Path output, GenerationBenchmark.Variant variant) throws Exception {
-    GenerationBenchmark.Result g = new GenerationBenchmark(output, API_LATENCY).run(variant);
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("generations", g.generations());
-    r.put("makespan_s", round(g.makespanS()));
-    r.put("cpu_s", round(g.cpuS()));
-    r.put("checks_per_generation", round(g.checksPerGeneration()));
-    r.put("peak_threads", g.peakThreads());
-    r.put("mean_instance_s", round(g.meanInstanceS()));
-    r.put("mean_ready_s", round(g.meanReadyS()));
-    r.put("quoted_generation_s", GenerationBenchmark.quoted().toSeconds());
-    return new Section(Map.of(variant.key, r), List.of(String.format("%-28s %6.2f %10.2f %7.2f %8d %8.1f %9.1f",
-        variant.key, g.checksPerGeneration(), g.makespanS(), g.cpuS(), g.peakThreads(), g.meanInstanceS(),
-        g.meanReadyS())));
+  private static Section generation(Path output) throws Exception {
+    Map<GenerationBenchmark.Variant, GenerationBenchmark.Result> results =
+        new GenerationBenchmark(output, API_LATENCY).run();
+    Map<String, Object> values = new LinkedHashMap<>();
+    List<String> lines = new ArrayList<>();
+    results.forEach((variant, g) -> {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("generations", g.generations());
+      r.put("makespan_s", round(g.makespanS()));
+      r.put("cpu_s", round(g.cpuS()));
+      r.put("checks_per_generation", round(g.checksPerGeneration()));
+      r.put("peak_threads", g.peakThreads());
+      r.put("mean_instance_s", round(g.meanInstanceS()));
+      r.put("mean_ready_s", round(g.meanReadyS()));
+      r.put("quoted_generation_s", GenerationBenchmark.quoted().toSeconds());
+      values.put(variant.key, r);
+      lines.add(String.format("%-28s %6.2f %10.2f %7.2f %8d %8.1f %9.1f", variant.key, g.checksPerGeneration(),
+          g.makespanS(), g.cpuS(), g.peakThreads(), g.meanInstanceS(), g.meanReadyS()));
+    });
+    return new Section(values, lines);
   }
 
   private static Section polling() {

@@ -32,6 +32,10 @@ public class PixverseWorkerApplication {
       // Replaced by camundaCluster, which never holds a probe for a whole request timeout.
       Map.entry("management.health.camunda.enabled", "false"),
       Map.entry("management.metrics.tags.application", "${spring.application.name}"),
+      // The web server only answers health probes and metrics scrapes, a few requests a minute:
+      // Tomcat's defaults (10 idle threads kept, up to 200) are sized for a web application.
+      Map.entry("server.tomcat.threads.min-spare", "1"),
+      Map.entry("server.tomcat.threads.max", "4"),
       // Measured: jobs reach a streaming worker sooner than a polling one (README, "Job streaming").
       Map.entry("camunda.client.worker.defaults.stream-enabled", "true"));
 

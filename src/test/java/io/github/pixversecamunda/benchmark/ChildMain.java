@@ -1,13 +1,13 @@
 package io.github.pixversecamunda.benchmark;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.github.pixversecamunda.app.PixverseWorkerApplication;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 
 /**
  * Entry point of a worker JVM under measurement: runs the variant's Spring application and answers
@@ -23,8 +23,11 @@ public final class ChildMain {
     Class<?> application = Class.forName(args[0]);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    SpringApplication spring = new SpringApplication(application);
-    spring.setWebApplicationType(WebApplicationType.NONE);
+    // Each application as its users start it: the project's with its operations defaults (job
+    // streaming, health and metrics on a web server), the others as plain Spring Boot applications;
+    // web servers included (the benchmark puts them on free ports).
+    SpringApplication spring = application == PixverseWorkerApplication.class ? PixverseWorkerApplication.application()
+        : new SpringApplication(application);
     spring.run();
     System.out.println("READY");
     System.out.flush();

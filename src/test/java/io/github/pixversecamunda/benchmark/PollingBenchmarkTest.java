@@ -46,4 +46,15 @@ class PollingBenchmarkTest {
     // Rounds of three would take 6 + 1 = 7 s; starting on every finish, b-e share two slots beside a.
     assertThat(BatchBenchmark.ideal(List.of("a", "b", "c", "d", "e"), times)).isEqualTo(6.0);
   }
+
+  @Test
+  void lanesBoundIsTheLongestLaneAndRoundsBoundSumsEachRoundsSlowestVideo() {
+    Map<String, Duration> times = Map.of("a", Duration.ofSeconds(6), "b", Duration.ofSeconds(1),
+        "c", Duration.ofSeconds(1), "d", Duration.ofSeconds(1), "e", Duration.ofSeconds(1));
+    List<String> prompts = List.of("a", "b", "c", "d", "e");
+
+    // Lanes deal i mod 3: {a, d} = 7 s, {b, e} = 2 s, {c} = 1 s. Rounds: max(a, b, c) + max(d, e) = 7 s.
+    assertThat(BatchBenchmark.lanesBound(prompts, times)).isEqualTo(7.0);
+    assertThat(BatchBenchmark.roundsBound(prompts, times)).isEqualTo(7.0);
+  }
 }

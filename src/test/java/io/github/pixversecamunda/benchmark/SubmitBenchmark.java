@@ -12,6 +12,7 @@ import io.github.pixversecamunda.worker.JobTypes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,55 +59,94 @@ final class SubmitBenchmark {
     this.apiLatency = apiLatency;
   }
 
-  Result run(Variant variant, int jobs, int round) throws Exception {
-    try (EngineHarness engine = new EngineHarness();
-         PixverseSimulator simulator = new PixverseSimulator().responseDelay(Endpoint.SUBMIT, apiLatency).start()) {
-      engine.client().newDeployResourceCommand().addProcessModel(process(variant, simulator), "bench-submit.bpmn")
-          .send().join();
-      Path log = output.resolve("logs").resolve("submit-" + variant.key + "-" + round + ".log");
-      try (WorkerJvm worker = WorkerJvm.start(variant.application, environment(variant, engine, simulator),
-          variant.connectors, log)) {
-        worker.awaitReady(log);
-        worker.resetPeakThreads();
-        WorkerJvm.Stats before = worker.stats();
-
+  /**
+   * The variants at once on one engine, each with its own process, simulator and worker JVM. Only
+   * variants bound by the API's latency belong together (the blocking worker and the REST connector,
+   * a few jobs a second each); the project's run is bound by the CPU and runs alone.
+   */
+  Map<Variant, Result> run(List<Variant> variants, int jobs, int round) throws Exception {
+    Map<Variant, PixverseSimulator> simulators = new EnumMap<>(Variant.class);
+    Map<Variant, WorkerJvm> workers = new EnumMap<>(Variant.class);
+    try (EngineHarness engine = new EngineHarness()) {
+      for (Variant variant : variants) {
+        PixverseSimulator simulator = new PixverseSimulator().responseDelay(Endpoint.SUBMIT, apiLatency).start();
+        simulators.put(variant, simulator);
+        engine.client().newDeployResourceCommand().addProcessModel(process(variant, simulator),
+            processId(variant) + ".bpmn").send().join();
+        workers.put(variant, WorkerJvm.start(variant.application, environment(variant, engine, simulator),
+            variant.connectors, log(variant, round)));
+      }
+      Map<Variant, WorkerJvm.Stats> before = new EnumMap<>(Variant.class);
+      for (Variant variant : variants) {
+        workers.get(variant).awaitReady(log(variant, round));
+        workers.get(variant).resetPeakThreads();
+        before.put(variant, workers.get(variant).stats());
+      }
+      Map<Variant, Set<Long>> instances = new EnumMap<>(Variant.class);
+      for (Variant variant : variants) {
         List<CompletableFuture<Long>> starts = new ArrayList<>();
         for (int i = 0; i < jobs; i++) {
-          starts.add(engine.client().newCreateInstanceCommand().bpmnProcessId("bench-submit").latestVersion()
+          starts.add(engine.client().newCreateInstanceCommand().bpmnProcessId(processId(variant)).latestVersion()
               .variables(Map.of("prompt", "Benchmark video " + i, "resolution", "720p", "duration", 5))
               .send().toCompletableFuture().thenApply(e -> e.getProcessInstanceKey()));
         }
-        Set<Long> instances = new HashSet<>();
+        Set<Long> keys = new HashSet<>();
         for (CompletableFuture<Long> start : starts) {
-          instances.add(start.join());
+          keys.add(start.join());
         }
-        EngineClock clock = new EngineClock(engine);
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        Map<Long, Long> ends = Map.of();
-        while (System.nanoTime() < deadline) {
-          ends = clock.completedAt(instances);
-          if (ends.size() == jobs) {
-            break;
-          }
-          // Seldom: each look reads the whole record stream, CPU the engine needs (times come from the records).
-          Thread.sleep(2000);
-        }
-        WorkerJvm.Stats after = worker.stats();
-        if (ends.size() < jobs) {
-          throw new IllegalStateException(variant.key + ": only " + ends.size() + " of " + jobs
-              + " submits completed within 10 minutes; see " + log);
-        }
-        long first = clock.startedAt(instances).values().stream().mapToLong(Long::longValue).min().orElseThrow();
-        long last = ends.values().stream().mapToLong(Long::longValue).max().orElseThrow();
-        List<Long> held = clock.jobHoldTimes(variant.jobType);
-        return new Result(jobs, (last - first) / 1000.0, (after.cpuNanos() - before.cpuNanos()) / 1e9,
-            after.peakThreads(), EngineClock.percentile(held, 50), EngineClock.percentile(held, 99));
+        instances.put(variant, keys);
       }
+      Set<Long> all = new HashSet<>();
+      instances.values().forEach(all::addAll);
+      EngineClock clock = new EngineClock(engine);
+      Map<Variant, WorkerJvm.Stats> after = new EnumMap<>(Variant.class);
+      long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+      while (System.nanoTime() < deadline && after.size() < variants.size()) {
+        Map<Long, Long> ends = clock.completedAt(all);
+        for (Variant variant : variants) {
+          if (!after.containsKey(variant) && ends.keySet().containsAll(instances.get(variant))) {
+            // CPU time and threads up to the variant's own last job, not while another one finishes.
+            after.put(variant, workers.get(variant).stats());
+          }
+        }
+        // Seldom: each look reads the whole record stream, CPU the engine needs (times come from the records).
+        Thread.sleep(2000);
+      }
+      Map<Long, Long> begins = clock.startedAt(all);
+      Map<Long, Long> ends = clock.completedAt(all);
+      Map<Variant, Result> results = new EnumMap<>(Variant.class);
+      for (Variant variant : variants) {
+        if (!after.containsKey(variant)) {
+          throw new IllegalStateException(variant.key + ": not all " + jobs
+              + " submits completed within 10 minutes; see " + log(variant, round));
+        }
+        Set<Long> keys = instances.get(variant);
+        long first = keys.stream().mapToLong(begins::get).min().orElseThrow();
+        long last = keys.stream().mapToLong(ends::get).max().orElseThrow();
+        List<Long> held = clock.jobHoldTimes(variant.jobType);
+        results.put(variant, new Result(jobs, (last - first) / 1000.0,
+            (after.get(variant).cpuNanos() - before.get(variant).cpuNanos()) / 1e9, after.get(variant).peakThreads(),
+            EngineClock.percentile(held, 50), EngineClock.percentile(held, 99)));
+      }
+      return results;
+    } finally {
+      for (WorkerJvm worker : workers.values()) {
+        worker.close();
+      }
+      simulators.values().forEach(PixverseSimulator::close);
     }
   }
 
+  private Path log(Variant variant, int round) {
+    return output.resolve("logs").resolve("submit-" + variant.key + "-" + round + ".log");
+  }
+
+  private static String processId(Variant variant) {
+    return "bench-submit-" + variant.key.replace('_', '-');
+  }
+
   private static BpmnModelInstance process(Variant variant, PixverseSimulator simulator) {
-    return Bpmn.createExecutableProcess("bench-submit").startEvent()
+    return Bpmn.createExecutableProcess(processId(variant)).startEvent()
         .serviceTask("submit", task -> {
           task.zeebeJobType(variant.jobType);
           if (variant == Variant.REST_CONNECTOR) {
@@ -123,7 +163,8 @@ final class SubmitBenchmark {
         .endEvent().done();
   }
 
-  private static Map<String, String> environment(Variant variant, EngineHarness engine, PixverseSimulator simulator) {
+  /** The worker JVM's settings: the engine, the simulator, quiet logs, a free web port. */
+  static Map<String, String> environment(Variant variant, EngineHarness engine, PixverseSimulator simulator) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("CAMUNDA_CLIENT_MODE", "self-managed");
     env.put("CAMUNDA_CLIENT_AUTH_METHOD", "none");
@@ -133,6 +174,8 @@ final class SubmitBenchmark {
     // Quiet logs in every variant: the benchmark measures the workers, not their logging.
     env.put("LOGGING_LEVEL_ROOT", "WARN");
     env.put("LOGGING_LEVEL_IO_GITHUB_PIXVERSECAMUNDA", "WARN");
+    // Web servers (health, metrics, the connectors' webhooks) on free ports: several variants may run at once.
+    env.put("SERVER_PORT", "0");
     switch (variant) {
       case PROJECT -> {
         env.put("PIXVERSE_API_KEY", simulator.apiKey());

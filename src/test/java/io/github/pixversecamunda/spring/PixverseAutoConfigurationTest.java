@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.Mockito;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -67,6 +68,20 @@ class PixverseAutoConfigurationTest {
       assertThat(context).doesNotHaveBean(SubmitVideoJobWorker.class);
       assertThat(context).hasSingleBean(AwaitTaskJobWorker.class);
     });
+  }
+
+  @Test
+  void theWorkersNeedNeitherActuatorNorAPrometheusRegistry() {
+    // Both are optional dependencies: a library user without them still gets every worker and the drain.
+    runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate", "io.micrometer.prometheusmetrics"))
+        .withPropertyValues("pixverse.api-key=aio_test").run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context).hasSingleBean(SubmitVideoJobWorker.class);
+          assertThat(context).hasSingleBean(AwaitTaskJobWorker.class);
+          assertThat(context).hasSingleBean(DownloadVideoJobWorker.class);
+          assertThat(context).hasSingleBean(PixverseWorkerDrain.class);
+          assertThat(context).doesNotHaveBean(PixverseApiHealthIndicator.class);
+        });
   }
 
   @Test

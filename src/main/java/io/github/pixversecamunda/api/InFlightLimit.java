@@ -35,15 +35,19 @@ final class InFlightLimit {
       CompletableFuture<T> running;
       try {
         running = call.get();
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         running = CompletableFuture.failedFuture(e);
       }
       running.whenComplete((value, failure) -> {
-        release();
-        if (failure != null) {
-          result.completeExceptionally(failure);
-        } else {
-          result.complete(value);
+        // The caller hears first; the slot is passed on whatever happens while doing so.
+        try {
+          if (failure != null) {
+            result.completeExceptionally(failure);
+          } else {
+            result.complete(value);
+          }
+        } finally {
+          release();
         }
       });
     };

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -83,12 +84,22 @@ public final class PixverseClient {
 
   /** Creates a paid generation task. Validation already happened when the request was built. */
   public CompletableFuture<SubmittedTask> submitAsync(GenerationRequest request) {
+    return submitAsync(request, null);
+  }
+
+  /**
+   * The same, but never sent after {@code sendBy}: a submit that waited in the queue for a free
+   * slot until then fails as {@link ErrorKind#CONNECTION_FAILED} without leaving the worker. A job
+   * worker passes its job's deadline less the request timeout, so that no POST goes out after the
+   * engine may have handed the job to another worker.
+   */
+  public CompletableFuture<SubmittedTask> submitAsync(GenerationRequest request, Instant sendBy) {
     String body = WireFormat.toBody(request, json).toString();
     HttpRequest http = request(WireFormat.GENERATIONS_PATH)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
-    return send(http, true, null).thenApply(answer -> {
+    return send(http, true, null, sendBy).thenApply(answer -> {
       JsonNode root = answer.json();
       String taskId = WireFormat.taskId(root).orElseThrow(() -> new PixverseApiException(
           ErrorKind.MALFORMED_RESPONSE, answer.status(),
@@ -129,10 +140,18 @@ public final class PixverseClient {
   }
 
   private CompletableFuture<Answer> send(HttpRequest request, boolean submit, String taskId) {
+    return send(request, submit, taskId, null);
+  }
+
+  private CompletableFuture<Answer> send(HttpRequest request, boolean submit, String taskId, Instant sendBy) {
     ApiCallObserver.Endpoint endpoint = submit ? ApiCallObserver.Endpoint.SUBMIT : ApiCallObserver.Endpoint.STATUS;
     long queued = System.nanoTime();
     return inFlight.call(() -> {
-      observer.callStarted(endpoint, Duration.ofNanos(System.nanoTime() - queued));
+      if (sendBy != null && Instant.now().isAfter(sendBy)) {
+        return CompletableFuture.failedFuture(new PixverseApiException(ErrorKind.CONNECTION_FAILED, 0,
+            "not sent: no free API slot (pixverse.max-in-flight) before the job's deadline", taskId, null, null));
+      }
+      observe(() -> observer.callStarted(endpoint, Duration.ofNanos(System.nanoTime() - queued)));
       CompletableFuture<Answer> result;
       try {
         result = http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
@@ -143,12 +162,22 @@ public final class PixverseClient {
               return answer(response, submit, taskId);
             });
       } catch (RuntimeException e) {
-        observer.callFinished(endpoint, ErrorKind.CONNECTION_FAILED);
+        observe(() -> observer.callFinished(endpoint, ErrorKind.CONNECTION_FAILED));
         throw e;
       }
-      return result.whenComplete((answer, failure) -> observer.callFinished(endpoint, failure == null ? null
-          : unwrap(failure) instanceof PixverseApiException e ? e.kind() : ErrorKind.MALFORMED_RESPONSE));
+      return result.whenComplete((answer, failure) -> observe(() -> observer.callFinished(endpoint,
+          failure == null ? null
+              : unwrap(failure) instanceof PixverseApiException e ? e.kind() : ErrorKind.MALFORMED_RESPONSE)));
     });
+  }
+
+  /** An observer (metrics, health) must never change what a call returns. */
+  private static void observe(Runnable report) {
+    try {
+      report.run();
+    } catch (RuntimeException e) {
+      LOG.warn("An API call observer failed: {}", e.toString());
+    }
   }
 
   /** Calls open now (at most {@code maxInFlight}). */

@@ -90,7 +90,9 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
       JobOutcome outcome = failure == null ? onStatus(context, status)
           : support.failed(WorkerEvents.Phase.AWAIT, cause, onFailure(job, context, cause));
       return support.send(client, job, outcome);
-    })).thenCompose(sent -> sent);
+    })).thenCompose(sent -> sent).exceptionallyCompose(unexpected -> support.send(client, job,
+        JobSupport.retry(job, "Unexpected failure in the await worker: "
+            + support.redact(String.valueOf(PixverseClient.unwrap(unexpected))), null)));
   }
 
   private JobOutcome onStatus(Context context, TaskStatus status) {
@@ -110,8 +112,11 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
         result = result.withFailureReason(status.failureReason());
         Map<String, Object> error = JobSupport.errorVariable(code, message, context.taskId(), null);
         error.put("reason", status.failureReason());
-        JobOutcome outcome = new JobOutcome.BpmnError(code, message,
-            Map.of(Variables.ERROR, error, context.resultVariable(), Results.toVariable(result)));
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(context.resultVariable(), Results.toVariable(result));
+        // The error last: a result variable named like it must not hide the error.
+        variables.put(Variables.ERROR, error);
+        JobOutcome outcome = new JobOutcome.BpmnError(code, message, variables);
         support.events().failed(WorkerEvents.Phase.GENERATION, code.replaceFirst("^PIXVERSE_", "")
             .toLowerCase(java.util.Locale.ROOT), outcome);
         return outcome;

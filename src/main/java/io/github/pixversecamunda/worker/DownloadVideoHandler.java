@@ -58,7 +58,9 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
           ? new JobOutcome.Complete(Map.of(resultVariable, result(stored)))
           : support.failed(WorkerEvents.Phase.DOWNLOAD, cause, onFailure(job, cause, taskId));
       return support.send(client, job, outcome);
-    })).thenCompose(sent -> sent);
+    })).thenCompose(sent -> sent).exceptionallyCompose(unexpected -> support.send(client, job,
+        JobSupport.retry(job, "Unexpected failure in the download worker: "
+            + String.valueOf(PixverseClient.unwrap(unexpected)), null)));
   }
 
   private static JobOutcome onFailure(ActivatedJob job, Throwable failure, String taskId) {

@@ -30,7 +30,41 @@ final class JobSupport {
   JobSupport(PixverseClientConfig config, JobOutcomeSender sender, WorkerEvents events) {
     this.config = config;
     this.sender = sender;
-    this.events = events;
+    this.events = failSafe(events);
+  }
+
+  /** Events feed metrics: a failing listener must never change what happens to a job. */
+  private static WorkerEvents failSafe(WorkerEvents events) {
+    return new WorkerEvents() {
+      @Override
+      public void submitAccepted(io.github.pixversecamunda.api.GenerationRequest request) {
+        quietly(() -> events.submitAccepted(request));
+      }
+
+      @Override
+      public void generationCompleted(io.github.pixversecamunda.api.Resolution resolution,
+          io.github.pixversecamunda.api.VideoDuration duration, int statusChecks, Duration sinceSubmit) {
+        quietly(() -> events.generationCompleted(resolution, duration, statusChecks, sinceSubmit));
+      }
+
+      @Override
+      public void failed(Phase phase, String kind, JobOutcome outcome) {
+        quietly(() -> events.failed(phase, kind, outcome));
+      }
+
+      @Override
+      public void downloaded(long bytes, Duration took, boolean reused) {
+        quietly(() -> events.downloaded(bytes, took, reused));
+      }
+    };
+  }
+
+  private static void quietly(Runnable report) {
+    try {
+      report.run();
+    } catch (RuntimeException e) {
+      LOG.warn("A worker event listener failed: {}", e.toString());
+    }
   }
 
   WorkerEvents events() {

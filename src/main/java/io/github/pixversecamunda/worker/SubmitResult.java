@@ -8,11 +8,12 @@ import java.util.Map;
  * and what the await worker reads back from it. Written and read through Jackson ({@link Results}).
  *
  * @param status the API's word for the new task (absent when it gave none)
- * @param mode "text" or "image"
+ * @param mode "text" or "image" (absent, like the estimate and the parameters, when a recorded task
+ *     is resumed whose inputs no longer check out)
  * @param resumed true when a redelivered job completed with the task an earlier attempt submitted
  * @param parameters the generation as sent: the model and every field under its variable name
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SubmitResult(String taskId, String status, String mode, int estimatedCredits, String submittedAt,
+public record SubmitResult(String taskId, String status, String mode, Integer estimatedCredits, String submittedAt,
     boolean resumed, Map<String, Object> parameters) {
 }

@@ -14,6 +14,7 @@ import io.github.pixversecamunda.api.Violation;
 import io.github.pixversecamunda.api.WireFormat;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -89,20 +90,27 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
     Map<String, Object> variables = job.getVariablesAsMap();
     String resultVariable = JobSupport.resultVariable(job, Variables.DEFAULT_SUBMIT_RESULT);
     String earlierTask = JobSupport.text(variables.get(Variables.SUBMITTED_TASK_ID));
+    if (earlierTask != null) {
+      // A redelivery of a job whose submit was already accepted: finish with that task, even when
+      // the inputs no longer check out (they were fine when it was paid for).
+      JobMdc.taskId(earlierTask);
+      LOG.info("Job {} already submitted PixVerse task {}; completing without a new submit",
+          job.getKey(), earlierTask);
+      String submittedAt = JobSupport.text(variables.get(Variables.SUBMITTED_AT));
+      Prepared earlier;
+      try {
+        earlier = prepare(variables);
+      } catch (InvalidInputException e) {
+        earlier = null;
+      }
+      return support.send(client, job, new JobOutcome.Complete(Map.of(resultVariable, result(earlier,
+          earlierTask, "SUBMITTED", submittedAt == null ? clock.instant().toString() : submittedAt, true))));
+    }
     Prepared prepared;
     try {
       prepared = prepare(variables);
     } catch (InvalidInputException e) {
-      return support.send(client, job, JobSupport.invalidInput(e, earlierTask));
-    }
-    if (earlierTask != null) {
-      JobMdc.taskId(earlierTask);
-      // A redelivery of a job whose submit was already accepted: finish with that task.
-      LOG.info("Job {} already submitted PixVerse task {}; completing without a new submit",
-          job.getKey(), earlierTask);
-      String submittedAt = JobSupport.text(variables.get(Variables.SUBMITTED_AT));
-      return support.send(client, job, new JobOutcome.Complete(Map.of(resultVariable, result(prepared,
-          earlierTask, "SUBMITTED", submittedAt == null ? clock.instant().toString() : submittedAt, true))));
+      return support.send(client, job, JobSupport.invalidInput(e, null));
     }
     Object attempt = variables.get(Variables.SUBMIT_ATTEMPT);
     if (attempt != null) {
@@ -124,12 +132,27 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
         return clearAttempt(job).thenCompose(ignored -> support.send(client, job, JobSupport.retry(job,
             "Could not record the submit attempt on the task before sending it; nothing was submitted", null)));
       }
-      return api.submitAsync(prepared.request()).handle(JobMdc.within(job, (task, failure) -> failure == null
+      return api.submitAsync(prepared.request(), sendBy(job)).handle(JobMdc.within(job, (task, failure) -> failure == null
               ? accepted(job, prepared, task, resultVariable)
               : rejected(job, PixverseClient.unwrap(failure))))
           .thenCompose(outcome -> outcome)
           .thenCompose(outcome -> support.send(client, job, outcome));
+    }).exceptionallyCompose(unexpected -> {
+      // A fault of this worker's own (not the API's) after the attempt was recorded: the POST may
+      // have left, so the safe outcome is the one for an unknown outcome.
+      LOG.error("Job {}: unexpected failure while submitting", job.getKey(), unexpected);
+      return support.send(client, job, outcomeUnknown("Unexpected failure in the submit worker: "
+          + support.redact(String.valueOf(PixverseClient.unwrap(unexpected)))));
     });
+  }
+
+  /**
+   * The last moment the POST may leave: the job's deadline less the request timeout. After that the
+   * engine may hand the job to another worker, which must find either the task id or nothing sent.
+   */
+  private Instant sendBy(ActivatedJob job) {
+    return job.getDeadline() <= 0 ? null
+        : Instant.ofEpochMilli(job.getDeadline()).minus(api.config().requestTimeout());
   }
 
   private CompletionStage<Boolean> attempt(ActivatedJob job, Map<String, Object> record) {
@@ -299,8 +322,12 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
     return new Prepared(request, mode, maxCredits);
   }
 
+  /** The submit result; {@code prepared} is null for a recorded task whose inputs no longer check out. */
   private Map<String, Object> result(Prepared prepared, String taskId, String status, String submittedAt,
       boolean resumed) {
+    if (prepared == null) {
+      return Results.toVariable(new SubmitResult(taskId, status, null, null, submittedAt, resumed, null));
+    }
     GenerationRequest request = prepared.request();
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put(WireFormat.MODEL, GenerationRequest.MODEL);

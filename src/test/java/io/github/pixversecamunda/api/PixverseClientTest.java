@@ -80,6 +80,40 @@ class PixverseClientTest {
   }
 
   @Test
+  void aFailingObserverChangesNothingAboutTheCall() throws Exception {
+    ApiCallObserver broken = new ApiCallObserver() {
+      @Override
+      public void callStarted(ApiCallObserver.Endpoint endpoint, Duration waitedForSlot) {
+        throw new IllegalStateException("metrics broke");
+      }
+
+      @Override
+      public void callFinished(ApiCallObserver.Endpoint endpoint, ErrorKind failure) {
+        throw new IllegalStateException("metrics broke");
+      }
+    };
+    PixverseClient observed = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey()),
+        new com.fasterxml.jackson.databind.ObjectMapper(), broken);
+
+    SubmittedTask task = observed.submitAsync(GenerationRequest.builder().prompt("A dragon").build()).get();
+
+    assertThat(simulator.taskIds()).containsExactly(task.taskId());
+  }
+
+  @Test
+  void aSubmitStillQueuedAtItsSendByTimeIsNeverSent() {
+    var late = client.submitAsync(GenerationRequest.builder().prompt("A dragon").build(),
+        java.time.Instant.now().minusSeconds(1));
+
+    assertThatThrownBy(late::join).hasCauseInstanceOf(PixverseApiException.class)
+        .cause().satisfies(e -> {
+          assertThat(((PixverseApiException) e).kind()).isEqualTo(ErrorKind.CONNECTION_FAILED);
+          assertThat(e.getMessage()).contains("not sent");
+        });
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isZero();
+  }
+
+  @Test
   void readsTheFlatStatusShapeToo() {
     simulator.statusShape(PixverseSimulator.StatusShape.FLAT).completeOnPoll(1);
     SubmittedTask task = client.submit(request());

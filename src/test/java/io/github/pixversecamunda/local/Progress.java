@@ -45,7 +45,7 @@ final class Progress {
     for (JsonNode value : engine.allValues(Variables.DEFAULT_SUBMIT_RESULT)) {
       SubmitResult submit = read(value, SubmitResult.class);
       if (submit != null && submit.taskId() != null && tasks.add(submit.taskId())) {
-        credits += submit.estimatedCredits();
+        credits += submit.estimatedCredits() == null ? 0 : submit.estimatedCredits();
       }
     }
     String stepName = step == null ? "starting" : names.getOrDefault(step, step);

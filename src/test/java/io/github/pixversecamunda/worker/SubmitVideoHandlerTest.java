@@ -3,6 +3,7 @@ package io.github.pixversecamunda.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camunda.client.api.response.ActivatedJob;
 import io.github.pixversecamunda.api.InvalidInputException;
 import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.api.PixverseClientConfig;
@@ -162,6 +163,63 @@ class SubmitVideoHandlerTest {
     String taskId = simulator.taskIds().get(0);
     assertThat(outcome).isInstanceOfSatisfying(JobOutcome.Incident.class, i -> assertThat(i.message())
         .contains(taskId).contains("is paid").contains(Variables.SUBMITTED_TASK_ID).contains("4 times"));
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
+  }
+
+  @Test
+  void aSubmitThatWaitedPastItsJobsDeadlineIsNotSentAndIsRetried() {
+    ActivatedJob job = RecordingSender.job(Map.of("prompt", "A dragon"), Map.of(), 3);
+    // The engine may hand this job to another worker within the request timeout: too late to send.
+    org.mockito.Mockito.when(job.getDeadline()).thenReturn(System.currentTimeMillis() + 500);
+
+    handler.handle(null, job);
+
+    assertThat(sender.outcome()).isInstanceOfSatisfying(JobOutcome.Retry.class,
+        r -> assertThat(r.message()).contains("not sent"));
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isZero();
+    assertThat(written.get(written.size() - 1)).containsEntry(Variables.SUBMIT_ATTEMPT, null);
+  }
+
+  @Test
+  void aRecordedTaskCompletesEvenWhenTheInputsNoLongerCheckOut() {
+    Map<String, Object> variables = withAttempt("task_paid");
+    variables.put("resolution", "8k");
+
+    assertThat(submit(variables, Map.of())).isInstanceOfSatisfying(JobOutcome.Complete.class, c ->
+        assertThat(c.variables()).extractingByKey("pixverse").asString().contains("task_paid").contains("resumed=true"));
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isZero();
+  }
+
+  @Test
+  void aFailingMetricsListenerChangesNothingAboutTheSubmit() {
+    WorkerEvents broken = new WorkerEvents() {
+      @Override
+      public void submitAccepted(io.github.pixversecamunda.api.GenerationRequest request) {
+        throw new IllegalStateException("metrics broke");
+      }
+    };
+    handler = new SubmitVideoHandler(new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(),
+        simulator.apiKey())), (key, v) -> CompletableFuture.completedFuture(null), sender, Clock.systemUTC(), broken);
+
+    assertThat(submit(Map.of())).isInstanceOf(JobOutcome.Complete.class);
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
+  }
+
+  @Test
+  void aFaultOfTheWorkerItselfAfterThePostStillEndsTheJobSafely() {
+    // The attempt is written; writing the task id then throws instead of failing its future.
+    AtomicInteger calls = new AtomicInteger();
+    TaskVariables throwsOnTaskId = (key, v) -> {
+      if (calls.incrementAndGet() > 1) {
+        throw new IllegalStateException("bug");
+      }
+      return CompletableFuture.completedFuture(null);
+    };
+    handler = new SubmitVideoHandler(new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(),
+        simulator.apiKey())), throwsOnTaskId, sender, Clock.systemUTC());
+
+    assertThat(submit(Map.of())).isInstanceOfSatisfying(JobOutcome.Incident.class,
+        i -> assertThat(i.message()).contains("A paid task may exist"));
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
   }
 

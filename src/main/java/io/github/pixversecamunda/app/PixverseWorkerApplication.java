@@ -36,8 +36,10 @@ public class PixverseWorkerApplication {
       // Tomcat's defaults (10 idle threads kept, up to 200) are sized for a web application.
       Map.entry("server.tomcat.threads.min-spare", "1"),
       Map.entry("server.tomcat.threads.max", "4"),
-      // Measured: jobs reach a streaming worker sooner than a polling one (README, "Job streaming").
-      Map.entry("camunda.client.worker.defaults.stream-enabled", "true"));
+      // Polling, not job streaming: streaming activates jobs sooner at low load, but costs throughput
+      // and threads under a burst, and closing a streaming worker whose cluster was unreachable hung
+      // the shutdown in the client (README, "Job streaming"). Operators may switch it on.
+      Map.entry("camunda.client.worker.defaults.stream-enabled", "false"));
 
   public static void main(String[] args) {
     application().run(args);

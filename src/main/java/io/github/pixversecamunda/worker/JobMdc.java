@@ -3,7 +3,6 @@ package io.github.pixversecamunda.worker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobHandler;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import org.slf4j.MDC;
 
@@ -13,7 +12,7 @@ import org.slf4j.MDC;
  * structured logging ({@code logging.structured.format.console=ecs}) emits them as fields.
  *
  * <p>The MDC belongs to a thread. The handlers answer on API and gRPC threads, so each callback is
- * wrapped with {@link #around} and every scope restores what the thread had before: a pooled thread
+ * wrapped with {@link #within} and every scope restores what the thread had before: a pooled thread
  * never carries one job's keys into the next piece of work.
  */
 public final class JobMdc {
@@ -37,16 +36,10 @@ public final class JobMdc {
     };
   }
 
-  /** A callback that runs with the job's keys in the MDC of whichever thread completes the call. */
-  public static <T> BiConsumer<T, Throwable> around(ActivatedJob job, BiConsumer<T, Throwable> callback) {
-    return (value, failure) -> {
-      try (Scope ignored = open(job)) {
-        callback.accept(value, failure);
-      }
-    };
-  }
-
-  /** The same for a callback that returns what comes next (a stage's {@code handle}). */
+  /**
+   * A stage's {@code handle} callback that runs with the job's keys in the MDC of whichever thread
+   * completes the call, and returns what comes next.
+   */
   public static <T, R> BiFunction<T, Throwable, R> within(ActivatedJob job, BiFunction<T, Throwable, R> callback) {
     return (value, failure) -> {
       try (Scope ignored = open(job)) {

@@ -26,7 +26,10 @@ public final class Results {
     return JSON.convertValue(result, Map.class);
   }
 
-  /** A process variable value read as the record, or null when it is absent or not an object. */
+  /**
+   * A process variable value (a map from a job, or a JSON node read from the engine) read as the
+   * record, or null when it is absent or not an object.
+   */
   public static <T extends Record> T fromVariable(Object value, Class<T> type) {
     if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
       return null;

@@ -286,11 +286,11 @@ public final class LocalRun implements Callable<Integer> {
     PrintStream summary = json ? err : out;
     summary.printf("Process %s ended at '%s' after %.1f s%n", process(), BpmnNames.load().getOrDefault(end, end),
         (System.nanoTime() - started) / 1e9);
-    TaskCheck status = read(variables.get(Variables.DEFAULT_AWAIT_RESULT), TaskCheck.class);
+    TaskCheck status = Results.fromVariable(variables.get(Variables.DEFAULT_AWAIT_RESULT), TaskCheck.class);
     if (status != null && status.videoUrl() != null) {
       summary.println("Video: " + status.videoUrl());
     }
-    StoredVideo file = read(variables.get(Variables.DEFAULT_DOWNLOAD_RESULT), StoredVideo.class);
+    StoredVideo file = Results.fromVariable(variables.get(Variables.DEFAULT_DOWNLOAD_RESULT), StoredVideo.class);
     if (file != null && file.path() != null) {
       summary.println("File:  " + file.path() + " (" + file.sizeBytes() + " bytes, sha256 " + file.sha256() + ")");
     }
@@ -309,10 +309,6 @@ public final class LocalRun implements Callable<Integer> {
     }
     printVariables(engine, instance);
     return success ? OK : FAILED;
-  }
-
-  private <T extends Record> T read(JsonNode value, Class<T> type) {
-    return value == null ? null : Results.fromVariable(mapper.convertValue(value, Map.class), type);
   }
 
   private void printVariables(EngineHarness engine, long instance) {

@@ -36,14 +36,14 @@ final class Progress {
 
   void show() {
     String step = engine.latestActivatedStep();
-    TaskCheck status = read(engine.latestVariable(Variables.DEFAULT_AWAIT_RESULT), TaskCheck.class);
+    TaskCheck status = Results.fromVariable(engine.latestVariable(Variables.DEFAULT_AWAIT_RESULT), TaskCheck.class);
     String apiStatus = status == null ? "-" : status.status() != null ? status.status()
         : status.state() != null ? status.state() : "-";
     int checks = status == null ? 0 : status.checks();
     Set<String> tasks = new HashSet<>();
     int credits = 0;
     for (JsonNode value : engine.allValues(Variables.DEFAULT_SUBMIT_RESULT)) {
-      SubmitResult submit = read(value, SubmitResult.class);
+      SubmitResult submit = Results.fromVariable(value, SubmitResult.class);
       if (submit != null && submit.taskId() != null && tasks.add(submit.taskId())) {
         credits += submit.estimatedCredits() == null ? 0 : submit.estimatedCredits();
       }
@@ -62,12 +62,6 @@ final class Progress {
       lastPlain = state;
     }
   }
-
-  private static <T extends Record> T read(JsonNode value, Class<T> type) {
-    return value == null ? null : Results.fromVariable(JSON.convertValue(value, java.util.Map.class), type);
-  }
-
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   void finish() {
     show();

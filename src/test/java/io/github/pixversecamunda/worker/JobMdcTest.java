@@ -28,10 +28,11 @@ class JobMdcTest {
   void callbacksSeeTheJobAndLeaveTheThreadAsTheyFoundIt() {
     MDC.put("request", "outer");
     Map<String, String> seen = new HashMap<>();
-    JobMdc.<String>around(job(), (taskId, failure) -> {
+    JobMdc.<String, Void>within(job(), (taskId, failure) -> {
       JobMdc.taskId(taskId);
       seen.putAll(MDC.getCopyOfContextMap());
-    }).accept("task-1", null);
+      return null;
+    }).apply("task-1", null);
 
     assertThat(seen).containsEntry(JobMdc.PROCESS_INSTANCE_KEY, "11").containsEntry(JobMdc.JOB_KEY, "22")
         .containsEntry(JobMdc.ELEMENT_ID, "submit_video").containsEntry(JobMdc.JOB_TYPE, JobTypes.SUBMIT_VIDEO)

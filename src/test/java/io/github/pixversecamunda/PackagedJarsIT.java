@@ -3,7 +3,6 @@ package io.github.pixversecamunda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -12,9 +11,10 @@ import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
 
 /**
- * The jars as Maven packaged them (run by failsafe after {@code package}, paths from the pom): users
- * put the library jar on their production classpath, so the test fixtures must not be in it, and
- * the bundled processes must sit under the library's own package path, not at the classpath root.
+ * The jars as Maven packaged them (run by failsafe after {@code package}, paths from the pom):
+ * users put the library jar on their production classpath, so the test fixtures must not be in it,
+ * and the bundled processes must sit under the library's own package path, not at the classpath
+ * root.
  */
 class PackagedJarsIT {
 
@@ -41,9 +41,13 @@ class PackagedJarsIT {
   void theSimulatorJarHoldsTheSimulatorWithItsVideoAndNothingElse() throws IOException {
     List<String> simulator = entries("pixverse.simulator-jar");
 
-    assertThat(simulator).contains(SIMULATOR_PACKAGE + "PixverseSimulator.class",
-        SIMULATOR_PACKAGE + "SimulatorMain.class", SIMULATOR_PACKAGE + "sample.mp4");
-    assertThat(simulator).filteredOn(name -> !name.endsWith("/") && !name.startsWith("META-INF/"))
+    assertThat(simulator)
+        .contains(
+            SIMULATOR_PACKAGE + "PixverseSimulator.class",
+            SIMULATOR_PACKAGE + "SimulatorMain.class",
+            SIMULATOR_PACKAGE + "sample.mp4");
+    assertThat(simulator)
+        .filteredOn(name -> !name.endsWith("/") && !name.startsWith("META-INF/"))
         .allMatch(name -> name.startsWith(SIMULATOR_PACKAGE))
         .noneMatch(name -> name.endsWith("Test.class"));
   }
@@ -52,10 +56,16 @@ class PackagedJarsIT {
   void theBundledProcessesAndTemplatesLiveUnderTheLibrarysPackagePath() throws IOException {
     List<String> library = entries("pixverse.library-jar");
 
-    assertThat(library).contains("io/github/pixversecamunda/bpmn/pixverse-text-to-video.bpmn",
-        "io/github/pixversecamunda/forms/pixverse-review-take.form",
-        "io/github/pixversecamunda/element-templates/pixverse-submit-video.json");
-    assertThat(library).noneMatch(name -> name.startsWith("bpmn/") || name.startsWith("forms/")
-        || name.startsWith("element-templates/"));
+    assertThat(library)
+        .contains(
+            "io/github/pixversecamunda/bpmn/pixverse-text-to-video.bpmn",
+            "io/github/pixversecamunda/forms/pixverse-review-take.form",
+            "io/github/pixversecamunda/element-templates/pixverse-submit-video.json");
+    assertThat(library)
+        .noneMatch(
+            name ->
+                name.startsWith("bpmn/")
+                    || name.startsWith("forms/")
+                    || name.startsWith("element-templates/"));
   }
 }

@@ -4,15 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * The recent outcome of API calls, for a health check that never calls the API itself (a check
- * that submitted would spend credits). Thread-safe.
+ * The recent outcome of API calls, for a health check that never calls the API itself (a check that
+ * submitted would spend credits). Thread-safe.
  */
 public final class ApiCallHistory implements ApiCallObserver {
 
   /** What is known now; times are null until the first such call. */
-  public record Snapshot(long calls, Instant lastSuccessAt, Instant lastFailureAt, ErrorKind lastFailure,
-      int authenticationFailuresInARow) {
-  }
+  public record Snapshot(
+      long calls,
+      Instant lastSuccessAt,
+      Instant lastFailureAt,
+      ErrorKind lastFailure,
+      int authenticationFailuresInARow) {}
 
   private final Clock clock;
   private Snapshot snapshot = new Snapshot(0, null, null, null, 0);
@@ -37,7 +40,8 @@ public final class ApiCallHistory implements ApiCallObserver {
       // Only an answer the API accepted proves the key good again.
       snapshot = new Snapshot(s.calls() + 1, now, s.lastFailureAt(), s.lastFailure(), 0);
     } else {
-      int authFailures = s.authenticationFailuresInARow() + (failure == ErrorKind.AUTHENTICATION ? 1 : 0);
+      int authFailures =
+          s.authenticationFailuresInARow() + (failure == ErrorKind.AUTHENTICATION ? 1 : 0);
       snapshot = new Snapshot(s.calls() + 1, s.lastSuccessAt(), now, failure, authFailures);
     }
   }

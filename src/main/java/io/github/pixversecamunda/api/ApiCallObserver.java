@@ -10,25 +10,26 @@ import java.util.List;
  */
 public interface ApiCallObserver {
 
-  ApiCallObserver NONE = new ApiCallObserver() {
-  };
+  ApiCallObserver NONE = new ApiCallObserver() {};
 
   /** Which endpoint a call went to; the metric tag value is {@link #tag()}. */
   enum Endpoint {
-    SUBMIT, STATUS;
+    SUBMIT,
+    STATUS;
 
     public String tag() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
   }
 
-  /** A call got its in-flight slot after waiting this long (zero when one was free), and is now in flight. */
-  default void callStarted(Endpoint endpoint, Duration waitedForSlot) {
-  }
+  /**
+   * A call got its in-flight slot after waiting this long (zero when one was free), and is now in
+   * flight.
+   */
+  default void callStarted(Endpoint endpoint, Duration waitedForSlot) {}
 
   /** A call left flight; {@code failure} is null when the API answered with success. */
-  default void callFinished(Endpoint endpoint, ErrorKind failure) {
-  }
+  default void callFinished(Endpoint endpoint, ErrorKind failure) {}
 
   /** Tells every observer in turn. */
   static ApiCallObserver all(List<? extends ApiCallObserver> observers) {

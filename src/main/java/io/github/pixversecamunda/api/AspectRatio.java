@@ -1,6 +1,9 @@
 package io.github.pixversecamunda.api;
 
-/** Aspect ratio of the video. Optional: when absent the API chooses (for image-to-video, the image's). */
+/**
+ * Aspect ratio of the video. Optional: when absent the API chooses (for image-to-video, the
+ * image's).
+ */
 public enum AspectRatio implements WireValue {
   R16_9("16:9"),
   R4_3("4:3"),

@@ -10,14 +10,15 @@ import java.util.StringJoiner;
  */
 public final class Credits {
 
-  private static final Map<Resolution, Integer> FIVE_SECONDS = new EnumMap<>(Map.of(
-      Resolution.P360, 70,
-      Resolution.P540, 70,
-      Resolution.P720, 90,
-      Resolution.P1080, 150));
+  private static final Map<Resolution, Integer> FIVE_SECONDS =
+      new EnumMap<>(
+          Map.of(
+              Resolution.P360, 70,
+              Resolution.P540, 70,
+              Resolution.P720, 90,
+              Resolution.P1080, 150));
 
-  private Credits() {
-  }
+  private Credits() {}
 
   public static int estimate(Resolution resolution, VideoDuration duration, boolean audio) {
     int credits = FIVE_SECONDS.get(resolution);

@@ -17,8 +17,8 @@ public enum ErrorKind {
   /** The connection could not be made: the request never left, so trying again is safe. */
   CONNECTION_FAILED(true),
   /**
-   * The request was sent but no answer came (timeout, connection lost). A submit in this state
-   * may have created a paid task: do not send it again without checking.
+   * The request was sent but no answer came (timeout, connection lost). A submit in this state may
+   * have created a paid task: do not send it again without checking.
    */
   OUTCOME_UNKNOWN(false),
   /** An answer came but could not be read. After a submit, a paid task may exist. */

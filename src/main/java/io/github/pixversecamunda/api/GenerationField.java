@@ -7,27 +7,74 @@ import java.util.function.Function;
 /**
  * The generation fields of PixVerse 5.6, stated once: the name users see (process variable,
  * template input, error messages), the name API in One reads on the wire, the allowed values, the
- * API's default and whether the field changes the price. Validation messages, the request body,
- * the result echo, the submit worker's fetch list, the local run's options and the template
- * contract test are all derived from this table; adding a PixVerse parameter starts here.
+ * API's default and whether the field changes the price. Validation messages, the request body, the
+ * result echo, the submit worker's fetch list, the local run's options and the template contract
+ * test are all derived from this table; adding a PixVerse parameter starts here.
  */
 public enum GenerationField {
-
-  PROMPT("prompt", "prompt", "text of 1 to " + GenerationInput.MAX_PROMPT_LENGTH + " characters", null, false,
+  PROMPT(
+      "prompt",
+      "prompt",
+      "text of 1 to " + GenerationInput.MAX_PROMPT_LENGTH + " characters",
+      null,
+      false,
       GenerationRequest::prompt),
-  IMAGE_URL("imageUrl", "image", "an absolute http:// or https:// URL (switches to image-to-video)", null, false,
+  IMAGE_URL(
+      "imageUrl",
+      "image",
+      "an absolute http:// or https:// URL (switches to image-to-video)",
+      null,
+      false,
       r -> r.imageUrl() == null ? null : r.imageUrl().toString()),
-  RESOLUTION("resolution", "resolution", Resolution.class, Resolution.DEFAULT, true, r -> r.resolution().wire()),
-  DURATION("duration", "duration", VideoDuration.class, VideoDuration.DEFAULT, true, r -> r.duration().seconds()),
-  ASPECT_RATIO("aspectRatio", "resolution_ratio", AspectRatio.class, null, false,
+  RESOLUTION(
+      "resolution",
+      "resolution",
+      Resolution.class,
+      Resolution.DEFAULT,
+      true,
+      r -> r.resolution().wire()),
+  DURATION(
+      "duration",
+      "duration",
+      VideoDuration.class,
+      VideoDuration.DEFAULT,
+      true,
+      r -> r.duration().seconds()),
+  ASPECT_RATIO(
+      "aspectRatio",
+      "resolution_ratio",
+      AspectRatio.class,
+      null,
+      false,
       r -> r.aspectRatio() == null ? null : r.aspectRatio().wire()),
-  GENERATE_AUDIO("generateAudio", "generate_audio_switch", "true, false", "false", true,
+  GENERATE_AUDIO(
+      "generateAudio",
+      "generate_audio_switch",
+      "true, false",
+      "false",
+      true,
       GenerationRequest::generateAudio),
-  THINKING_TYPE("thinkingType", "thinking_type", ThinkingType.class, ThinkingType.DEFAULT, false,
+  THINKING_TYPE(
+      "thinkingType",
+      "thinking_type",
+      ThinkingType.class,
+      ThinkingType.DEFAULT,
+      false,
       r -> r.thinkingType().wire()),
-  NEGATIVE_PROMPT("negativePrompt", "negative_prompt", "text of at most " + GenerationInput.MAX_PROMPT_LENGTH
-      + " characters", null, false, GenerationRequest::negativePrompt),
-  SEED("seed", "seed", "a whole number from 0 to " + GenerationInput.MAX_SEED, null, false, GenerationRequest::seed);
+  NEGATIVE_PROMPT(
+      "negativePrompt",
+      "negative_prompt",
+      "text of at most " + GenerationInput.MAX_PROMPT_LENGTH + " characters",
+      null,
+      false,
+      GenerationRequest::negativePrompt),
+  SEED(
+      "seed",
+      "seed",
+      "a whole number from 0 to " + GenerationInput.MAX_SEED,
+      null,
+      false,
+      GenerationRequest::seed);
 
   private final String variable;
   private final String wire;
@@ -37,19 +84,41 @@ public enum GenerationField {
   private final boolean affectsCredits;
   private final Function<GenerationRequest, Object> value;
 
-  <E extends Enum<E> & WireValue> GenerationField(String variable, String wire, Class<E> choices, E defaultValue,
-      boolean affectsCredits, Function<GenerationRequest, Object> value) {
-    this(variable, wire, WireValue.allowed(choices), String.join(", ", WireValue.allowed(choices)),
-        defaultValue == null ? null : defaultValue.wire(), affectsCredits, value);
+  <E extends Enum<E> & WireValue> GenerationField(
+      String variable,
+      String wire,
+      Class<E> choices,
+      E defaultValue,
+      boolean affectsCredits,
+      Function<GenerationRequest, Object> value) {
+    this(
+        variable,
+        wire,
+        WireValue.allowed(choices),
+        String.join(", ", WireValue.allowed(choices)),
+        defaultValue == null ? null : defaultValue.wire(),
+        affectsCredits,
+        value);
   }
 
-  GenerationField(String variable, String wire, String allowed, String defaultValue, boolean affectsCredits,
+  GenerationField(
+      String variable,
+      String wire,
+      String allowed,
+      String defaultValue,
+      boolean affectsCredits,
       Function<GenerationRequest, Object> value) {
     this(variable, wire, List.of(), allowed, defaultValue, affectsCredits, value);
   }
 
-  GenerationField(String variable, String wire, List<String> choices, String allowed, String defaultValue,
-      boolean affectsCredits, Function<GenerationRequest, Object> value) {
+  GenerationField(
+      String variable,
+      String wire,
+      List<String> choices,
+      String allowed,
+      String defaultValue,
+      boolean affectsCredits,
+      Function<GenerationRequest, Object> value) {
     this.variable = variable;
     this.wire = wire;
     this.choices = choices;
@@ -79,7 +148,9 @@ public enum GenerationField {
     return allowed;
   }
 
-  /** What the API uses when the field is absent; null when there is no default (or the API chooses). */
+  /**
+   * What the API uses when the field is absent; null when there is no default (or the API chooses).
+   */
   public String defaultValue() {
     return defaultValue;
   }
@@ -89,7 +160,10 @@ public enum GenerationField {
     return affectsCredits;
   }
 
-  /** The field's value in a checked request, as sent on the wire and echoed in results; null when absent. */
+  /**
+   * The field's value in a checked request, as sent on the wire and echoed in results; null when
+   * absent.
+   */
   public Object valueOf(GenerationRequest request) {
     return value.apply(request);
   }

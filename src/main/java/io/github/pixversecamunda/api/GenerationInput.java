@@ -13,8 +13,8 @@ import java.util.function.Function;
 /**
  * One generation as it arrives from the outside world (process variables, JSON, a command line):
  * loosely typed, possibly wrong. {@link #validate()} turns it into a {@link GenerationRequest} or
- * reports every problem at once. The field names here are the names users see: process
- * variables, template inputs and error messages all use them.
+ * reports every problem at once. The field names here are the names users see: process variables,
+ * template inputs and error messages all use them.
  */
 public record GenerationInput(
     Object prompt,
@@ -40,8 +40,12 @@ public record GenerationInput(
   /** Every field name, in the order they are reported. */
   public static final List<String> FIELDS = GenerationField.variables();
 
-  /** PixVerse rejects longer prompts (API in One quotes 2500 for other models; the stricter limit wins). */
+  /**
+   * PixVerse rejects longer prompts (API in One quotes 2500 for other models; the stricter limit
+   * wins).
+   */
   public static final int MAX_PROMPT_LENGTH = 2048;
+
   public static final long MAX_SEED = 2_147_483_647L;
 
   /** Reads the fields by their variable names (missing ones are absent). */
@@ -50,8 +54,8 @@ public record GenerationInput(
   }
 
   /**
-   * Builds an input from a value per field. The record's components follow the order of
-   * {@link GenerationField} (a test holds the two in step).
+   * Builds an input from a value per field. The record's components follow the order of {@link
+   * GenerationField} (a test holds the two in step).
    */
   public static GenerationInput of(Function<GenerationField, Object> valueOf) {
     Object[] v = Arrays.stream(GenerationField.values()).map(valueOf).toArray();
@@ -66,66 +70,109 @@ public record GenerationInput(
     if (promptText == null || promptText.isBlank()) {
       problems.add(new Violation(PROMPT, "must not be empty"));
     } else if (promptText.length() > MAX_PROMPT_LENGTH) {
-      problems.add(new Violation(PROMPT, "is " + promptText.length()
-          + " characters long; at most " + MAX_PROMPT_LENGTH + " are allowed"));
+      problems.add(
+          new Violation(
+              PROMPT,
+              "is "
+                  + promptText.length()
+                  + " characters long; at most "
+                  + MAX_PROMPT_LENGTH
+                  + " are allowed"));
     }
 
     String image = blankToNull(text(imageUrl));
     if (image != null && !isHttpUrl(image)) {
-      problems.add(new Violation(IMAGE_URL,
-          "'" + abbreviate(image) + "' is not an absolute http:// or https:// URL"));
+      problems.add(
+          new Violation(
+              IMAGE_URL, "'" + abbreviate(image) + "' is not an absolute http:// or https:// URL"));
     }
 
     Resolution res = choice(Resolution.class, RESOLUTION, resolution, Resolution.DEFAULT, problems);
-    VideoDuration dur = choice(VideoDuration.class, DURATION, normaliseNumber(duration),
-        VideoDuration.DEFAULT, problems);
+    VideoDuration dur =
+        choice(
+            VideoDuration.class,
+            DURATION,
+            normaliseNumber(duration),
+            VideoDuration.DEFAULT,
+            problems);
     AspectRatio ratio = choice(AspectRatio.class, ASPECT_RATIO, aspectRatio, null, problems);
-    ThinkingType thinking = choice(ThinkingType.class, THINKING_TYPE, thinkingType,
-        ThinkingType.DEFAULT, problems);
+    ThinkingType thinking =
+        choice(ThinkingType.class, THINKING_TYPE, thinkingType, ThinkingType.DEFAULT, problems);
 
     Boolean audio = bool(generateAudio);
     if (audio == null && !isAbsent(generateAudio)) {
-      problems.add(new Violation(GENERATE_AUDIO,
-          "'" + abbreviate(String.valueOf(generateAudio)) + "' is not allowed; allowed values: true, false"));
+      problems.add(
+          new Violation(
+              GENERATE_AUDIO,
+              "'"
+                  + abbreviate(String.valueOf(generateAudio))
+                  + "' is not allowed; allowed values: true, false"));
     }
 
     String negative = blankToNull(text(negativePrompt));
     if (negative != null && negative.length() > MAX_PROMPT_LENGTH) {
-      problems.add(new Violation(NEGATIVE_PROMPT, "is " + negative.length()
-          + " characters long; at most " + MAX_PROMPT_LENGTH + " are allowed"));
+      problems.add(
+          new Violation(
+              NEGATIVE_PROMPT,
+              "is "
+                  + negative.length()
+                  + " characters long; at most "
+                  + MAX_PROMPT_LENGTH
+                  + " are allowed"));
     }
 
     Long seedValue = null;
     if (!isAbsent(seed)) {
       seedValue = wholeNumber(seed).filter(n -> n >= 0 && n <= MAX_SEED).orElse(null);
       if (seedValue == null) {
-        problems.add(new Violation(SEED, "'" + abbreviate(String.valueOf(seed))
-            + "' is not allowed; allowed values: a whole number from 0 to " + MAX_SEED));
+        problems.add(
+            new Violation(
+                SEED,
+                "'"
+                    + abbreviate(String.valueOf(seed))
+                    + "' is not allowed; allowed values: a whole number from 0 to "
+                    + MAX_SEED));
       }
     }
 
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    return new GenerationRequest(promptText, image == null ? null : URI.create(image), res, dur,
-        ratio, audio != null && audio, thinking, negative, seedValue);
+    return new GenerationRequest(
+        promptText,
+        image == null ? null : URI.create(image),
+        res,
+        dur,
+        ratio,
+        audio != null && audio,
+        thinking,
+        negative,
+        seedValue);
   }
 
-  private static <E extends Enum<E> & WireValue> E choice(Class<E> type, String field, Object raw,
-      E fallback, List<Violation> problems) {
+  private static <E extends Enum<E> & WireValue> E choice(
+      Class<E> type, String field, Object raw, E fallback, List<Violation> problems) {
     if (isAbsent(raw)) {
       return fallback;
     }
     Optional<E> parsed = WireValue.parse(type, String.valueOf(raw));
     if (parsed.isEmpty()) {
-      problems.add(new Violation(field, "'" + abbreviate(String.valueOf(raw))
-          + "' is not allowed; allowed values: " + String.join(", ", WireValue.allowed(type))));
+      problems.add(
+          new Violation(
+              field,
+              "'"
+                  + abbreviate(String.valueOf(raw))
+                  + "' is not allowed; allowed values: "
+                  + String.join(", ", WireValue.allowed(type))));
       return fallback;
     }
     return parsed.get();
   }
 
-  /** 5, 5.0, "5" and "5.0" all mean five seconds; anything else is left for the choice check to reject. */
+  /**
+   * 5, 5.0, "5" and "5.0" all mean five seconds; anything else is left for the choice check to
+   * reject.
+   */
   private static Object normaliseNumber(Object raw) {
     return isAbsent(raw) ? raw : wholeNumber(raw).<Object>map(String::valueOf).orElse(raw);
   }
@@ -133,8 +180,10 @@ public record GenerationInput(
   /** 5, 5.0, "5" and "5.0" are the whole number 5; 5.5, "five" and absent values are none. */
   public static Optional<Long> wholeNumber(Object raw) {
     try {
-      BigDecimal number = raw instanceof Number n ? new BigDecimal(n.toString())
-          : new BigDecimal(String.valueOf(raw).trim());
+      BigDecimal number =
+          raw instanceof Number n
+              ? new BigDecimal(n.toString())
+              : new BigDecimal(String.valueOf(raw).trim());
       return Optional.of(number.longValueExact());
     } catch (ArithmeticException | NumberFormatException e) {
       return Optional.empty();
@@ -159,8 +208,10 @@ public record GenerationInput(
     try {
       URI uri = new URI(value);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      return uri.isAbsolute() && (scheme.equals("http") || scheme.equals("https"))
-          && uri.getHost() != null && !uri.getHost().isBlank();
+      return uri.isAbsolute()
+          && (scheme.equals("http") || scheme.equals("https"))
+          && uri.getHost() != null
+          && !uri.getHost().isBlank();
     } catch (Exception e) {
       return false;
     }

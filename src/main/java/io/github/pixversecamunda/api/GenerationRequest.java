@@ -4,8 +4,8 @@ import java.net.URI;
 
 /**
  * One valid PixVerse 5.6 generation: every field checked, defaults filled in. Instances come from
- * {@link GenerationInput#validate()} or {@link #builder()}, both of which reject bad values
- * before anything is sent.
+ * {@link GenerationInput#validate()} or {@link #builder()}, both of which reject bad values before
+ * anything is sent.
  *
  * @param imageUrl reference image; when present the generation is image-to-video
  * @param aspectRatio null lets the API choose
@@ -38,7 +38,9 @@ public record GenerationRequest(
     return new Builder();
   }
 
-  /** Typed construction for Java callers; {@link #build()} runs the same checks as process input. */
+  /**
+   * Typed construction for Java callers; {@link #build()} runs the same checks as process input.
+   */
   public static final class Builder {
     private String prompt;
     private String imageUrl;
@@ -50,19 +52,63 @@ public record GenerationRequest(
     private String negativePrompt;
     private Long seed;
 
-    public Builder prompt(String prompt) { this.prompt = prompt; return this; }
-    public Builder imageUrl(String imageUrl) { this.imageUrl = imageUrl; return this; }
-    public Builder resolution(Resolution resolution) { this.resolution = resolution; return this; }
-    public Builder duration(VideoDuration duration) { this.duration = duration; return this; }
-    public Builder aspectRatio(AspectRatio aspectRatio) { this.aspectRatio = aspectRatio; return this; }
-    public Builder generateAudio(boolean generateAudio) { this.generateAudio = generateAudio; return this; }
-    public Builder thinkingType(ThinkingType thinkingType) { this.thinkingType = thinkingType; return this; }
-    public Builder negativePrompt(String negativePrompt) { this.negativePrompt = negativePrompt; return this; }
-    public Builder seed(Long seed) { this.seed = seed; return this; }
+    public Builder prompt(String prompt) {
+      this.prompt = prompt;
+      return this;
+    }
+
+    public Builder imageUrl(String imageUrl) {
+      this.imageUrl = imageUrl;
+      return this;
+    }
+
+    public Builder resolution(Resolution resolution) {
+      this.resolution = resolution;
+      return this;
+    }
+
+    public Builder duration(VideoDuration duration) {
+      this.duration = duration;
+      return this;
+    }
+
+    public Builder aspectRatio(AspectRatio aspectRatio) {
+      this.aspectRatio = aspectRatio;
+      return this;
+    }
+
+    public Builder generateAudio(boolean generateAudio) {
+      this.generateAudio = generateAudio;
+      return this;
+    }
+
+    public Builder thinkingType(ThinkingType thinkingType) {
+      this.thinkingType = thinkingType;
+      return this;
+    }
+
+    public Builder negativePrompt(String negativePrompt) {
+      this.negativePrompt = negativePrompt;
+      return this;
+    }
+
+    public Builder seed(Long seed) {
+      this.seed = seed;
+      return this;
+    }
 
     public GenerationRequest build() {
-      return new GenerationInput(prompt, imageUrl, wire(resolution), wire(duration), wire(aspectRatio),
-          generateAudio, wire(thinkingType), negativePrompt, seed).validate();
+      return new GenerationInput(
+              prompt,
+              imageUrl,
+              wire(resolution),
+              wire(duration),
+              wire(aspectRatio),
+              generateAudio,
+              wire(thinkingType),
+              negativePrompt,
+              seed)
+          .validate();
     }
 
     private static String wire(WireValue value) {

@@ -20,7 +20,10 @@ final class InFlightLimit {
   private final Queue<Runnable> waiting = new ArrayDeque<>();
   private int open;
 
-  /** @param starter runs queued calls, so that a finishing call never starts the next one on its own stack */
+  /**
+   * @param starter runs queued calls, so that a finishing call never starts the next one on its own
+   *     stack
+   */
   InFlightLimit(int max, Executor starter) {
     if (max <= 0) {
       throw new IllegalArgumentException("max must be positive, got " + max);
@@ -31,26 +34,28 @@ final class InFlightLimit {
 
   <T> CompletableFuture<T> call(Supplier<CompletableFuture<T>> call) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    Runnable start = () -> {
-      CompletableFuture<T> running;
-      try {
-        running = call.get();
-      } catch (Throwable e) {
-        running = CompletableFuture.failedFuture(e);
-      }
-      running.whenComplete((value, failure) -> {
-        // The caller hears first; the slot is passed on whatever happens while doing so.
-        try {
-          if (failure != null) {
-            result.completeExceptionally(failure);
-          } else {
-            result.complete(value);
+    Runnable start =
+        () -> {
+          CompletableFuture<T> running;
+          try {
+            running = call.get();
+          } catch (Throwable e) {
+            running = CompletableFuture.failedFuture(e);
           }
-        } finally {
-          release();
-        }
-      });
-    };
+          running.whenComplete(
+              (value, failure) -> {
+                // The caller hears first; the slot is passed on whatever happens while doing so.
+                try {
+                  if (failure != null) {
+                    result.completeExceptionally(failure);
+                  } else {
+                    result.complete(value);
+                  }
+                } finally {
+                  release();
+                }
+              });
+        };
     boolean startNow;
     synchronized (this) {
       startNow = open < max;

@@ -3,14 +3,17 @@ package io.github.pixversecamunda.api;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Input was rejected before any request was sent: no credit was spent. Lists every problem at once. */
+/**
+ * Input was rejected before any request was sent: no credit was spent. Lists every problem at once.
+ */
 public class InvalidInputException extends RuntimeException {
 
   private final transient List<Violation> violations;
 
   public InvalidInputException(List<Violation> violations) {
-    super("Invalid PixVerse input (nothing was sent, no credit spent): "
-        + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
+    super(
+        "Invalid PixVerse input (nothing was sent, no credit spent): "
+            + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
     this.violations = List.copyOf(violations);
   }
 

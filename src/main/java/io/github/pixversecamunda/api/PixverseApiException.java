@@ -15,8 +15,13 @@ public class PixverseApiException extends RuntimeException {
   private final String taskId;
   private final transient Duration retryAfter;
 
-  public PixverseApiException(ErrorKind kind, int httpStatus, String apiMessage, String taskId,
-      Duration retryAfter, Throwable cause) {
+  public PixverseApiException(
+      ErrorKind kind,
+      int httpStatus,
+      String apiMessage,
+      String taskId,
+      Duration retryAfter,
+      Throwable cause) {
     super(describe(kind, httpStatus, apiMessage, taskId), cause);
     this.kind = kind;
     this.httpStatus = httpStatus;
@@ -47,8 +52,9 @@ public class PixverseApiException extends RuntimeException {
   }
 
   private static String describe(ErrorKind kind, int status, String apiMessage, String taskId) {
-    StringBuilder text = new StringBuilder("PixVerse API ")
-        .append(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+    StringBuilder text =
+        new StringBuilder("PixVerse API ")
+            .append(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     if (status > 0) {
       text.append(" (HTTP ").append(status).append(')');
     }

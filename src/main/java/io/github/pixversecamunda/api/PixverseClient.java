@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -30,22 +29,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Client of the PixVerse 5.6 endpoints of API in One. Calls are asynchronous (a caller keeps many in
- * flight without a thread each); every failure arrives as a {@link PixverseApiException} with a
+ * Client of the PixVerse 5.6 endpoints of API in One. Calls are asynchronous (a caller keeps many
+ * in flight without a thread each); every failure arrives as a {@link PixverseApiException} with a
  * {@link ErrorKind}. The client never retries by itself: whether a repeat is safe is the caller's
  * decision, and for a submit it usually is not.
  *
  * <p>No call ever holds the caller's thread: beyond {@code maxInFlight} open calls, further calls
- * queue without a thread ({@link InFlightLimit}). Answers are handled on a small fixed pool, because
- * the JDK client's default executor grows a thread for each burst of answers, and handling an
- * answer (parsing, sending the job's outcome) never waits.
+ * queue without a thread ({@link InFlightLimit}). Answers are handled on a small fixed pool,
+ * because the JDK client's default executor grows a thread for each burst of answers, and handling
+ * an answer (parsing, sending the job's outcome) never waits.
  */
 public final class PixverseClient {
 
   private static final Logger LOG = LoggerFactory.getLogger(PixverseClient.class);
   private static final Pattern SAFE_TASK_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,200}");
   private static final Pattern CREDIT_WORDS =
-      Pattern.compile("insufficient|credit|balance|quota|top.?up|payment", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "insufficient|credit|balance|quota|top.?up|payment", Pattern.CASE_INSENSITIVE);
   private static final int EXCERPT = 300;
 
   private final PixverseClientConfig config;
@@ -53,6 +53,7 @@ public final class PixverseClient {
   private final ObjectMapper json;
   private final InFlightLimit inFlight;
   private final ApiCallObserver observer;
+
   /** Handling answers is quick and never waits, so the cores are enough threads for it. */
   private static final int ANSWER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
@@ -69,13 +70,15 @@ public final class PixverseClient {
     this.config = config;
     this.json = json;
     this.observer = observer;
-    ExecutorService answers = Executors.newFixedThreadPool(ANSWER_THREADS, daemonThreads("pixverse-http-"));
+    ExecutorService answers =
+        Executors.newFixedThreadPool(ANSWER_THREADS, daemonThreads("pixverse-http-"));
     this.inFlight = new InFlightLimit(config.maxInFlight(), answers);
-    this.http = HttpClient.newBuilder()
-        .executor(answers)
-        .connectTimeout(config.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .executor(answers)
+            .connectTimeout(config.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   public PixverseClientConfig config() {
@@ -95,26 +98,43 @@ public final class PixverseClient {
    */
   public CompletableFuture<SubmittedTask> submitAsync(GenerationRequest request, Instant sendBy) {
     String body = WireFormat.toBody(request, json).toString();
-    HttpRequest http = request(WireFormat.GENERATIONS_PATH)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
-    return send(http, true, null, sendBy).thenApply(answer -> {
-      JsonNode root = answer.json();
-      String taskId = WireFormat.taskId(root).orElseThrow(() -> new PixverseApiException(
-          ErrorKind.MALFORMED_RESPONSE, answer.status(),
-          "the API accepted the submit but its answer names no task id, so a paid task may exist: "
-              + excerpt(answer.body()), null, null, null));
-      LOG.debug("Submitted PixVerse task {}", taskId);
-      return new SubmittedTask(taskId, WireFormat.status(root).orElse(null));
-    });
+    HttpRequest http =
+        request(WireFormat.GENERATIONS_PATH)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return send(http, true, null, sendBy)
+        .thenApply(
+            answer -> {
+              JsonNode root = answer.json();
+              String taskId =
+                  WireFormat.taskId(root)
+                      .orElseThrow(
+                          () ->
+                              new PixverseApiException(
+                                  ErrorKind.MALFORMED_RESPONSE,
+                                  answer.status(),
+                                  "the API accepted the submit but its answer names no task id, so a paid task may exist: "
+                                      + excerpt(answer.body()),
+                                  null,
+                                  null,
+                                  null));
+              LOG.debug("Submitted PixVerse task {}", taskId);
+              return new SubmittedTask(taskId, WireFormat.status(root).orElse(null));
+            });
   }
 
   /** Checks a task once. Unknown status words read as {@link TaskState#RUNNING}. */
   public CompletableFuture<TaskStatus> statusAsync(String taskId) {
     if (taskId == null || !SAFE_TASK_ID.matcher(taskId).matches()) {
-      return CompletableFuture.failedFuture(new InvalidInputException(List.of(new Violation("taskId",
-          "'" + taskId + "' is not a task id (letters, digits, '.', '_', ':', '-'; 1 to 200 characters)"))));
+      return CompletableFuture.failedFuture(
+          new InvalidInputException(
+              List.of(
+                  new Violation(
+                      "taskId",
+                      "'"
+                          + taskId
+                          + "' is not a task id (letters, digits, '.', '_', ':', '-'; 1 to 200 characters)"))));
     }
     HttpRequest http = request(WireFormat.TASKS_PATH + taskId).GET().build();
     return send(http, false, taskId)
@@ -136,39 +156,58 @@ public final class PixverseClient {
         .header("Authorization", "Bearer " + config.apiKey());
   }
 
-  private record Answer(int status, String body, JsonNode json) {
-  }
+  private record Answer(int status, String body, JsonNode json) {}
 
   private CompletableFuture<Answer> send(HttpRequest request, boolean submit, String taskId) {
     return send(request, submit, taskId, null);
   }
 
-  private CompletableFuture<Answer> send(HttpRequest request, boolean submit, String taskId, Instant sendBy) {
-    ApiCallObserver.Endpoint endpoint = submit ? ApiCallObserver.Endpoint.SUBMIT : ApiCallObserver.Endpoint.STATUS;
+  private CompletableFuture<Answer> send(
+      HttpRequest request, boolean submit, String taskId, Instant sendBy) {
+    ApiCallObserver.Endpoint endpoint =
+        submit ? ApiCallObserver.Endpoint.SUBMIT : ApiCallObserver.Endpoint.STATUS;
     long queued = System.nanoTime();
-    return inFlight.call(() -> {
-      if (sendBy != null && Instant.now().isAfter(sendBy)) {
-        return CompletableFuture.failedFuture(new PixverseApiException(ErrorKind.CONNECTION_FAILED, 0,
-            "not sent: no free API slot (pixverse.max-in-flight) before the job's deadline", taskId, null, null));
-      }
-      observe(() -> observer.callStarted(endpoint, Duration.ofNanos(System.nanoTime() - queued)));
-      CompletableFuture<Answer> result;
-      try {
-        result = http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-            .handle((response, failure) -> {
-              if (failure != null) {
-                throw ioFailure(unwrap(failure), submit, taskId);
-              }
-              return answer(response, submit, taskId);
-            });
-      } catch (RuntimeException e) {
-        observe(() -> observer.callFinished(endpoint, ErrorKind.CONNECTION_FAILED));
-        throw e;
-      }
-      return result.whenComplete((answer, failure) -> observe(() -> observer.callFinished(endpoint,
-          failure == null ? null
-              : unwrap(failure) instanceof PixverseApiException e ? e.kind() : ErrorKind.MALFORMED_RESPONSE)));
-    });
+    return inFlight.call(
+        () -> {
+          if (sendBy != null && Instant.now().isAfter(sendBy)) {
+            return CompletableFuture.failedFuture(
+                new PixverseApiException(
+                    ErrorKind.CONNECTION_FAILED,
+                    0,
+                    "not sent: no free API slot (pixverse.max-in-flight) before the job's deadline",
+                    taskId,
+                    null,
+                    null));
+          }
+          observe(
+              () -> observer.callStarted(endpoint, Duration.ofNanos(System.nanoTime() - queued)));
+          CompletableFuture<Answer> result;
+          try {
+            result =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .handle(
+                        (response, failure) -> {
+                          if (failure != null) {
+                            throw ioFailure(unwrap(failure), submit, taskId);
+                          }
+                          return answer(response, submit, taskId);
+                        });
+          } catch (RuntimeException e) {
+            observe(() -> observer.callFinished(endpoint, ErrorKind.CONNECTION_FAILED));
+            throw e;
+          }
+          return result.whenComplete(
+              (answer, failure) ->
+                  observe(
+                      () ->
+                          observer.callFinished(
+                              endpoint,
+                              failure == null
+                                  ? null
+                                  : unwrap(failure) instanceof PixverseApiException e
+                                      ? e.kind()
+                                      : ErrorKind.MALFORMED_RESPONSE)));
+        });
   }
 
   /** An observer (metrics, health) must never change what a call returns. */
@@ -212,17 +251,29 @@ public final class PixverseClient {
     int effective = effectiveCode(status, root);
     if (effective >= 200 && effective < 300) {
       if (root == null || !root.isObject()) {
-        throw new PixverseApiException(ErrorKind.MALFORMED_RESPONSE, status,
-            (submit ? "the submit answer is not a JSON object, so a paid task may exist: "
-                : "the answer is not a JSON object: ") + excerpt(body), taskId, null, null);
+        throw new PixverseApiException(
+            ErrorKind.MALFORMED_RESPONSE,
+            status,
+            (submit
+                    ? "the submit answer is not a JSON object, so a paid task may exist: "
+                    : "the answer is not a JSON object: ")
+                + excerpt(body),
+            taskId,
+            null,
+            null);
       }
       return new Answer(status, body, root);
     }
     String message = redact(apiMessage(root, body));
     String type = root == null ? "" : root.path(WireFormat.ERROR).path(WireFormat.TYPE).asText("");
     Duration retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
-    throw new PixverseApiException(kindOf(effective, submit, message + " " + type), effective,
-        message, taskId, retryAfter, null);
+    throw new PixverseApiException(
+        kindOf(effective, submit, message + " " + type),
+        effective,
+        message,
+        taskId,
+        retryAfter,
+        null);
   }
 
   /** A 200 answer may still carry an error code inside (the API wraps everything in {code,...}). */
@@ -232,8 +283,10 @@ public final class PixverseClient {
     }
     JsonNode error = root.get(WireFormat.ERROR);
     if (error != null && error.isObject()) {
-      return error.path(WireFormat.CODE).canConvertToInt() && error.path(WireFormat.CODE).asInt() >= 400
-          ? error.path(WireFormat.CODE).asInt() : 400;
+      return error.path(WireFormat.CODE).canConvertToInt()
+              && error.path(WireFormat.CODE).asInt() >= 400
+          ? error.path(WireFormat.CODE).asInt()
+          : 400;
     }
     JsonNode code = root.get(WireFormat.CODE);
     if (code != null && code.canConvertToInt() && code.asInt() >= 400) {
@@ -243,8 +296,12 @@ public final class PixverseClient {
   }
 
   private static ErrorKind kindOf(int code, boolean submit, String text) {
-    if (code == 402 || (code >= 400 && code < 500 && code != 429 && code != 404
-        && CREDIT_WORDS.matcher(text).find())) {
+    if (code == 402
+        || (code >= 400
+            && code < 500
+            && code != 429
+            && code != 404
+            && CREDIT_WORDS.matcher(text).find())) {
       return ErrorKind.INSUFFICIENT_CREDITS;
     }
     if (code == 401 || code == 403) {
@@ -270,19 +327,33 @@ public final class PixverseClient {
     if (failure instanceof PixverseApiException api) {
       return api;
     }
-    if (failure instanceof HttpConnectTimeoutException || hasCause(failure, ConnectException.class)
+    if (failure instanceof HttpConnectTimeoutException
+        || hasCause(failure, ConnectException.class)
         || hasCause(failure, UnknownHostException.class)
         || hasCause(failure, UnresolvedAddressException.class)) {
-      return new PixverseApiException(ErrorKind.CONNECTION_FAILED, 0,
-          "could not connect to " + config.baseUrl() + " (" + redact(describe(failure))
-              + "); the request was not sent", taskId, null, failure);
+      return new PixverseApiException(
+          ErrorKind.CONNECTION_FAILED,
+          0,
+          "could not connect to "
+              + config.baseUrl()
+              + " ("
+              + redact(describe(failure))
+              + "); the request was not sent",
+          taskId,
+          null,
+          failure);
     }
-    String what = failure instanceof HttpTimeoutException
-        ? "no answer within " + config.requestTimeout()
-        : "connection lost after the request was sent (" + redact(describe(failure)) + ")";
-    String consequence = submit
-        ? "; the API may have accepted it and a paid task may exist" : "";
-    return new PixverseApiException(ErrorKind.OUTCOME_UNKNOWN, 0, what + consequence, taskId, null,
+    String what =
+        failure instanceof HttpTimeoutException
+            ? "no answer within " + config.requestTimeout()
+            : "connection lost after the request was sent (" + redact(describe(failure)) + ")";
+    String consequence = submit ? "; the API may have accepted it and a paid task may exist" : "";
+    return new PixverseApiException(
+        ErrorKind.OUTCOME_UNKNOWN,
+        0,
+        what + consequence,
+        taskId,
+        null,
         failure instanceof IOException ? failure : null);
   }
 
@@ -310,7 +381,8 @@ public final class PixverseClient {
       return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
     } catch (NumberFormatException notSeconds) {
       try {
-        ZonedDateTime when = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+        ZonedDateTime when =
+            ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
         Duration wait = Duration.between(ZonedDateTime.now(when.getZone()), when);
         return wait.isNegative() ? Duration.ZERO : wait;
       } catch (RuntimeException notADate) {
@@ -345,10 +417,14 @@ public final class PixverseClient {
     return false;
   }
 
-  /** The failure inside the wrappers that asynchronous calls add (CompletionException, ExecutionException). */
+  /**
+   * The failure inside the wrappers that asynchronous calls add (CompletionException,
+   * ExecutionException).
+   */
   public static Throwable unwrap(Throwable failure) {
     Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     return t;
@@ -365,5 +441,4 @@ public final class PixverseClient {
       throw e;
     }
   }
-
 }

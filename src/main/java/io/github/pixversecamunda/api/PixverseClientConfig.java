@@ -10,11 +10,7 @@ import java.util.Objects;
  * @param maxInFlight requests open at once; further calls queue without holding the caller's thread
  */
 public record PixverseClientConfig(
-    URI baseUrl,
-    String apiKey,
-    Duration connectTimeout,
-    Duration requestTimeout,
-    int maxInFlight) {
+    URI baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout, int maxInFlight) {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
@@ -23,7 +19,8 @@ public record PixverseClientConfig(
   public PixverseClientConfig {
     Objects.requireNonNull(baseUrl, "baseUrl");
     if (apiKey == null || apiKey.isBlank()) {
-      throw new IllegalArgumentException("an API key is required (pixverse.api-key / PIXVERSE_API_KEY)");
+      throw new IllegalArgumentException(
+          "an API key is required (pixverse.api-key / PIXVERSE_API_KEY)");
     }
     connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
     requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
@@ -35,8 +32,12 @@ public record PixverseClientConfig(
   }
 
   public static PixverseClientConfig of(String baseUrl, String apiKey) {
-    return new PixverseClientConfig(URI.create(baseUrl == null || baseUrl.isBlank()
-        ? WireFormat.DEFAULT_BASE_URL : baseUrl), apiKey, null, null, 0);
+    return new PixverseClientConfig(
+        URI.create(baseUrl == null || baseUrl.isBlank() ? WireFormat.DEFAULT_BASE_URL : baseUrl),
+        apiKey,
+        null,
+        null,
+        0);
   }
 
   public PixverseClientConfig withTimeouts(Duration connect, Duration request) {
@@ -54,7 +55,14 @@ public record PixverseClientConfig(
 
   @Override
   public String toString() {
-    return "PixverseClientConfig[baseUrl=" + baseUrl + ", apiKey=****, connectTimeout="
-        + connectTimeout + ", requestTimeout=" + requestTimeout + ", maxInFlight=" + maxInFlight + "]";
+    return "PixverseClientConfig[baseUrl="
+        + baseUrl
+        + ", apiKey=****, connectTimeout="
+        + connectTimeout
+        + ", requestTimeout="
+        + requestTimeout
+        + ", maxInFlight="
+        + maxInFlight
+        + "]";
   }
 }

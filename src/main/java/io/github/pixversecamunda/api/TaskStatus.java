@@ -17,5 +17,4 @@ public record TaskStatus(
     String videoUrl,
     String failureReason,
     boolean contentRejected,
-    String rawAnswer) {
-}
+    String rawAnswer) {}

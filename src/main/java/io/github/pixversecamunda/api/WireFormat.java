@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 /**
  * Everything about how PixVerse 5.6 on API in One spells things on the wire: paths, field names,
  * status words and where answers put things. The API documents little of its answers, so the
- * readers here accept every shape seen or reported (see "What the API does not document" in the README); when the
- * API settles a name, edit it here (answers, paths) or in {@link GenerationField} (request fields).
- * How error answers are classified lives in {@link PixverseClient}.
+ * readers here accept every shape seen or reported (see "What the API does not document" in the
+ * README); when the API settles a name, edit it here (answers, paths) or in {@link GenerationField}
+ * (request fields). How error answers are classified lives in {@link PixverseClient}.
  */
 public final class WireFormat {
 
@@ -38,20 +38,52 @@ public final class WireFormat {
   private static final List<String> STATUS_FIELDS = List.of(STATUS, "state", "task_status");
   private static final Set<String> COMPLETED_WORDS =
       Set.of("completed", "complete", "succeeded", "success", "successful", "done", "finished");
-  private static final Set<String> FAILED_WORDS = Set.of("failed", "fail", "failure", "error",
-      "errored", "cancelled", "canceled", "rejected", "timeout", "timed_out", "expired");
-  /** Where a video URL has been seen or guessed; the first that holds a URL wins. */
-  private static final List<String> VIDEO_URL_POINTERS = List.of("/output/video_url", "/output/url",
-      "/video_url", "/url", "/output", "/output/0", "/output/0/url", "/output/0/video_url",
-      "/result/video_url", "/result/url", "/video/url", "/videos/0/url", "/videos/0");
-  private static final List<String> FAILURE_POINTERS = List.of("/error/message", "/error",
-      "/fail_reason", "/failure_reason", "/error_message", "/reason", "/message");
-  private static final Pattern MODERATION = Pattern.compile(
-      "moderat|content polic|sensitive|nsfw|inappropriate|violat|prohibited|not allowed content",
-      Pattern.CASE_INSENSITIVE);
+  private static final Set<String> FAILED_WORDS =
+      Set.of(
+          "failed",
+          "fail",
+          "failure",
+          "error",
+          "errored",
+          "cancelled",
+          "canceled",
+          "rejected",
+          "timeout",
+          "timed_out",
+          "expired");
 
-  private WireFormat() {
-  }
+  /** Where a video URL has been seen or guessed; the first that holds a URL wins. */
+  private static final List<String> VIDEO_URL_POINTERS =
+      List.of(
+          "/output/video_url",
+          "/output/url",
+          "/video_url",
+          "/url",
+          "/output",
+          "/output/0",
+          "/output/0/url",
+          "/output/0/video_url",
+          "/result/video_url",
+          "/result/url",
+          "/video/url",
+          "/videos/0/url",
+          "/videos/0");
+
+  private static final List<String> FAILURE_POINTERS =
+      List.of(
+          "/error/message",
+          "/error",
+          "/fail_reason",
+          "/failure_reason",
+          "/error_message",
+          "/reason",
+          "/message");
+  private static final Pattern MODERATION =
+      Pattern.compile(
+          "moderat|content polic|sensitive|nsfw|inappropriate|violat|prohibited|not allowed content",
+          Pattern.CASE_INSENSITIVE);
+
+  private WireFormat() {}
 
   /** The request body: the model and every field the request has, under its wire name. */
   public static ObjectNode toBody(GenerationRequest request, ObjectMapper json) {
@@ -71,7 +103,9 @@ public final class WireFormat {
     return GenerationInput.of(field -> value(body, field.wire()));
   }
 
-  /** The object that carries the payload: {@code data} inside the envelope, else the answer itself. */
+  /**
+   * The object that carries the payload: {@code data} inside the envelope, else the answer itself.
+   */
   public static JsonNode payload(JsonNode answer) {
     JsonNode data = answer.get(DATA);
     return data != null && data.isObject() ? data : answer;
@@ -100,17 +134,18 @@ public final class WireFormat {
     String rawStatus = status(answer).orElse(null);
     TaskState state = state(rawStatus);
     JsonNode payload = payload(answer);
-    String videoUrl = VIDEO_URL_POINTERS.stream()
-        .map(pointer -> payload.at(pointer))
-        .filter(node -> node.isTextual() && node.asText().matches("(?i)^https?://.+"))
-        .map(JsonNode::asText)
-        .findFirst().orElse(null);
+    String videoUrl =
+        VIDEO_URL_POINTERS.stream()
+            .map(pointer -> payload.at(pointer))
+            .filter(node -> node.isTextual() && node.asText().matches("(?i)^https?://.+"))
+            .map(JsonNode::asText)
+            .findFirst()
+            .orElse(null);
     String reason = null;
     boolean rejected = false;
     if (state == TaskState.FAILED) {
       reason = failureReason(payload).or(() -> failureReason(answer)).orElse("no reason given");
-      rejected = MODERATION.matcher(reason).find()
-          || MODERATION.matcher(rawStatus).find();
+      rejected = MODERATION.matcher(reason).find() || MODERATION.matcher(rawStatus).find();
     }
     return new TaskStatus(taskId, state, rawStatus, videoUrl, reason, rejected, rawBody);
   }

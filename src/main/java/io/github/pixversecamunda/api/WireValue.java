@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A closed set of values the API accepts for one field, each with its exact spelling on the wire. */
+/**
+ * A closed set of values the API accepts for one field, each with its exact spelling on the wire.
+ */
 public interface WireValue {
 
   String wire();

@@ -23,23 +23,25 @@ import org.springframework.stereotype.Component;
  * indicator, which blocks a probe for the whole request timeout, is switched off in its favour.
  */
 @Component
-public class CamundaClusterHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
+public class CamundaClusterHealthIndicator extends AbstractHealthIndicator
+    implements DisposableBean {
 
-  private record Check(Instant at, int brokers, String error) {
-  }
+  private record Check(Instant at, int brokers, String error) {}
 
   private final CamundaClient camunda;
   private final Duration interval;
-  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "camunda-cluster-check");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "camunda-cluster-check");
+            thread.setDaemon(true);
+            return thread;
+          });
   private volatile boolean workersOpen;
   private volatile Check last;
 
-  public CamundaClusterHealthIndicator(CamundaClient camunda,
-      @Value("${pixverse.cluster-check-interval:10s}") Duration interval) {
+  public CamundaClusterHealthIndicator(
+      CamundaClient camunda, @Value("${pixverse.cluster-check-interval:10s}") Duration interval) {
     super("Camunda cluster check failed");
     this.camunda = camunda;
     this.interval = interval;
@@ -54,14 +56,19 @@ public class CamundaClusterHealthIndicator extends AbstractHealthIndicator imple
 
   private void check() {
     try {
-      Topology topology = camunda.newTopologyRequest().requestTimeout(interval).send()
-          .get(interval.toMillis() + 1000, TimeUnit.MILLISECONDS);
+      Topology topology =
+          camunda
+              .newTopologyRequest()
+              .requestTimeout(interval)
+              .send()
+              .get(interval.toMillis() + 1000, TimeUnit.MILLISECONDS);
       last = new Check(Instant.now(), topology.getBrokers().size(), null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      last = new Check(Instant.now(), 0, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+      last =
+          new Check(Instant.now(), 0, cause.getClass().getSimpleName() + ": " + cause.getMessage());
     }
   }
 
@@ -69,8 +76,11 @@ public class CamundaClusterHealthIndicator extends AbstractHealthIndicator imple
   protected void doHealthCheck(Health.Builder builder) {
     Check check = last;
     boolean reached = check != null && check.error() == null && check.brokers() > 0;
-    builder.status(workersOpen && reached ? org.springframework.boot.actuate.health.Status.UP
-            : org.springframework.boot.actuate.health.Status.DOWN)
+    builder
+        .status(
+            workersOpen && reached
+                ? org.springframework.boot.actuate.health.Status.UP
+                : org.springframework.boot.actuate.health.Status.DOWN)
         .withDetail("workersOpen", workersOpen)
         .withDetail("clusterReached", reached);
     if (check != null) {

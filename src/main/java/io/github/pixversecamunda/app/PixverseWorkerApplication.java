@@ -7,39 +7,45 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * The workers as a stand-alone application: {@code java -jar pixverse-camunda-<version>-exec.jar}.
  * Configure the cluster with the standard Camunda client settings ({@code CAMUNDA_CLIENT_MODE},
- * {@code camunda.client.*}) and the API with {@code PIXVERSE_API_KEY}; set
- * {@code pixverse.deploy-processes=true} to deploy the bundled processes at start.
+ * {@code camunda.client.*}) and the API with {@code PIXVERSE_API_KEY}; set {@code
+ * pixverse.deploy-processes=true} to deploy the bundled processes at start.
  *
- * <p>Operations: health and Prometheus metrics on {@code server.port} (8080; move them with
- * {@code management.server.port}), see {@link #OPERATIONS_DEFAULTS} and the README's runbook.
+ * <p>Operations: health and Prometheus metrics on {@code server.port} (8080; move them with {@code
+ * management.server.port}), see {@link #OPERATIONS_DEFAULTS} and the README's runbook.
  */
 @SpringBootApplication
 public class PixverseWorkerApplication {
 
   /**
    * The application's own defaults, lowest in precedence: any property, environment variable or
-   * argument overrides them. They live here and not in an application.properties so the library
-   * jar hands none of them to the applications that embed it.
+   * argument overrides them. They live here and not in an application.properties so the library jar
+   * hands none of them to the applications that embed it.
    */
-  public static final Map<String, Object> OPERATIONS_DEFAULTS = Map.ofEntries(
-      Map.entry("spring.application.name", "pixverse-workers"),
-      Map.entry("management.endpoints.web.exposure.include", "health,prometheus"),
-      Map.entry("management.endpoint.health.probes.enabled", "true"),
-      Map.entry("management.endpoint.health.show-details", "always"),
-      Map.entry("management.endpoint.health.group.liveness.include", "livenessState"),
-      // readinessState goes OUT_OF_SERVICE when the drain on shutdown starts (REFUSING_TRAFFIC).
-      Map.entry("management.endpoint.health.group.readiness.include", "readinessState,camundaCluster"),
-      // Replaced by camundaCluster, which never holds a probe for a whole request timeout.
-      Map.entry("management.health.camunda.enabled", "false"),
-      Map.entry("management.metrics.tags.application", "${spring.application.name}"),
-      // The web server only answers health probes and metrics scrapes, a few requests a minute:
-      // Tomcat's defaults (10 idle threads kept, up to 200) are sized for a web application.
-      Map.entry("server.tomcat.threads.min-spare", "1"),
-      Map.entry("server.tomcat.threads.max", "4"),
-      // Polling, not job streaming: streaming activates jobs sooner at low load, but costs throughput
-      // and threads under a burst, and closing a streaming worker whose cluster was unreachable hung
-      // the shutdown in the client (README, "Job streaming"). Operators may switch it on.
-      Map.entry("camunda.client.worker.defaults.stream-enabled", "false"));
+  public static final Map<String, Object> OPERATIONS_DEFAULTS =
+      Map.ofEntries(
+          Map.entry("spring.application.name", "pixverse-workers"),
+          Map.entry("management.endpoints.web.exposure.include", "health,prometheus"),
+          Map.entry("management.endpoint.health.probes.enabled", "true"),
+          Map.entry("management.endpoint.health.show-details", "always"),
+          Map.entry("management.endpoint.health.group.liveness.include", "livenessState"),
+          // readinessState goes OUT_OF_SERVICE when the drain on shutdown starts
+          // (REFUSING_TRAFFIC).
+          Map.entry(
+              "management.endpoint.health.group.readiness.include",
+              "readinessState,camundaCluster"),
+          // Replaced by camundaCluster, which never holds a probe for a whole request timeout.
+          Map.entry("management.health.camunda.enabled", "false"),
+          Map.entry("management.metrics.tags.application", "${spring.application.name}"),
+          // The web server only answers health probes and metrics scrapes, a few requests a minute:
+          // Tomcat's defaults (10 idle threads kept, up to 200) are sized for a web application.
+          Map.entry("server.tomcat.threads.min-spare", "1"),
+          Map.entry("server.tomcat.threads.max", "4"),
+          // Polling, not job streaming: streaming activates jobs sooner at low load, but costs
+          // throughput
+          // and threads under a burst, and closing a streaming worker whose cluster was unreachable
+          // hung
+          // the shutdown in the client (README, "Job streaming"). Operators may switch it on.
+          Map.entry("camunda.client.worker.defaults.stream-enabled", "false"));
 
   public static void main(String[] args) {
     application().run(args);

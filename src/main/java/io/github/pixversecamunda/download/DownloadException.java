@@ -14,7 +14,9 @@ public class DownloadException extends RuntimeException {
     INVALID_NAME,
     /** Worth retrying: 5xx, 429, no connection, truncated body. */
     TRANSIENT,
-    /** The storage directory is missing or not writable, or the disk is full: an operator must act. */
+    /**
+     * The storage directory is missing or not writable, or the disk is full: an operator must act.
+     */
     STORAGE
   }
 

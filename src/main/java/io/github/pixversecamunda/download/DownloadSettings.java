@@ -10,12 +10,14 @@ import java.util.Objects;
  * @param directory storage directory; files never leave it
  * @param maxBytes size ceiling, enforced while streaming
  * @param allowLoopback accept hosts on loopback, 127.0.0.0/8 and ::1 (for a local simulator only)
- * @param allowPrivateNetworks accept hosts on private-use 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16,
- *     shared 100.64.0.0/10 and unique-local fc00::/7 addresses; link-local addresses, cloud metadata
- *     endpoints and the other special-purpose blocks stay refused whatever the settings ({@link AddressGuard})
+ * @param allowPrivateNetworks accept hosts on private-use 10.0.0.0/8, 172.16.0.0/12,
+ *     192.168.0.0/16, shared 100.64.0.0/10 and unique-local fc00::/7 addresses; link-local
+ *     addresses, cloud metadata endpoints and the other special-purpose blocks stay refused
+ *     whatever the settings ({@link AddressGuard})
  * @param maxRedirects redirects followed at most, each checked like the first URL
  * @param connectTimeout time allowed to connect to the file host
- * @param requestTimeout time allowed until the host answers, and between two pieces of data after that
+ * @param requestTimeout time allowed until the host answers, and between two pieces of data after
+ *     that
  */
 public record DownloadSettings(
     Path directory,
@@ -43,26 +45,45 @@ public record DownloadSettings(
 
   /** Safe defaults: 2 GiB ceiling, public addresses only, three redirects. */
   public static DownloadSettings of(Path directory) {
-    return new DownloadSettings(directory, DEFAULT_MAX_BYTES, false, false, DEFAULT_MAX_REDIRECTS, null, null);
+    return new DownloadSettings(
+        directory, DEFAULT_MAX_BYTES, false, false, DEFAULT_MAX_REDIRECTS, null, null);
   }
 
   public DownloadSettings withAllowLoopback(boolean allow) {
-    return new DownloadSettings(directory, maxBytes, allow, allowPrivateNetworks, maxRedirects, connectTimeout,
+    return new DownloadSettings(
+        directory,
+        maxBytes,
+        allow,
+        allowPrivateNetworks,
+        maxRedirects,
+        connectTimeout,
         requestTimeout);
   }
 
   public DownloadSettings withAllowPrivateNetworks(boolean allow) {
-    return new DownloadSettings(directory, maxBytes, allowLoopback, allow, maxRedirects, connectTimeout,
-        requestTimeout);
+    return new DownloadSettings(
+        directory, maxBytes, allowLoopback, allow, maxRedirects, connectTimeout, requestTimeout);
   }
 
   public DownloadSettings withRequestTimeout(Duration timeout) {
-    return new DownloadSettings(directory, maxBytes, allowLoopback, allowPrivateNetworks, maxRedirects, connectTimeout,
+    return new DownloadSettings(
+        directory,
+        maxBytes,
+        allowLoopback,
+        allowPrivateNetworks,
+        maxRedirects,
+        connectTimeout,
         timeout);
   }
 
   public DownloadSettings withMaxBytes(long max) {
-    return new DownloadSettings(directory, max, allowLoopback, allowPrivateNetworks, maxRedirects, connectTimeout,
+    return new DownloadSettings(
+        directory,
+        max,
+        allowLoopback,
+        allowPrivateNetworks,
+        maxRedirects,
+        connectTimeout,
         requestTimeout);
   }
 }

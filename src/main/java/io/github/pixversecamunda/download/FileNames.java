@@ -13,27 +13,33 @@ public final class FileNames {
   public static final String TASK_ID_PLACEHOLDER = "{taskId}";
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
 
-  private FileNames() {
-  }
+  private FileNames() {}
 
-  /** Resolves the pattern; throws {@link DownloadException.Kind#INVALID_NAME} for anything unsafe. */
+  /**
+   * Resolves the pattern; throws {@link DownloadException.Kind#INVALID_NAME} for anything unsafe.
+   */
   public static Path resolve(Path directory, String pattern, String taskId) {
     String template = pattern == null || pattern.isBlank() ? DEFAULT_PATTERN : pattern.trim();
     if (template.contains(TASK_ID_PLACEHOLDER) && (taskId == null || taskId.isBlank())) {
-      throw new DownloadException(DownloadException.Kind.INVALID_NAME,
+      throw new DownloadException(
+          DownloadException.Kind.INVALID_NAME,
           "The file name pattern '" + template + "' needs a task id, and none was given");
     }
     // Variable content may only contribute harmless characters.
     String safeTaskId = taskId == null ? "" : taskId.replaceAll("[^A-Za-z0-9._-]", "_");
     String name = template.replace(TASK_ID_PLACEHOLDER, safeTaskId);
     if (!SAFE_NAME.matcher(name).matches() || name.contains("..")) {
-      throw new DownloadException(DownloadException.Kind.INVALID_NAME, "The file name '" + name
-          + "' is not allowed: use letters, digits, '.', '_' and '-' only (no separators, no '..',"
-          + " not starting with '.'), at most 200 characters");
+      throw new DownloadException(
+          DownloadException.Kind.INVALID_NAME,
+          "The file name '"
+              + name
+              + "' is not allowed: use letters, digits, '.', '_' and '-' only (no separators, no '..',"
+              + " not starting with '.'), at most 200 characters");
     }
     Path target = directory.resolve(name).normalize();
     if (!target.getParent().equals(directory.normalize())) {
-      throw new DownloadException(DownloadException.Kind.INVALID_NAME,
+      throw new DownloadException(
+          DownloadException.Kind.INVALID_NAME,
           "The file name '" + name + "' would leave the storage directory");
     }
     return target;

@@ -5,8 +5,14 @@ package io.github.pixversecamunda.download;
  *
  * @param path absolute path of the file
  * @param sha256 lower-case hex digest of the content
- * @param reused true when an identical file was already there (a repeated download of the same video)
+ * @param reused true when an identical file was already there (a repeated download of the same
+ *     video)
  */
-public record StoredVideo(String path, String fileName, long sizeBytes, String sha256, String contentType,
-    String sourceUrl, boolean reused) {
-}
+public record StoredVideo(
+    String path,
+    String fileName,
+    long sizeBytes,
+    String sha256,
+    String contentType,
+    String sourceUrl,
+    boolean reused) {}

@@ -39,16 +39,15 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Streams a finished video into the storage directory. Every address it connects to was judged
- * by {@link AddressGuard} in the same lookup that produced it: the guard is the HTTP client's
+ * Streams a finished video into the storage directory. Every address it connects to was judged by
+ * {@link AddressGuard} in the same lookup that produced it: the guard is the HTTP client's
  * resolver, so a DNS answer that changes between check and connect cannot reach an internal
- * address. Redirects are followed by hand, each hop checked the same way; the size is capped
- * while streaming; the file is written to a temporary file and renamed, so no reader ever sees
- * half a file and a failed download leaves nothing behind. Memory use does not grow with the
- * file size.
+ * address. Redirects are followed by hand, each hop checked the same way; the size is capped while
+ * streaming; the file is written to a temporary file and renamed, so no reader ever sees half a
+ * file and a failed download leaves nothing behind. Memory use does not grow with the file size.
  *
- * <p>A host that stops sending is abandoned after {@code requestTimeout} without data (the
- * socket read timeout), so a stalled transfer cannot hold a thread until the job times out.
+ * <p>A host that stops sending is abandoned after {@code requestTimeout} without data (the socket
+ * read timeout), so a stalled transfer cannot hold a thread until the job times out.
  *
  * <p>It sends no credentials or cookies (the file host is not the API) and uses no proxy (a proxy
  * would resolve the host itself, out of the guard's reach). TLS verifies the certificate against
@@ -58,6 +57,7 @@ public final class VideoDownloader implements AutoCloseable {
 
   private static final int BUFFER = 64 * 1024;
   private static final AtomicInteger THREADS = new AtomicInteger();
+
   /** Concurrency is bounded by the job worker's active jobs, not by the pool. */
   private static final int MAX_CONNECTIONS = 256;
 
@@ -71,101 +71,142 @@ public final class VideoDownloader implements AutoCloseable {
   }
 
   /**
-   * With another source of DNS answers and trusted certificates; for tests that must control what
-   * a host resolves to and which certificate it shows.
+   * With another source of DNS answers and trusted certificates; for tests that must control what a
+   * host resolves to and which certificate it shows.
    *
    * @param trust the TLS context trusting the hosts' certificates; null for the JDK's trusted roots
    */
   VideoDownloader(DownloadSettings settings, AddressGuard.HostLookup lookup, SSLContext trust) {
     this.settings = settings;
-    this.guard = new AddressGuard(settings.allowLoopback(), settings.allowPrivateNetworks(), lookup);
+    this.guard =
+        new AddressGuard(settings.allowLoopback(), settings.allowPrivateNetworks(), lookup);
     Timeout requestTimeout = Timeout.of(settings.requestTimeout());
-    PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
-        .setDnsResolver(guard)
-        // The certificate is verified against the request's host name, never the judged address.
-        .setTlsSocketStrategy(trust == null ? DefaultClientTlsStrategy.createDefault()
-            : new DefaultClientTlsStrategy(trust))
-        .setMaxConnTotal(MAX_CONNECTIONS)
-        .setMaxConnPerRoute(MAX_CONNECTIONS)
-        .setDefaultConnectionConfig(ConnectionConfig.custom()
-            .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-            .setSocketTimeout(requestTimeout)
-            .build())
-        .build();
+    PoolingHttpClientConnectionManager connections =
+        PoolingHttpClientConnectionManagerBuilder.create()
+            .setDnsResolver(guard)
+            // The certificate is verified against the request's host name, never the judged
+            // address.
+            .setTlsSocketStrategy(
+                trust == null
+                    ? DefaultClientTlsStrategy.createDefault()
+                    : new DefaultClientTlsStrategy(trust))
+            .setMaxConnTotal(MAX_CONNECTIONS)
+            .setMaxConnPerRoute(MAX_CONNECTIONS)
+            .setDefaultConnectionConfig(
+                ConnectionConfig.custom()
+                    .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                    .setSocketTimeout(requestTimeout)
+                    .build())
+            .build();
     // No redirects (followed by hand), no retries (the job decides), no decompression (the sizes
     // are those on the wire), no cookies or auth state, no proxy from system properties.
-    this.http = HttpClients.custom()
-        .setConnectionManager(connections)
-        .setDefaultRequestConfig(RequestConfig.custom()
-            .setRedirectsEnabled(false)
-            .setResponseTimeout(requestTimeout)
-            .build())
-        .disableRedirectHandling()
-        .disableAutomaticRetries()
-        .disableContentCompression()
-        .disableCookieManagement()
-        .disableAuthCaching()
-        .build();
+    this.http =
+        HttpClients.custom()
+            .setConnectionManager(connections)
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setRedirectsEnabled(false)
+                    .setResponseTimeout(requestTimeout)
+                    .build())
+            .disableRedirectHandling()
+            .disableAutomaticRetries()
+            .disableContentCompression()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .build();
     // Streaming to disk is blocking work; it runs here, never on the job worker's threads.
-    this.copyThreads = Executors.newCachedThreadPool(r -> {
-      Thread thread = new Thread(r, "pixverse-download-" + THREADS.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.copyThreads =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread thread = new Thread(r, "pixverse-download-" + THREADS.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   public DownloadSettings settings() {
     return settings;
   }
 
-  public CompletableFuture<StoredVideo> downloadAsync(String url, String fileNamePattern, String taskId,
-      boolean overwrite) {
-    return CompletableFuture.supplyAsync(() -> download(url, fileNamePattern, taskId, overwrite), copyThreads);
+  public CompletableFuture<StoredVideo> downloadAsync(
+      String url, String fileNamePattern, String taskId, boolean overwrite) {
+    return CompletableFuture.supplyAsync(
+        () -> download(url, fileNamePattern, taskId, overwrite), copyThreads);
   }
 
-  public StoredVideo download(String url, String fileNamePattern, String taskId, boolean overwrite) {
+  public StoredVideo download(
+      String url, String fileNamePattern, String taskId, boolean overwrite) {
     Path target = FileNames.resolve(settings.directory(), fileNamePattern, taskId);
     checkDirectory();
     URI uri = parse(url);
     Exchange exchange = open(uri);
-    Path temporary = settings.directory().resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
+    Path temporary =
+        settings
+            .directory()
+            .resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
     boolean complete = false;
     try {
       String contentType = checkContentType(exchange.response(), url);
       OptionalLong declared = declaredLength(exchange.response());
       if (declared.isPresent() && declared.getAsLong() > settings.maxBytes()) {
-        throw new DownloadException(DownloadException.Kind.REFUSED, "Refused " + url + ": it is "
-            + declared.getAsLong() + " bytes, above the ceiling of " + settings.maxBytes() + " bytes");
+        throw new DownloadException(
+            DownloadException.Kind.REFUSED,
+            "Refused "
+                + url
+                + ": it is "
+                + declared.getAsLong()
+                + " bytes, above the ceiling of "
+                + settings.maxBytes()
+                + " bytes");
       }
       MessageDigest sha256 = sha256();
       HttpEntity entity = exchange.response().getEntity();
       long size = entity == null ? 0 : copy(entity.getContent(), temporary, sha256, url);
       if (declared.isPresent() && size != declared.getAsLong()) {
-        throw new DownloadException(DownloadException.Kind.TRANSIENT, "Truncated download of " + url
-            + ": " + size + " of " + declared.getAsLong() + " bytes arrived");
+        throw new DownloadException(
+            DownloadException.Kind.TRANSIENT,
+            "Truncated download of "
+                + url
+                + ": "
+                + size
+                + " of "
+                + declared.getAsLong()
+                + " bytes arrived");
       }
       if (size == 0) {
-        // A complete answer with nothing in it is no video, however it is labelled: keeping it would end the
+        // A complete answer with nothing in it is no video, however it is labelled: keeping it
+        // would end the
         // process as if the video were safe.
-        throw new DownloadException(DownloadException.Kind.REFUSED, "Refused " + url
-            + ": the file host answered with no bytes, which is not a video");
+        throw new DownloadException(
+            DownloadException.Kind.REFUSED,
+            "Refused " + url + ": the file host answered with no bytes, which is not a video");
       }
       complete = true;
       String digest = HexFormat.of().formatHex(sha256.digest());
       boolean reused = false;
       if (Files.exists(target) && !overwrite) {
         if (!digest.equals(sha256Of(target))) {
-          throw new DownloadException(DownloadException.Kind.EXISTS, "The file " + target
-              + " already exists with other content, and overwriting is not allowed");
+          throw new DownloadException(
+              DownloadException.Kind.EXISTS,
+              "The file "
+                  + target
+                  + " already exists with other content, and overwriting is not allowed");
         }
         reused = true; // The same video again (a repeated job): keep the existing file.
       } else {
         move(temporary, target);
       }
-      return new StoredVideo(target.toString(), target.getFileName().toString(), size, digest, contentType,
-          exchange.uri().toString(), reused);
+      return new StoredVideo(
+          target.toString(),
+          target.getFileName().toString(),
+          size,
+          digest,
+          contentType,
+          exchange.uri().toString(),
+          reused);
     } catch (IOException e) {
-      throw new DownloadException(DownloadException.Kind.TRANSIENT, "Download of " + url + " failed: " + e, e);
+      throw new DownloadException(
+          DownloadException.Kind.TRANSIENT, "Download of " + url + " failed: " + e, e);
     } finally {
       if (complete) {
         closeQuietly(exchange.response());
@@ -196,8 +237,11 @@ public final class VideoDownloader implements AutoCloseable {
   private void checkDirectory() {
     Path directory = settings.directory();
     if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
-      throw new DownloadException(DownloadException.Kind.STORAGE, "The storage directory " + directory
-          + " is missing or not writable (pixverse.download.directory)");
+      throw new DownloadException(
+          DownloadException.Kind.STORAGE,
+          "The storage directory "
+              + directory
+              + " is missing or not writable (pixverse.download.directory)");
     }
   }
 
@@ -212,7 +256,10 @@ public final class VideoDownloader implements AutoCloseable {
     }
   }
 
-  /** GET with manual redirects; every hop's URL is checked, and its addresses when it is connected to. */
+  /**
+   * GET with manual redirects; every hop's URL is checked, and its addresses when it is connected
+   * to.
+   */
   private Exchange open(URI first) {
     URI uri = first;
     for (int hop = 0; ; hop++) {
@@ -223,8 +270,9 @@ public final class VideoDownloader implements AutoCloseable {
       if (status >= 300 && status < 400 && location != null) {
         exchange.abandon();
         if (hop >= settings.maxRedirects()) {
-          throw new DownloadException(DownloadException.Kind.REFUSED, "Refused " + first + ": more than "
-              + settings.maxRedirects() + " redirects");
+          throw new DownloadException(
+              DownloadException.Kind.REFUSED,
+              "Refused " + first + ": more than " + settings.maxRedirects() + " redirects");
         }
         uri = redirectTarget(uri, location.getValue());
         continue;
@@ -234,15 +282,21 @@ public final class VideoDownloader implements AutoCloseable {
       }
       exchange.abandon();
       if (status == 403 || status == 404 || status == 410) {
-        throw new DownloadException(DownloadException.Kind.EXPIRED, "The video at " + uri
-            + " is no longer available (HTTP " + status + "): the result URL has probably expired");
+        throw new DownloadException(
+            DownloadException.Kind.EXPIRED,
+            "The video at "
+                + uri
+                + " is no longer available (HTTP "
+                + status
+                + "): the result URL has probably expired");
       }
       if (status == 429 || status == 408 || status >= 500) {
-        throw new DownloadException(DownloadException.Kind.TRANSIENT, "The file host answered HTTP " + status
-            + " for " + uri);
+        throw new DownloadException(
+            DownloadException.Kind.TRANSIENT,
+            "The file host answered HTTP " + status + " for " + uri);
       }
-      throw new DownloadException(DownloadException.Kind.REFUSED, "The file host answered HTTP " + status
-          + " for " + uri);
+      throw new DownloadException(
+          DownloadException.Kind.REFUSED, "The file host answered HTTP " + status + " for " + uri);
     }
   }
 
@@ -250,22 +304,31 @@ public final class VideoDownloader implements AutoCloseable {
     try {
       return from.resolve(new URI(location.trim()));
     } catch (URISyntaxException e) {
-      throw new DownloadException(DownloadException.Kind.REFUSED, "Refused the redirect from " + from + " to '"
-          + location + "': not a URL", e);
+      throw new DownloadException(
+          DownloadException.Kind.REFUSED,
+          "Refused the redirect from " + from + " to '" + location + "': not a URL",
+          e);
     }
   }
 
-  /** Sends the GET; a refused address surfaces as the guard's DownloadException, thrown while connecting. */
+  /**
+   * Sends the GET; a refused address surfaces as the guard's DownloadException, thrown while
+   * connecting.
+   */
   private Exchange send(URI uri) {
     HttpGet request = new HttpGet(uri);
     request.setHeader("Accept", "video/*, application/octet-stream;q=0.9, */*;q=0.1");
     try {
-      return new Exchange(uri, request, http.executeOpen(null, request, HttpClientContext.create()));
+      return new Exchange(
+          uri, request, http.executeOpen(null, request, HttpClientContext.create()));
     } catch (UnknownHostException e) {
-      throw new DownloadException(DownloadException.Kind.TRANSIENT, "Cannot resolve host " + uri.getHost(), e);
+      throw new DownloadException(
+          DownloadException.Kind.TRANSIENT, "Cannot resolve host " + uri.getHost(), e);
     } catch (IOException e) {
-      String what = e instanceof ConnectException ? "could not connect to " : "connection failed for ";
-      throw new DownloadException(DownloadException.Kind.TRANSIENT, "Download " + what + uri + ": " + e, e);
+      String what =
+          e instanceof ConnectException ? "could not connect to " : "connection failed for ";
+      throw new DownloadException(
+          DownloadException.Kind.TRANSIENT, "Download " + what + uri + ": " + e, e);
     }
   }
 
@@ -285,15 +348,23 @@ public final class VideoDownloader implements AutoCloseable {
     Header header = response.getFirstHeader("Content-Type");
     String type = header == null ? "application/octet-stream" : header.getValue();
     String bare = type.split(";")[0].trim().toLowerCase(Locale.ROOT);
-    if (bare.startsWith("video/") || bare.equals("application/octet-stream") || bare.equals("binary/octet-stream")
+    if (bare.startsWith("video/")
+        || bare.equals("application/octet-stream")
+        || bare.equals("binary/octet-stream")
         || bare.equals("application/mp4")) {
       return bare;
     }
-    throw new DownloadException(DownloadException.Kind.REFUSED, "Refused " + url + ": content type '" + type
-        + "' is neither a video nor generic binary data");
+    throw new DownloadException(
+        DownloadException.Kind.REFUSED,
+        "Refused "
+            + url
+            + ": content type '"
+            + type
+            + "' is neither a video nor generic binary data");
   }
 
-  private long copy(InputStream body, Path temporary, MessageDigest sha256, String url) throws IOException {
+  private long copy(InputStream body, Path temporary, MessageDigest sha256, String url)
+      throws IOException {
     byte[] buffer = new byte[BUFFER];
     long size = 0;
     OutputStream out;
@@ -307,8 +378,9 @@ public final class VideoDownloader implements AutoCloseable {
       while ((read = body.read(buffer)) >= 0) { // an IOException here is the network's: transient
         size += read;
         if (size > settings.maxBytes()) {
-          throw new DownloadException(DownloadException.Kind.REFUSED, "Refused " + url
-              + ": more than the ceiling of " + settings.maxBytes() + " bytes");
+          throw new DownloadException(
+              DownloadException.Kind.REFUSED,
+              "Refused " + url + ": more than the ceiling of " + settings.maxBytes() + " bytes");
         }
         sha256.update(buffer, 0, read);
         try {
@@ -318,7 +390,8 @@ public final class VideoDownloader implements AutoCloseable {
         }
       }
     } catch (SocketTimeoutException e) {
-      throw new IOException("no data arrived for " + settings.requestTimeout() + "; the transfer stalled", e);
+      throw new IOException(
+          "no data arrived for " + settings.requestTimeout() + "; the transfer stalled", e);
     }
     return size;
   }
@@ -326,7 +399,8 @@ public final class VideoDownloader implements AutoCloseable {
   private static void move(Path temporary, Path target) {
     try {
       try {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -336,7 +410,8 @@ public final class VideoDownloader implements AutoCloseable {
   }
 
   private static DownloadException storage(String what, IOException e) {
-    return new DownloadException(DownloadException.Kind.STORAGE, "Storage problem: " + what + ": " + e, e);
+    return new DownloadException(
+        DownloadException.Kind.STORAGE, "Storage problem: " + what + ": " + e, e);
   }
 
   private static String sha256Of(Path file) {

@@ -46,7 +46,8 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
   public PixverseMetrics(MeterRegistry registry) {
     this.registry = registry;
     Gauge.builder(API_IN_FLIGHT, inFlight, AtomicInteger::get)
-        .description("PixVerse API calls waiting for their answer now").register(registry);
+        .description("PixVerse API calls waiting for their answer now")
+        .register(registry);
     // Registered at zero so dashboards and alerts see the series before the first video.
     submits("accepted", NONE);
     for (ApiCallObserver.Endpoint endpoint : ApiCallObserver.Endpoint.values()) {
@@ -70,8 +71,8 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
   }
 
   @Override
-  public void generationCompleted(Resolution resolution, VideoDuration duration, int statusChecks,
-      Duration sinceSubmit) {
+  public void generationCompleted(
+      Resolution resolution, VideoDuration duration, int statusChecks, Duration sinceSubmit) {
     DistributionSummary.builder(STATUS_CHECKS)
         .description("Status checks one generation needed until it completed")
         .publishPercentileHistogram()
@@ -81,7 +82,8 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
         .record(statusChecks);
     if (sinceSubmit != null && !sinceSubmit.isNegative()) {
       Timer.builder(GENERATION_TIME)
-          .description("Time from the accepted submit to the status check that found the video ready")
+          .description(
+              "Time from the accepted submit to the status check that found the video ready")
           .tag("resolution", resolution.wire())
           .tag("duration", Integer.toString(duration.seconds()))
           .publishPercentileHistogram()
@@ -97,18 +99,29 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
     String outcomeTag = outcomeTag(outcome);
     Counter.builder(FAILURES)
         .description("Failed jobs by phase, error kind and what the worker did about it")
-        .tag("phase", phase.tag()).tag("kind", kind).tag("outcome", outcomeTag)
-        .register(registry).increment();
+        .tag("phase", phase.tag())
+        .tag("kind", kind)
+        .tag("outcome", outcomeTag)
+        .register(registry)
+        .increment();
     if (outcome instanceof JobOutcome.Incident) {
       Counter.builder(INCIDENTS)
-          .description("Incidents the workers raised: a person has to act (see the README's runbook)")
-          .tag("phase", phase.tag()).tag("cause", kind)
-          .register(registry).increment();
+          .description(
+              "Incidents the workers raised: a person has to act (see the README's runbook)")
+          .tag("phase", phase.tag())
+          .tag("cause", kind)
+          .register(registry)
+          .increment();
     }
-    // The submit records' incidents are about a submit already counted (or never sent): not a submit outcome.
-    boolean recordIncident = kind.equals(WorkerEvents.ATTEMPT_UNRECORDED) || kind.equals(WorkerEvents.TASK_ID_UNRECORDED);
+    // The submit records' incidents are about a submit already counted (or never sent): not a
+    // submit outcome.
+    boolean recordIncident =
+        kind.equals(WorkerEvents.ATTEMPT_UNRECORDED)
+            || kind.equals(WorkerEvents.TASK_ID_UNRECORDED);
     if (phase == Phase.SUBMIT && !recordIncident) {
-      boolean unknown = kind.equals(lower(ErrorKind.OUTCOME_UNKNOWN)) || kind.equals(lower(ErrorKind.MALFORMED_RESPONSE));
+      boolean unknown =
+          kind.equals(lower(ErrorKind.OUTCOME_UNKNOWN))
+              || kind.equals(lower(ErrorKind.MALFORMED_RESPONSE));
       submits(unknown ? "unknown" : "rejected", kind).increment();
     }
   }
@@ -143,7 +156,8 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
         .description("PixVerse API calls by endpoint and outcome")
         .tag("endpoint", endpoint.tag())
         .tag("outcome", failure == null ? "success" : lower(failure))
-        .register(registry).increment();
+        .register(registry)
+        .increment();
     if (failure == ErrorKind.RATE_LIMITED) {
       rateLimited(endpoint).increment();
     }
@@ -151,8 +165,10 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
 
   private Counter submits(String outcome, String kind) {
     return Counter.builder(SUBMITS)
-        .description("Submits to PixVerse: accepted (paid), rejected by error kind, or outcome unknown")
-        .tag("outcome", outcome).tag("kind", kind)
+        .description(
+            "Submits to PixVerse: accepted (paid), rejected by error kind, or outcome unknown")
+        .tag("outcome", outcome)
+        .tag("kind", kind)
         .register(registry);
   }
 

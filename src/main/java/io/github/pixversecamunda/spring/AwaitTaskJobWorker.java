@@ -7,16 +7,19 @@ import io.camunda.client.api.worker.JobHandler;
 import io.github.pixversecamunda.worker.JobTypes;
 
 /**
- * The await worker as a Camunda Spring job worker. Its timeout and fetch list come from
- * {@code PixverseWorkers.AWAIT} (see {@link PixverseJobWorkerCustomizer}); type, timeout,
- * concurrency and more can be overridden the standard way:
- * {@code camunda.client.worker.override.pixverse-await-task.*}.
+ * The await worker as a Camunda Spring job worker. Its timeout and fetch list come from {@code
+ * PixverseWorkers.AWAIT} (see {@link PixverseJobWorkerCustomizer}); type, timeout, concurrency and
+ * more can be overridden the standard way: {@code
+ * camunda.client.worker.override.pixverse-await-task.*}.
  */
 public class AwaitTaskJobWorker {
 
   private final JobHandler handler;
 
-  /** {@code handler} as prepared by {@code PixverseWorkers.prepare}: the AwaitTaskHandler, counted and correlated. */
+  /**
+   * {@code handler} as prepared by {@code PixverseWorkers.prepare}: the AwaitTaskHandler, counted
+   * and correlated.
+   */
   public AwaitTaskJobWorker(JobHandler handler) {
     this.handler = handler;
   }

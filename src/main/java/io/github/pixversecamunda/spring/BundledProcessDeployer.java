@@ -15,15 +15,19 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Deploys the ready-made processes shipped in the jar, with the forms their user tasks link to, once
- * the application is ready. Registered by {@link PixverseProcessDeploymentAutoConfiguration} when
- * {@code pixverse.deploy-processes=true}, in the worker application and in any application that
- * embeds the library alike.
+ * Deploys the ready-made processes shipped in the jar, with the forms their user tasks link to,
+ * once the application is ready. Registered by {@link PixverseProcessDeploymentAutoConfiguration}
+ * when {@code pixverse.deploy-processes=true}, in the worker application and in any application
+ * that embeds the library alike.
  */
 public class BundledProcessDeployer {
 
-  /** Under the library's package path, so a consumer's own {@code classpath*:/bpmn/**} deployment never picks them up. */
+  /**
+   * Under the library's package path, so a consumer's own {@code classpath*:/bpmn/**} deployment
+   * never picks them up.
+   */
   public static final String LOCATION = "classpath*:io/github/pixversecamunda/bpmn/*.bpmn";
+
   // In the same deployment as the processes: a user task's linked form must be deployed before the
   // task is reached.
   public static final String FORMS_LOCATION = "classpath*:io/github/pixversecamunda/forms/*.form";
@@ -38,9 +42,12 @@ public class BundledProcessDeployer {
   @EventListener(ApplicationReadyEvent.class)
   public void deploy() throws IOException {
     var resolver = new PathMatchingResourcePatternResolver();
-    Resource[] processes = Stream.concat(Arrays.stream(resolver.getResources(LOCATION)),
-            Arrays.stream(resolver.getResources(FORMS_LOCATION)))
-        .sorted(Comparator.comparing(Resource::getFilename)).toArray(Resource[]::new);
+    Resource[] processes =
+        Stream.concat(
+                Arrays.stream(resolver.getResources(LOCATION)),
+                Arrays.stream(resolver.getResources(FORMS_LOCATION)))
+            .sorted(Comparator.comparing(Resource::getFilename))
+            .toArray(Resource[]::new);
     if (processes.length == 0) {
       throw new IllegalStateException("No bundled processes found at " + LOCATION);
     }

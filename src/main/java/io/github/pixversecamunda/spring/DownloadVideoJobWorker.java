@@ -7,16 +7,19 @@ import io.camunda.client.api.worker.JobHandler;
 import io.github.pixversecamunda.worker.JobTypes;
 
 /**
- * The download worker as a Camunda Spring job worker. Its timeout and fetch list come from
- * {@code PixverseWorkers.DOWNLOAD} (see {@link PixverseJobWorkerCustomizer}); type, timeout,
- * concurrency and more can be overridden the standard way:
- * {@code camunda.client.worker.override.pixverse-download-video.*}.
+ * The download worker as a Camunda Spring job worker. Its timeout and fetch list come from {@code
+ * PixverseWorkers.DOWNLOAD} (see {@link PixverseJobWorkerCustomizer}); type, timeout, concurrency
+ * and more can be overridden the standard way: {@code
+ * camunda.client.worker.override.pixverse-download-video.*}.
  */
 public class DownloadVideoJobWorker {
 
   private final JobHandler handler;
 
-  /** {@code handler} as prepared by {@code PixverseWorkers.prepare}: the DownloadVideoHandler, counted and correlated. */
+  /**
+   * {@code handler} as prepared by {@code PixverseWorkers.prepare}: the DownloadVideoHandler,
+   * counted and correlated.
+   */
   public DownloadVideoJobWorker(JobHandler handler) {
     this.handler = handler;
   }

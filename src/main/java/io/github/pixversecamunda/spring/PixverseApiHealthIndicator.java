@@ -18,8 +18,8 @@ public class PixverseApiHealthIndicator extends AbstractHealthIndicator {
   private final ApiCallHistory history;
   private final int authenticationFailuresDown;
 
-  public PixverseApiHealthIndicator(PixverseClientConfig config, ApiCallHistory history,
-      int authenticationFailuresDown) {
+  public PixverseApiHealthIndicator(
+      PixverseClientConfig config, ApiCallHistory history, int authenticationFailuresDown) {
     super("PixVerse API health check failed");
     this.config = config;
     this.history = history;
@@ -30,12 +30,18 @@ public class PixverseApiHealthIndicator extends AbstractHealthIndicator {
   protected void doHealthCheck(Health.Builder builder) {
     ApiCallHistory.Snapshot recent = history.snapshot();
     if (recent.authenticationFailuresInARow() >= authenticationFailuresDown) {
-      builder.down().withDetail("reason", "the API refused the key on the last "
-          + recent.authenticationFailuresInARow() + " calls: fix pixverse.api-key");
+      builder
+          .down()
+          .withDetail(
+              "reason",
+              "the API refused the key on the last "
+                  + recent.authenticationFailuresInARow()
+                  + " calls: fix pixverse.api-key");
     } else {
       builder.up();
     }
-    builder.withDetail("baseUrl", config.baseUrl().toString())
+    builder
+        .withDetail("baseUrl", config.baseUrl().toString())
         .withDetail("maxInFlight", config.maxInFlight())
         .withDetail("requestTimeout", config.requestTimeout().toString())
         .withDetail("calls", recent.calls())
@@ -44,7 +50,8 @@ public class PixverseApiHealthIndicator extends AbstractHealthIndicator {
       builder.withDetail("lastSuccessAt", recent.lastSuccessAt().toString());
     }
     if (recent.lastFailureAt() != null) {
-      builder.withDetail("lastFailureAt", recent.lastFailureAt().toString())
+      builder
+          .withDetail("lastFailureAt", recent.lastFailureAt().toString())
           .withDetail("lastFailure", recent.lastFailure().name());
     }
   }

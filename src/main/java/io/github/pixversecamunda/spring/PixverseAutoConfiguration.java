@@ -34,14 +34,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * Registers the PixVerse workers when {@code pixverse.api-key} (or {@code PIXVERSE_API_KEY}) is set;
- * the Camunda Spring Boot Starter opens them on its client, with the settings of
- * {@link io.github.pixversecamunda.worker.PixverseWorkers}. Every bean can be replaced by your own.
+ * Registers the PixVerse workers when {@code pixverse.api-key} (or {@code PIXVERSE_API_KEY}) is
+ * set; the Camunda Spring Boot Starter opens them on its client, with the settings of {@link
+ * io.github.pixversecamunda.worker.PixverseWorkers}. Every bean can be replaced by your own.
  */
-@AutoConfiguration(afterName = {
-    // Metrics and health switch on when the application has a registry: it must exist first.
-    "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
-    "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration"})
+@AutoConfiguration(
+    afterName = {
+      // Metrics and health switch on when the application has a registry: it must exist first.
+      "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+      "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration"
+    })
 @ConditionalOnProperty(prefix = "pixverse", name = "api-key")
 @EnableConfigurationProperties(PixverseProperties.class)
 public class PixverseAutoConfiguration {
@@ -50,8 +52,11 @@ public class PixverseAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public PixverseClient pixverseClient(PixverseProperties properties, ObjectProvider<ApiCallObserver> observers) {
-    return new PixverseClient(properties.toClientConfig(), new ObjectMapper(),
+  public PixverseClient pixverseClient(
+      PixverseProperties properties, ObjectProvider<ApiCallObserver> observers) {
+    return new PixverseClient(
+        properties.toClientConfig(),
+        new ObjectMapper(),
         ApiCallObserver.all(observers.orderedStream().toList()));
   }
 
@@ -76,15 +81,20 @@ public class PixverseAutoConfiguration {
 
   /** The {@code pixverseApi} health component, when the application has Actuator. */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(name = "org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration")
-  @ConditionalOnProperty(prefix = "management.health.pixverse-api", name = "enabled", matchIfMissing = true)
+  @ConditionalOnClass(
+      name =
+          "org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration")
+  @ConditionalOnProperty(
+      prefix = "management.health.pixverse-api",
+      name = "enabled",
+      matchIfMissing = true)
   static class Health {
     @Bean
     @ConditionalOnMissingBean(name = "pixverseApiHealthIndicator")
-    PixverseApiHealthIndicator pixverseApiHealthIndicator(PixverseClient api, ApiCallHistory history,
-        PixverseProperties properties) {
-      return new PixverseApiHealthIndicator(api.config(), history,
-          properties.getHealth().getAuthenticationFailures());
+    PixverseApiHealthIndicator pixverseApiHealthIndicator(
+        PixverseClient api, ApiCallHistory history, PixverseProperties properties) {
+      return new PixverseApiHealthIndicator(
+          api.config(), history, properties.getHealth().getAuthenticationFailures());
     }
   }
 
@@ -98,7 +108,10 @@ public class PixverseAutoConfiguration {
     return properties.toPollSchedule();
   }
 
-  /** The timeouts and fetch lists of {@link io.github.pixversecamunda.worker.PixverseWorkers}, for the Spring workers. */
+  /**
+   * The timeouts and fetch lists of {@link io.github.pixversecamunda.worker.PixverseWorkers}, for
+   * the Spring workers.
+   */
   @Bean
   public PixverseJobWorkerCustomizer pixverseJobWorkerCustomizer() {
     return new PixverseJobWorkerCustomizer();
@@ -111,22 +124,35 @@ public class PixverseAutoConfiguration {
   }
 
   @Bean
-  public PixverseWorkerDrain pixverseWorkerDrain(InFlightJobs inFlight, ObjectProvider<JobWorkerManager> workerManager,
-      ApplicationEventPublisher events, PixverseProperties properties) {
+  public PixverseWorkerDrain pixverseWorkerDrain(
+      InFlightJobs inFlight,
+      ObjectProvider<JobWorkerManager> workerManager,
+      ApplicationEventPublisher events,
+      PixverseProperties properties) {
     return new PixverseWorkerDrain(inFlight, workerManager, events, properties.getDrainTimeout());
   }
 
   @Bean
-  @ConditionalOnProperty(prefix = "pixverse.workers.submit", name = "enabled", matchIfMissing = true)
-  public SubmitVideoJobWorker pixverseSubmitVideoJobWorker(PixverseClient api, @Lazy CamundaClient camunda,
-      InFlightJobs inFlight, ObjectProvider<WorkerEvents> events) {
+  @ConditionalOnProperty(
+      prefix = "pixverse.workers.submit",
+      name = "enabled",
+      matchIfMissing = true)
+  public SubmitVideoJobWorker pixverseSubmitVideoJobWorker(
+      PixverseClient api,
+      @Lazy CamundaClient camunda,
+      InFlightJobs inFlight,
+      ObjectProvider<WorkerEvents> events) {
     return new SubmitVideoJobWorker(
-        PixverseWorkers.prepare(camunda, new SubmitVideoHandler(api, camunda, events(events)), inFlight));
+        PixverseWorkers.prepare(
+            camunda, new SubmitVideoHandler(api, camunda, events(events)), inFlight));
   }
 
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  @ConditionalOnProperty(prefix = "pixverse.workers.download", name = "enabled", matchIfMissing = true)
+  @ConditionalOnProperty(
+      prefix = "pixverse.workers.download",
+      name = "enabled",
+      matchIfMissing = true)
   public VideoDownloader pixverseVideoDownloader(PixverseProperties properties) throws IOException {
     DownloadSettings settings = properties.getDownload().toSettings();
     Files.createDirectories(settings.directory());
@@ -136,18 +162,31 @@ public class PixverseAutoConfiguration {
 
   @Bean
   @ConditionalOnBean(VideoDownloader.class)
-  @ConditionalOnProperty(prefix = "pixverse.workers.download", name = "enabled", matchIfMissing = true)
-  public DownloadVideoJobWorker pixverseDownloadVideoJobWorker(VideoDownloader downloader, PixverseClient api,
-      @Lazy CamundaClient camunda, InFlightJobs inFlight, ObjectProvider<WorkerEvents> events) {
+  @ConditionalOnProperty(
+      prefix = "pixverse.workers.download",
+      name = "enabled",
+      matchIfMissing = true)
+  public DownloadVideoJobWorker pixverseDownloadVideoJobWorker(
+      VideoDownloader downloader,
+      PixverseClient api,
+      @Lazy CamundaClient camunda,
+      InFlightJobs inFlight,
+      ObjectProvider<WorkerEvents> events) {
     return new DownloadVideoJobWorker(
-        PixverseWorkers.prepare(camunda, new DownloadVideoHandler(downloader, api.config(), events(events)), inFlight));
+        PixverseWorkers.prepare(
+            camunda, new DownloadVideoHandler(downloader, api.config(), events(events)), inFlight));
   }
 
   @Bean
   @ConditionalOnProperty(prefix = "pixverse.workers.await", name = "enabled", matchIfMissing = true)
-  public AwaitTaskJobWorker pixverseAwaitTaskJobWorker(PixverseClient api, PollSchedule schedule,
-      @Lazy CamundaClient camunda, InFlightJobs inFlight, ObjectProvider<WorkerEvents> events) {
+  public AwaitTaskJobWorker pixverseAwaitTaskJobWorker(
+      PixverseClient api,
+      PollSchedule schedule,
+      @Lazy CamundaClient camunda,
+      InFlightJobs inFlight,
+      ObjectProvider<WorkerEvents> events) {
     return new AwaitTaskJobWorker(
-        PixverseWorkers.prepare(camunda, new AwaitTaskHandler(api, schedule, events(events)), inFlight));
+        PixverseWorkers.prepare(
+            camunda, new AwaitTaskHandler(api, schedule, events(events)), inFlight));
   }
 }

@@ -2,8 +2,8 @@ package io.github.pixversecamunda.spring;
 
 import io.github.pixversecamunda.api.PixverseClientConfig;
 import io.github.pixversecamunda.api.WireFormat;
-import io.github.pixversecamunda.worker.PollSchedule;
 import io.github.pixversecamunda.download.DownloadSettings;
+import io.github.pixversecamunda.worker.PollSchedule;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,7 +29,10 @@ public class PixverseProperties {
   /** Time allowed for one API answer. A submit that times out is reported, never resent. */
   private Duration requestTimeout = PixverseClientConfig.DEFAULT_REQUEST_TIMEOUT;
 
-  /** API requests one worker instance keeps open at most; further calls queue (holding no thread) for a free slot. */
+  /**
+   * API requests one worker instance keeps open at most; further calls queue (holding no thread)
+   * for a free slot.
+   */
   private int maxInFlight = PixverseClientConfig.DEFAULT_MAX_IN_FLIGHT;
 
   /**
@@ -57,45 +60,108 @@ public class PixverseProperties {
     /** API calls in a row refused for the key after which the component reports DOWN. */
     private int authenticationFailures = 3;
 
-    public int getAuthenticationFailures() { return authenticationFailures; }
-    public void setAuthenticationFailures(int authenticationFailures) { this.authenticationFailures = authenticationFailures; }
+    public int getAuthenticationFailures() {
+      return authenticationFailures;
+    }
+
+    public void setAuthenticationFailures(int authenticationFailures) {
+      this.authenticationFailures = authenticationFailures;
+    }
   }
 
   /** The download worker's storage and safety limits. */
   public static class Download {
     /** Directory the videos are kept in; created at start when missing. Files never leave it. */
     private Path directory = Path.of("downloads");
+
     /** Largest file accepted; enforced while streaming. */
     private DataSize maxSize = DataSize.ofBytes(DownloadSettings.DEFAULT_MAX_BYTES);
+
     /** Allow hosts on loopback addresses (only for a local simulator). */
     private boolean allowLoopback;
-    /** Allow hosts on private networks (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7); link-local and cloud metadata addresses stay refused. */
+
+    /**
+     * Allow hosts on private networks (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7);
+     * link-local and cloud metadata addresses stay refused.
+     */
     private boolean allowPrivateNetworks;
+
     /** Redirects followed at most; each is checked like the first URL. */
     private int maxRedirects = DownloadSettings.DEFAULT_MAX_REDIRECTS;
+
     /** Time allowed to connect to the file host. */
     private Duration connectTimeout = DownloadSettings.DEFAULT_CONNECT_TIMEOUT;
-    /** Time allowed until the file host starts answering, and between two pieces of data after that. */
+
+    /**
+     * Time allowed until the file host starts answering, and between two pieces of data after that.
+     */
     private Duration requestTimeout = DownloadSettings.DEFAULT_REQUEST_TIMEOUT;
 
-    public Path getDirectory() { return directory; }
-    public void setDirectory(Path directory) { this.directory = directory; }
-    public DataSize getMaxSize() { return maxSize; }
-    public void setMaxSize(DataSize maxSize) { this.maxSize = maxSize; }
-    public boolean isAllowLoopback() { return allowLoopback; }
-    public void setAllowLoopback(boolean allowLoopback) { this.allowLoopback = allowLoopback; }
-    public boolean isAllowPrivateNetworks() { return allowPrivateNetworks; }
-    public void setAllowPrivateNetworks(boolean allowPrivateNetworks) { this.allowPrivateNetworks = allowPrivateNetworks; }
-    public int getMaxRedirects() { return maxRedirects; }
-    public void setMaxRedirects(int maxRedirects) { this.maxRedirects = maxRedirects; }
-    public Duration getConnectTimeout() { return connectTimeout; }
-    public void setConnectTimeout(Duration connectTimeout) { this.connectTimeout = connectTimeout; }
-    public Duration getRequestTimeout() { return requestTimeout; }
-    public void setRequestTimeout(Duration requestTimeout) { this.requestTimeout = requestTimeout; }
+    public Path getDirectory() {
+      return directory;
+    }
+
+    public void setDirectory(Path directory) {
+      this.directory = directory;
+    }
+
+    public DataSize getMaxSize() {
+      return maxSize;
+    }
+
+    public void setMaxSize(DataSize maxSize) {
+      this.maxSize = maxSize;
+    }
+
+    public boolean isAllowLoopback() {
+      return allowLoopback;
+    }
+
+    public void setAllowLoopback(boolean allowLoopback) {
+      this.allowLoopback = allowLoopback;
+    }
+
+    public boolean isAllowPrivateNetworks() {
+      return allowPrivateNetworks;
+    }
+
+    public void setAllowPrivateNetworks(boolean allowPrivateNetworks) {
+      this.allowPrivateNetworks = allowPrivateNetworks;
+    }
+
+    public int getMaxRedirects() {
+      return maxRedirects;
+    }
+
+    public void setMaxRedirects(int maxRedirects) {
+      this.maxRedirects = maxRedirects;
+    }
+
+    public Duration getConnectTimeout() {
+      return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+    }
+
+    public Duration getRequestTimeout() {
+      return requestTimeout;
+    }
+
+    public void setRequestTimeout(Duration requestTimeout) {
+      this.requestTimeout = requestTimeout;
+    }
 
     public DownloadSettings toSettings() {
-      return new DownloadSettings(directory, maxSize.toBytes(), allowLoopback, allowPrivateNetworks, maxRedirects,
-          connectTimeout, requestTimeout);
+      return new DownloadSettings(
+          directory,
+          maxSize.toBytes(),
+          allowLoopback,
+          allowPrivateNetworks,
+          maxRedirects,
+          connectTimeout,
+          requestTimeout);
     }
   }
 
@@ -103,13 +169,25 @@ public class PixverseProperties {
   public static class Poll {
     /** Shortest wait between two checks of one task. */
     private Duration floor = PollSchedule.DEFAULT.floor();
+
     /** Longest wait between two checks of one task. */
     private Duration ceiling = PollSchedule.DEFAULT.ceiling();
 
-    public Duration getFloor() { return floor; }
-    public void setFloor(Duration floor) { this.floor = floor; }
-    public Duration getCeiling() { return ceiling; }
-    public void setCeiling(Duration ceiling) { this.ceiling = ceiling; }
+    public Duration getFloor() {
+      return floor;
+    }
+
+    public void setFloor(Duration floor) {
+      this.floor = floor;
+    }
+
+    public Duration getCeiling() {
+      return ceiling;
+    }
+
+    public void setCeiling(Duration ceiling) {
+      this.ceiling = ceiling;
+    }
   }
 
   /** Which workers this application runs. */
@@ -118,21 +196,35 @@ public class PixverseProperties {
     private final Toggle await = new Toggle();
     private final Toggle download = new Toggle();
 
-    public Toggle getSubmit() { return submit; }
-    public Toggle getAwait() { return await; }
-    public Toggle getDownload() { return download; }
+    public Toggle getSubmit() {
+      return submit;
+    }
+
+    public Toggle getAwait() {
+      return await;
+    }
+
+    public Toggle getDownload() {
+      return download;
+    }
   }
 
   public static class Toggle {
     /** Whether this worker runs. */
     private boolean enabled = true;
 
-    public boolean isEnabled() { return enabled; }
-    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
   }
 
   public PixverseClientConfig toClientConfig() {
-    return PixverseClientConfig.of(baseUrl, apiKey).withTimeouts(connectTimeout, requestTimeout)
+    return PixverseClientConfig.of(baseUrl, apiKey)
+        .withTimeouts(connectTimeout, requestTimeout)
         .withMaxInFlight(maxInFlight);
   }
 
@@ -140,27 +232,84 @@ public class PixverseProperties {
     return new PollSchedule(poll.getFloor(), poll.getCeiling());
   }
 
-  public String getBaseUrl() { return baseUrl; }
-  public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
-  public String getApiKey() { return apiKey; }
-  public void setApiKey(String apiKey) { this.apiKey = apiKey; }
-  public Duration getConnectTimeout() { return connectTimeout; }
-  public void setConnectTimeout(Duration connectTimeout) { this.connectTimeout = connectTimeout; }
-  public Duration getRequestTimeout() { return requestTimeout; }
-  public void setRequestTimeout(Duration requestTimeout) { this.requestTimeout = requestTimeout; }
-  public int getMaxInFlight() { return maxInFlight; }
-  public void setMaxInFlight(int maxInFlight) { this.maxInFlight = maxInFlight; }
-  public Duration getDrainTimeout() { return drainTimeout; }
-  public void setDrainTimeout(Duration drainTimeout) { this.drainTimeout = drainTimeout; }
-  public boolean isDeployProcesses() { return deployProcesses; }
-  public void setDeployProcesses(boolean deployProcesses) { this.deployProcesses = deployProcesses; }
-  public Poll getPoll() { return poll; }
-  public Workers getWorkers() { return workers; }
-  public Download getDownload() { return download; }
-  public Health getHealth() { return health; }
+  public String getBaseUrl() {
+    return baseUrl;
+  }
+
+  public void setBaseUrl(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public String getApiKey() {
+    return apiKey;
+  }
+
+  public void setApiKey(String apiKey) {
+    this.apiKey = apiKey;
+  }
+
+  public Duration getConnectTimeout() {
+    return connectTimeout;
+  }
+
+  public void setConnectTimeout(Duration connectTimeout) {
+    this.connectTimeout = connectTimeout;
+  }
+
+  public Duration getRequestTimeout() {
+    return requestTimeout;
+  }
+
+  public void setRequestTimeout(Duration requestTimeout) {
+    this.requestTimeout = requestTimeout;
+  }
+
+  public int getMaxInFlight() {
+    return maxInFlight;
+  }
+
+  public void setMaxInFlight(int maxInFlight) {
+    this.maxInFlight = maxInFlight;
+  }
+
+  public Duration getDrainTimeout() {
+    return drainTimeout;
+  }
+
+  public void setDrainTimeout(Duration drainTimeout) {
+    this.drainTimeout = drainTimeout;
+  }
+
+  public boolean isDeployProcesses() {
+    return deployProcesses;
+  }
+
+  public void setDeployProcesses(boolean deployProcesses) {
+    this.deployProcesses = deployProcesses;
+  }
+
+  public Poll getPoll() {
+    return poll;
+  }
+
+  public Workers getWorkers() {
+    return workers;
+  }
+
+  public Download getDownload() {
+    return download;
+  }
+
+  public Health getHealth() {
+    return health;
+  }
 
   @Override
   public String toString() {
-    return "PixverseProperties[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "unset" : "****") + "]";
+    return "PixverseProperties[baseUrl="
+        + baseUrl
+        + ", apiKey="
+        + (apiKey == null ? "unset" : "****")
+        + "]";
   }
 }

@@ -13,11 +13,11 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The graceful drain on shutdown (SIGTERM during a rolling deploy): readiness goes to
- * REFUSING_TRAFFIC, the job workers stop activating jobs, and the jobs already in flight finish
- * as usual (their API calls answer, their outcomes are sent) for at most
- * {@code pixverse.drain-timeout}. Only then may the context close the Camunda client. A submit
- * still unanswered when the time is up is not resent by anyone: its attempt record makes the next
- * job of that task raise an incident.
+ * REFUSING_TRAFFIC, the job workers stop activating jobs, and the jobs already in flight finish as
+ * usual (their API calls answer, their outcomes are sent) for at most {@code
+ * pixverse.drain-timeout}. Only then may the context close the Camunda client. A submit still
+ * unanswered when the time is up is not resent by anyone: its attempt record makes the next job of
+ * that task raise an incident.
  */
 public class PixverseWorkerDrain implements SmartLifecycle {
 
@@ -29,8 +29,11 @@ public class PixverseWorkerDrain implements SmartLifecycle {
   private final Duration timeout;
   private volatile boolean running;
 
-  public PixverseWorkerDrain(InFlightJobs inFlight, ObjectProvider<JobWorkerManager> workerManager,
-      ApplicationEventPublisher events, Duration timeout) {
+  public PixverseWorkerDrain(
+      InFlightJobs inFlight,
+      ObjectProvider<JobWorkerManager> workerManager,
+      ApplicationEventPublisher events,
+      Duration timeout) {
     this.inFlight = inFlight;
     this.workerManager = workerManager;
     this.events = events;
@@ -51,13 +54,18 @@ public class PixverseWorkerDrain implements SmartLifecycle {
     AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
     workerManager.ifAvailable(JobWorkerManager::closeAllOpenWorkers);
     int open = inFlight.count();
-    LOG.info("Draining: job activation stopped, {} PixVerse job(s) in flight, waiting up to {}", open, timeout);
+    LOG.info(
+        "Draining: job activation stopped, {} PixVerse job(s) in flight, waiting up to {}",
+        open,
+        timeout);
     try {
       if (inFlight.awaitIdle(timeout)) {
         LOG.info("Drained: every PixVerse job in flight has reported its outcome");
       } else {
-        LOG.warn("Drain timeout {} reached with {} PixVerse job(s) in flight; they are redelivered after their"
-            + " job timeout, and a submit among them raises an incident instead of paying twice", timeout,
+        LOG.warn(
+            "Drain timeout {} reached with {} PixVerse job(s) in flight; they are redelivered after their"
+                + " job timeout, and a submit among them raises an incident instead of paying twice",
+            timeout,
             inFlight.count());
       }
     } catch (InterruptedException e) {

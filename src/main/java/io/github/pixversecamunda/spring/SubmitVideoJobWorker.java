@@ -7,16 +7,19 @@ import io.camunda.client.api.worker.JobHandler;
 import io.github.pixversecamunda.worker.JobTypes;
 
 /**
- * The submit worker as a Camunda Spring job worker. Its timeout and fetch list come from
- * {@code PixverseWorkers.SUBMIT} (see {@link PixverseJobWorkerCustomizer}); type, timeout,
- * concurrency and more can be overridden the standard way:
- * {@code camunda.client.worker.override.pixverse-submit-video.*}.
+ * The submit worker as a Camunda Spring job worker. Its timeout and fetch list come from {@code
+ * PixverseWorkers.SUBMIT} (see {@link PixverseJobWorkerCustomizer}); type, timeout, concurrency and
+ * more can be overridden the standard way: {@code
+ * camunda.client.worker.override.pixverse-submit-video.*}.
  */
 public class SubmitVideoJobWorker {
 
   private final JobHandler handler;
 
-  /** {@code handler} as prepared by {@code PixverseWorkers.prepare}: the SubmitVideoHandler, counted and correlated. */
+  /**
+   * {@code handler} as prepared by {@code PixverseWorkers.prepare}: the SubmitVideoHandler, counted
+   * and correlated.
+   */
   public SubmitVideoJobWorker(JobHandler handler) {
     this.handler = handler;
   }

@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Job type {@value JobTypes#AWAIT_TASK}: checks a task once and completes with its state and
- * {@code nextPollIn}, the ISO-8601 wait for the BPMN timer before the next check. The waiting
- * itself is modelled in the process, where everyone can see it.
+ * Job type {@value JobTypes#AWAIT_TASK}: checks a task once and completes with its state and {@code
+ * nextPollIn}, the ISO-8601 wait for the BPMN timer before the next check. The waiting itself is
+ * modelled in the process, where everyone can see it.
  *
  * <p>The first check of a task submitted moments ago (the processes check right after the submit)
  * asks nothing: the generation cannot be finished yet, so it answers {@code RUNNING} with the wait
@@ -46,11 +46,16 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
     this(api, schedule, JobOutcomeSender.ZEEBE, Clock.systemUTC(), events);
   }
 
-  public AwaitTaskHandler(PixverseClient api, PollSchedule schedule, JobOutcomeSender sender, Clock clock) {
+  public AwaitTaskHandler(
+      PixverseClient api, PollSchedule schedule, JobOutcomeSender sender, Clock clock) {
     this(api, schedule, sender, clock, WorkerEvents.NONE);
   }
 
-  public AwaitTaskHandler(PixverseClient api, PollSchedule schedule, JobOutcomeSender sender, Clock clock,
+  public AwaitTaskHandler(
+      PixverseClient api,
+      PollSchedule schedule,
+      JobOutcomeSender sender,
+      Clock clock,
       WorkerEvents events) {
     this.api = api;
     this.schedule = schedule;
@@ -60,12 +65,19 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
 
   /**
    * What the handler knows before it asks the API. {@code submittedAt} is null when the submit
-   * result was not mapped in, so the generation time is unknown; {@code justSubmitted} when the task
-   * was submitted moments ago and never checked.
+   * result was not mapped in, so the generation time is unknown; {@code justSubmitted} when the
+   * task was submitted moments ago and never checked.
    */
-  private record Context(String taskId, String resultVariable, int checks, Instant since, Duration expected,
-      Resolution resolution, VideoDuration duration, Instant submittedAt, boolean justSubmitted) {
-  }
+  private record Context(
+      String taskId,
+      String resultVariable,
+      int checks,
+      Instant since,
+      Duration expected,
+      Resolution resolution,
+      VideoDuration duration,
+      Instant submittedAt,
+      boolean justSubmitted) {}
 
   @Override
   public CompletionStage<Void> handleAsync(JobClient client, ActivatedJob job) {
@@ -78,21 +90,52 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
     }
     JobMdc.taskId(context.taskId());
     if (context.justSubmitted()
-        && schedule.tooEarlyToCheck(context.expected(), Duration.between(context.since(), clock.instant()))) {
-      Context notChecked = new Context(context.taskId(), context.resultVariable(), context.checks() - 1,
-          context.since(), context.expected(), context.resolution(), context.duration(), context.submittedAt(), true);
-      return support.send(client, job, new JobOutcome.Complete(Map.of(context.resultVariable(),
-          Results.toVariable(result(notChecked, TaskState.RUNNING, null, null)))));
+        && schedule.tooEarlyToCheck(
+            context.expected(), Duration.between(context.since(), clock.instant()))) {
+      Context notChecked =
+          new Context(
+              context.taskId(),
+              context.resultVariable(),
+              context.checks() - 1,
+              context.since(),
+              context.expected(),
+              context.resolution(),
+              context.duration(),
+              context.submittedAt(),
+              true);
+      return support.send(
+          client,
+          job,
+          new JobOutcome.Complete(
+              Map.of(
+                  context.resultVariable(),
+                  Results.toVariable(result(notChecked, TaskState.RUNNING, null, null)))));
     }
-    return api.statusAsync(context.taskId()).handle(JobMdc.within(job, (status, failure) -> {
-      JobMdc.taskId(context.taskId());
-      Throwable cause = failure == null ? null : PixverseClient.unwrap(failure);
-      JobOutcome outcome = failure == null ? onStatus(context, status)
-          : support.failed(WorkerEvents.Phase.AWAIT, cause, onFailure(job, context, cause));
-      return support.send(client, job, outcome);
-    })).thenCompose(sent -> sent).exceptionallyCompose(unexpected -> support.send(client, job,
-        JobSupport.retry(job, "Unexpected failure in the await worker: "
-            + support.redact(String.valueOf(PixverseClient.unwrap(unexpected))), null)));
+    return api.statusAsync(context.taskId())
+        .handle(
+            JobMdc.within(
+                job,
+                (status, failure) -> {
+                  JobMdc.taskId(context.taskId());
+                  Throwable cause = failure == null ? null : PixverseClient.unwrap(failure);
+                  JobOutcome outcome =
+                      failure == null
+                          ? onStatus(context, status)
+                          : support.failed(
+                              WorkerEvents.Phase.AWAIT, cause, onFailure(job, context, cause));
+                  return support.send(client, job, outcome);
+                }))
+        .thenCompose(sent -> sent)
+        .exceptionallyCompose(
+            unexpected ->
+                support.send(
+                    client,
+                    job,
+                    JobSupport.retry(
+                        job,
+                        "Unexpected failure in the await worker: "
+                            + support.redact(String.valueOf(PixverseClient.unwrap(unexpected))),
+                        null)));
   }
 
   private JobOutcome onStatus(Context context, TaskStatus status) {
@@ -100,15 +143,31 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
     switch (status.state()) {
       case COMPLETED -> {
         // Completed but no URL where we look: keep the answer so someone can find it.
-        result = result.withVideo(status.videoUrl(), status.videoUrl() == null ? status.rawAnswer() : null);
-        support.events().generationCompleted(context.resolution(), context.duration(), context.checks(),
-            context.submittedAt() == null ? null : Duration.between(context.submittedAt(), clock.instant()));
-        return new JobOutcome.Complete(Map.of(context.resultVariable(), Results.toVariable(result)));
+        result =
+            result.withVideo(
+                status.videoUrl(), status.videoUrl() == null ? status.rawAnswer() : null);
+        support
+            .events()
+            .generationCompleted(
+                context.resolution(),
+                context.duration(),
+                context.checks(),
+                context.submittedAt() == null
+                    ? null
+                    : Duration.between(context.submittedAt(), clock.instant()));
+        return new JobOutcome.Complete(
+            Map.of(context.resultVariable(), Results.toVariable(result)));
       }
       case FAILED -> {
-        String code = status.contentRejected() ? ErrorCodes.CONTENT_REJECTED : ErrorCodes.GENERATION_FAILED;
-        String message = (status.contentRejected() ? "PixVerse rejected the content of task "
-            : "PixVerse generation failed for task ") + context.taskId() + ": " + status.failureReason();
+        String code =
+            status.contentRejected() ? ErrorCodes.CONTENT_REJECTED : ErrorCodes.GENERATION_FAILED;
+        String message =
+            (status.contentRejected()
+                    ? "PixVerse rejected the content of task "
+                    : "PixVerse generation failed for task ")
+                + context.taskId()
+                + ": "
+                + status.failureReason();
         result = result.withFailureReason(status.failureReason());
         Map<String, Object> error = JobSupport.errorVariable(code, message, context.taskId(), null);
         error.put("reason", status.failureReason());
@@ -117,12 +176,17 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
         // The error last: a result variable named like it must not hide the error.
         variables.put(Variables.ERROR, error);
         JobOutcome outcome = new JobOutcome.BpmnError(code, message, variables);
-        support.events().failed(WorkerEvents.Phase.GENERATION, code.replaceFirst("^PIXVERSE_", "")
-            .toLowerCase(java.util.Locale.ROOT), outcome);
+        support
+            .events()
+            .failed(
+                WorkerEvents.Phase.GENERATION,
+                code.replaceFirst("^PIXVERSE_", "").toLowerCase(java.util.Locale.ROOT),
+                outcome);
         return outcome;
       }
       default -> {
-        return new JobOutcome.Complete(Map.of(context.resultVariable(), Results.toVariable(result)));
+        return new JobOutcome.Complete(
+            Map.of(context.resultVariable(), Results.toVariable(result)));
       }
     }
   }
@@ -133,21 +197,33 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
       return JobSupport.invalidInput(e, taskId);
     }
     if (!(failure instanceof PixverseApiException e)) {
-      return JobSupport.retry(job, "Unexpected failure checking PixVerse task " + taskId + ": "
-          + support.redact(String.valueOf(failure)), null);
+      return JobSupport.retry(
+          job,
+          "Unexpected failure checking PixVerse task "
+              + taskId
+              + ": "
+              + support.redact(String.valueOf(failure)),
+          null);
     }
     String stillRunning = "; the task may still be running (and billed) server-side";
     return switch (e.kind()) {
       case NOT_FOUND -> JobSupport.bpmnError(ErrorCodes.TASK_NOT_FOUND, e.getMessage(), taskId);
-      case INVALID_REQUEST -> JobSupport.bpmnError(ErrorCodes.INVALID_REQUEST, e.getMessage(), taskId);
-      case INSUFFICIENT_CREDITS -> JobSupport.bpmnError(ErrorCodes.INSUFFICIENT_CREDITS, e.getMessage(), taskId);
-      case AUTHENTICATION -> new JobOutcome.Incident(e.getMessage()
-          + ". The API key was rejected: fix pixverse.api-key in the worker's configuration, then retry"
-          + stillRunning + ".");
-      // Rate limiting is not a fault of the task: wait as long as the API asked, without spending a retry.
+      case INVALID_REQUEST ->
+          JobSupport.bpmnError(ErrorCodes.INVALID_REQUEST, e.getMessage(), taskId);
+      case INSUFFICIENT_CREDITS ->
+          JobSupport.bpmnError(ErrorCodes.INSUFFICIENT_CREDITS, e.getMessage(), taskId);
+      case AUTHENTICATION ->
+          new JobOutcome.Incident(
+              e.getMessage()
+                  + ". The API key was rejected: fix pixverse.api-key in the worker's configuration, then retry"
+                  + stillRunning
+                  + ".");
+      // Rate limiting is not a fault of the task: wait as long as the API asked, without spending a
+      // retry.
       case RATE_LIMITED -> {
-        TaskCheck result = result(context, TaskState.RUNNING, null, e.retryAfter().orElse(null))
-            .withLastError(e.getMessage());
+        TaskCheck result =
+            result(context, TaskState.RUNNING, null, e.retryAfter().orElse(null))
+                .withLastError(e.getMessage());
         yield new JobOutcome.Complete(Map.of(context.resultVariable(), Results.toVariable(result)));
       }
       // A status check changes nothing server-side, so every other fault is safe to retry.
@@ -156,29 +232,47 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
     };
   }
 
-  private TaskCheck result(Context context, TaskState state, String rawStatus, Duration retryAfter) {
+  private TaskCheck result(
+      Context context, TaskState state, String rawStatus, Duration retryAfter) {
     Instant now = clock.instant();
     String nextPollIn = null;
     if (!state.isFinal()) {
       Duration elapsed = Duration.between(context.since(), now);
-      nextPollIn = schedule.next(context.expected(), elapsed.isNegative() ? Duration.ZERO : elapsed, retryAfter)
-          .toString();
+      nextPollIn =
+          schedule
+              .next(context.expected(), elapsed.isNegative() ? Duration.ZERO : elapsed, retryAfter)
+              .toString();
     }
-    return new TaskCheck(context.taskId(), state.name(), rawStatus, context.checks(), context.since().toString(),
-        now.toString(), nextPollIn, null, null, null, null);
+    return new TaskCheck(
+        context.taskId(),
+        state.name(),
+        rawStatus,
+        context.checks(),
+        context.since().toString(),
+        now.toString(),
+        nextPollIn,
+        null,
+        null,
+        null,
+        null);
   }
 
   private Context context(ActivatedJob job, Map<String, Object> variables) {
     String resultVariable = JobSupport.resultVariable(job, Variables.DEFAULT_AWAIT_RESULT);
-    SubmitResult submission = Results.fromVariable(variables.get(Variables.SUBMISSION), SubmitResult.class);
-    TaskCheck previous = Results.fromVariable(variables.get(Variables.PREVIOUS_STATUS), TaskCheck.class);
+    SubmitResult submission =
+        Results.fromVariable(variables.get(Variables.SUBMISSION), SubmitResult.class);
+    TaskCheck previous =
+        Results.fromVariable(variables.get(Variables.PREVIOUS_STATUS), TaskCheck.class);
     String taskId = JobSupport.text(variables.get(Variables.TASK_ID));
     if (taskId == null && submission != null) {
       taskId = JobSupport.text(submission.taskId());
     }
     if (taskId == null) {
-      throw new InvalidInputException(List.of(new Violation(Variables.TASK_ID,
-          "must not be empty (map it from the submit result, e.g. =pixverse.taskId)")));
+      throw new InvalidInputException(
+          List.of(
+              new Violation(
+                  Variables.TASK_ID,
+                  "must not be empty (map it from the submit result, e.g. =pixverse.taskId)")));
     }
 
     // Checks and the waiting time carry on from the previous check of the same task only.
@@ -193,19 +287,30 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
       since = clock.instant();
     }
 
-    Map<String, Object> parameters = submission == null || submission.parameters() == null ? Map.of()
-        : submission.parameters();
-    Resolution resolution = WireValue.parse(Resolution.class,
-        String.valueOf(parameters.get(GenerationField.RESOLUTION.variable()))).orElse(Resolution.DEFAULT);
+    Map<String, Object> parameters =
+        submission == null || submission.parameters() == null ? Map.of() : submission.parameters();
+    Resolution resolution =
+        WireValue.parse(
+                Resolution.class,
+                String.valueOf(parameters.get(GenerationField.RESOLUTION.variable())))
+            .orElse(Resolution.DEFAULT);
     // FEEL hands whole numbers back as 5.0: read the duration as a whole number first.
-    VideoDuration duration = GenerationInput.wholeNumber(parameters.get(GenerationField.DURATION.variable()))
-        .flatMap(seconds -> WireValue.parse(VideoDuration.class, Long.toString(seconds)))
-        .orElse(VideoDuration.DEFAULT);
+    VideoDuration duration =
+        GenerationInput.wholeNumber(parameters.get(GenerationField.DURATION.variable()))
+            .flatMap(seconds -> WireValue.parse(VideoDuration.class, Long.toString(seconds)))
+            .orElse(VideoDuration.DEFAULT);
     boolean audio = Boolean.TRUE.equals(parameters.get(GenerationField.GENERATE_AUDIO.variable()));
     // Only a task known to be fresh (its submit time given, never checked) may skip a check.
     boolean justSubmitted = submittedAt != null && !sameTask;
-    return new Context(taskId, resultVariable, checks, since,
-        PollSchedule.expectedGenerationTime(resolution, duration, audio), resolution, duration, submittedAt,
+    return new Context(
+        taskId,
+        resultVariable,
+        checks,
+        since,
+        PollSchedule.expectedGenerationTime(resolution, duration, audio),
+        resolution,
+        duration,
+        submittedAt,
         justSubmitted);
   }
 

@@ -24,15 +24,20 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
     this(downloader, apiConfig, WorkerEvents.NONE);
   }
 
-  public DownloadVideoHandler(VideoDownloader downloader, PixverseClientConfig apiConfig, WorkerEvents events) {
+  public DownloadVideoHandler(
+      VideoDownloader downloader, PixverseClientConfig apiConfig, WorkerEvents events) {
     this(downloader, apiConfig, JobOutcomeSender.ZEEBE, events);
   }
 
-  public DownloadVideoHandler(VideoDownloader downloader, PixverseClientConfig apiConfig, JobOutcomeSender sender) {
+  public DownloadVideoHandler(
+      VideoDownloader downloader, PixverseClientConfig apiConfig, JobOutcomeSender sender) {
     this(downloader, apiConfig, sender, WorkerEvents.NONE);
   }
 
-  public DownloadVideoHandler(VideoDownloader downloader, PixverseClientConfig apiConfig, JobOutcomeSender sender,
+  public DownloadVideoHandler(
+      VideoDownloader downloader,
+      PixverseClientConfig apiConfig,
+      JobOutcomeSender sender,
       WorkerEvents events) {
     this.downloader = downloader;
     this.support = new JobSupport(apiConfig, sender, events);
@@ -45,22 +50,44 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
     String url = JobSupport.text(variables.get(Variables.VIDEO_URL));
     String taskId = JobSupport.text(variables.get(Variables.TASK_ID));
     String fileName = JobSupport.text(variables.get(Variables.FILE_NAME));
-    boolean overwrite = "true".equalsIgnoreCase(JobSupport.text(variables.get(Variables.OVERWRITE)));
+    boolean overwrite =
+        "true".equalsIgnoreCase(JobSupport.text(variables.get(Variables.OVERWRITE)));
     JobMdc.taskId(taskId);
     long started = System.nanoTime();
-    return downloader.downloadAsync(url, fileName, taskId, overwrite).handle(JobMdc.within(job, (stored, failure) -> {
-      JobMdc.taskId(taskId);
-      if (failure == null) {
-        support.events().downloaded(stored.sizeBytes(), Duration.ofNanos(System.nanoTime() - started), stored.reused());
-      }
-      Throwable cause = failure == null ? null : PixverseClient.unwrap(failure);
-      JobOutcome outcome = failure == null
-          ? new JobOutcome.Complete(Map.of(resultVariable, result(stored)))
-          : support.failed(WorkerEvents.Phase.DOWNLOAD, cause, onFailure(job, cause, taskId));
-      return support.send(client, job, outcome);
-    })).thenCompose(sent -> sent).exceptionallyCompose(unexpected -> support.send(client, job,
-        JobSupport.retry(job, "Unexpected failure in the download worker: "
-            + String.valueOf(PixverseClient.unwrap(unexpected)), null)));
+    return downloader
+        .downloadAsync(url, fileName, taskId, overwrite)
+        .handle(
+            JobMdc.within(
+                job,
+                (stored, failure) -> {
+                  JobMdc.taskId(taskId);
+                  if (failure == null) {
+                    support
+                        .events()
+                        .downloaded(
+                            stored.sizeBytes(),
+                            Duration.ofNanos(System.nanoTime() - started),
+                            stored.reused());
+                  }
+                  Throwable cause = failure == null ? null : PixverseClient.unwrap(failure);
+                  JobOutcome outcome =
+                      failure == null
+                          ? new JobOutcome.Complete(Map.of(resultVariable, result(stored)))
+                          : support.failed(
+                              WorkerEvents.Phase.DOWNLOAD, cause, onFailure(job, cause, taskId));
+                  return support.send(client, job, outcome);
+                }))
+        .thenCompose(sent -> sent)
+        .exceptionallyCompose(
+            unexpected ->
+                support.send(
+                    client,
+                    job,
+                    JobSupport.retry(
+                        job,
+                        "Unexpected failure in the download worker: "
+                            + String.valueOf(PixverseClient.unwrap(unexpected)),
+                        null)));
   }
 
   private static JobOutcome onFailure(ActivatedJob job, Throwable failure, String taskId) {
@@ -69,18 +96,24 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
     }
     String forTask = taskId == null ? "" : " (task " + taskId + ")";
     return switch (e.kind()) {
-      case EXPIRED -> JobSupport.bpmnError(ErrorCodes.VIDEO_EXPIRED, e.getMessage() + forTask, taskId);
-      case REFUSED -> JobSupport.bpmnError(ErrorCodes.DOWNLOAD_REFUSED, e.getMessage() + forTask, taskId);
+      case EXPIRED ->
+          JobSupport.bpmnError(ErrorCodes.VIDEO_EXPIRED, e.getMessage() + forTask, taskId);
+      case REFUSED ->
+          JobSupport.bpmnError(ErrorCodes.DOWNLOAD_REFUSED, e.getMessage() + forTask, taskId);
       case EXISTS -> JobSupport.bpmnError(ErrorCodes.FILE_EXISTS, e.getMessage() + forTask, taskId);
-      case INVALID_NAME -> JobSupport.bpmnError(ErrorCodes.INVALID_INPUT, e.getMessage() + forTask, taskId);
-      case TRANSIENT -> JobSupport.retry(job, e.getMessage() + forTask + "; no partial file was kept", null);
-      case STORAGE -> new JobOutcome.Incident(e.getMessage() + forTask
-          + ". Fix the storage (pixverse.download.directory), then retry the job.");
+      case INVALID_NAME ->
+          JobSupport.bpmnError(ErrorCodes.INVALID_INPUT, e.getMessage() + forTask, taskId);
+      case TRANSIENT ->
+          JobSupport.retry(job, e.getMessage() + forTask + "; no partial file was kept", null);
+      case STORAGE ->
+          new JobOutcome.Incident(
+              e.getMessage()
+                  + forTask
+                  + ". Fix the storage (pixverse.download.directory), then retry the job.");
     };
   }
 
   private static Map<String, Object> result(StoredVideo stored) {
     return Results.toVariable(stored);
   }
-
 }

@@ -1,8 +1,8 @@
 package io.github.pixversecamunda.worker;
 
 /**
- * BPMN error codes the workers throw, for failures a process can act on. Boundary events catch
- * them by these codes; each carries the variable {@value Variables#ERROR} with details.
+ * BPMN error codes the workers throw, for failures a process can act on. Boundary events catch them
+ * by these codes; each carries the variable {@value Variables#ERROR} with details.
  */
 public final class ErrorCodes {
 
@@ -13,13 +13,15 @@ public final class ErrorCodes {
   public static final String GENERATION_FAILED = "PIXVERSE_GENERATION_FAILED";
   public static final String CONTENT_REJECTED = "PIXVERSE_CONTENT_REJECTED";
   public static final String TASK_NOT_FOUND = "PIXVERSE_TASK_NOT_FOUND";
+
   /** The file host answered 403, 404 or 410: the result URL has expired. */
   public static final String VIDEO_EXPIRED = "PIXVERSE_VIDEO_EXPIRED";
+
   /** The video URL, a redirect, the size or the content type was not acceptable. */
   public static final String DOWNLOAD_REFUSED = "PIXVERSE_DOWNLOAD_REFUSED";
+
   /** The target file exists with other content and overwriting was not allowed. */
   public static final String FILE_EXISTS = "PIXVERSE_FILE_EXISTS";
 
-  private ErrorCodes() {
-  }
+  private ErrorCodes() {}
 }

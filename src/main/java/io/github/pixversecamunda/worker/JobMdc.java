@@ -24,8 +24,7 @@ public final class JobMdc {
   public static final String JOB_TYPE = "jobType";
   public static final String TASK_ID = "pixverseTaskId";
 
-  private JobMdc() {
-  }
+  private JobMdc() {}
 
   /** The handler, with the job's keys in the MDC while it runs. */
   public static JobHandler correlated(JobHandler handler) {
@@ -40,7 +39,8 @@ public final class JobMdc {
    * A stage's {@code handle} callback that runs with the job's keys in the MDC of whichever thread
    * completes the call, and returns what comes next.
    */
-  public static <T, R> BiFunction<T, Throwable, R> within(ActivatedJob job, BiFunction<T, Throwable, R> callback) {
+  public static <T, R> BiFunction<T, Throwable, R> within(
+      ActivatedJob job, BiFunction<T, Throwable, R> callback) {
     return (value, failure) -> {
       try (Scope ignored = open(job)) {
         return callback.apply(value, failure);

@@ -7,18 +7,15 @@ import java.util.Map;
 public sealed interface JobOutcome {
 
   /** The job is done; these variables go to the process. */
-  record Complete(Map<String, Object> variables) implements JobOutcome {
-  }
+  record Complete(Map<String, Object> variables) implements JobOutcome {}
 
   /** A failure the process can act on: a BPMN error for a boundary event. */
-  record BpmnError(String code, String message, Map<String, Object> variables) implements JobOutcome {
-  }
+  record BpmnError(String code, String message, Map<String, Object> variables)
+      implements JobOutcome {}
 
   /** A transient fault: try again after {@code backoff}, spending one retry. */
-  record Retry(String message, int remainingRetries, Duration backoff) implements JobOutcome {
-  }
+  record Retry(String message, int remainingRetries, Duration backoff) implements JobOutcome {}
 
   /** Only a person can fix this: raise an incident (retries 0) and do nothing more. */
-  record Incident(String message) implements JobOutcome {
-  }
+  record Incident(String message) implements JobOutcome {}
 }

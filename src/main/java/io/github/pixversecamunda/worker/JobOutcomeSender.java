@@ -10,19 +10,28 @@ public interface JobOutcomeSender {
 
   CompletionStage<?> send(JobClient client, ActivatedJob job, JobOutcome outcome);
 
-  JobOutcomeSender ZEEBE = (client, job, outcome) -> {
-    if (outcome instanceof JobOutcome.Complete complete) {
-      return client.newCompleteCommand(job).variables(complete.variables()).send();
-    }
-    if (outcome instanceof JobOutcome.BpmnError error) {
-      return client.newThrowErrorCommand(job).errorCode(error.code()).errorMessage(error.message())
-          .variables(error.variables()).send();
-    }
-    if (outcome instanceof JobOutcome.Retry retry) {
-      return client.newFailCommand(job).retries(retry.remainingRetries())
-          .retryBackoff(retry.backoff()).errorMessage(retry.message()).send();
-    }
-    JobOutcome.Incident incident = (JobOutcome.Incident) outcome;
-    return client.newFailCommand(job).retries(0).errorMessage(incident.message()).send();
-  };
+  JobOutcomeSender ZEEBE =
+      (client, job, outcome) -> {
+        if (outcome instanceof JobOutcome.Complete complete) {
+          return client.newCompleteCommand(job).variables(complete.variables()).send();
+        }
+        if (outcome instanceof JobOutcome.BpmnError error) {
+          return client
+              .newThrowErrorCommand(job)
+              .errorCode(error.code())
+              .errorMessage(error.message())
+              .variables(error.variables())
+              .send();
+        }
+        if (outcome instanceof JobOutcome.Retry retry) {
+          return client
+              .newFailCommand(job)
+              .retries(retry.remainingRetries())
+              .retryBackoff(retry.backoff())
+              .errorMessage(retry.message())
+              .send();
+        }
+        JobOutcome.Incident incident = (JobOutcome.Incident) outcome;
+        return client.newFailCommand(job).retries(0).errorMessage(incident.message()).send();
+      };
 }

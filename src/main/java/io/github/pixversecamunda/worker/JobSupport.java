@@ -42,8 +42,11 @@ final class JobSupport {
       }
 
       @Override
-      public void generationCompleted(io.github.pixversecamunda.api.Resolution resolution,
-          io.github.pixversecamunda.api.VideoDuration duration, int statusChecks, Duration sinceSubmit) {
+      public void generationCompleted(
+          io.github.pixversecamunda.api.Resolution resolution,
+          io.github.pixversecamunda.api.VideoDuration duration,
+          int statusChecks,
+          Duration sinceSubmit) {
         quietly(() -> events.generationCompleted(resolution, duration, statusChecks, sinceSubmit));
       }
 
@@ -99,8 +102,8 @@ final class JobSupport {
     return value == null || value.toString().isBlank() ? null : value.toString().trim();
   }
 
-  static Map<String, Object> errorVariable(String code, String message, String taskId,
-      List<Violation> violations) {
+  static Map<String, Object> errorVariable(
+      String code, String message, String taskId, List<Violation> violations) {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("code", code);
     error.put("message", message);
@@ -108,51 +111,76 @@ final class JobSupport {
       error.put("taskId", taskId);
     }
     if (violations != null && !violations.isEmpty()) {
-      error.put("violations", violations.stream()
-          .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+      error.put(
+          "violations",
+          violations.stream()
+              .map(v -> Map.of("field", v.field(), "message", v.message()))
+              .toList());
     }
     return error;
   }
 
   static JobOutcome invalidInput(InvalidInputException e, String taskId) {
-    return new JobOutcome.BpmnError(ErrorCodes.INVALID_INPUT, e.getMessage(), Map.of(Variables.ERROR,
-        errorVariable(ErrorCodes.INVALID_INPUT, e.getMessage(), taskId, e.violations())));
+    return new JobOutcome.BpmnError(
+        ErrorCodes.INVALID_INPUT,
+        e.getMessage(),
+        Map.of(
+            Variables.ERROR,
+            errorVariable(ErrorCodes.INVALID_INPUT, e.getMessage(), taskId, e.violations())));
   }
 
   static JobOutcome bpmnError(String code, String message, String taskId) {
-    return new JobOutcome.BpmnError(code, message,
-        Map.of(Variables.ERROR, errorVariable(code, message, taskId, null)));
+    return new JobOutcome.BpmnError(
+        code, message, Map.of(Variables.ERROR, errorVariable(code, message, taskId, null)));
   }
 
   /** A transient fault: retry after the API's Retry-After or the task's backoff. */
   static JobOutcome retry(ActivatedJob job, String message, PixverseApiException e) {
     Duration backoff = e == null ? retryBackoff(job) : e.retryAfter().orElse(retryBackoff(job));
     int remaining = Math.max(0, job.getRetries() - 1);
-    return new JobOutcome.Retry(message + (remaining == 0 ? " (no retries left: raise the job's retries in"
-        + " Operate once the cause is gone)" : " (retrying in " + backoff + ", " + remaining + " retries left)"),
-        remaining, backoff);
+    return new JobOutcome.Retry(
+        message
+            + (remaining == 0
+                ? " (no retries left: raise the job's retries in"
+                    + " Operate once the cause is gone)"
+                : " (retrying in " + backoff + ", " + remaining + " retries left)"),
+        remaining,
+        backoff);
   }
 
   /**
-   * Redacts and sends. The stage completes once the engine has answered (or the command failed);
-   * a lost command is logged, and Zeebe redelivers the job after its timeout.
+   * Redacts and sends. The stage completes once the engine has answered (or the command failed); a
+   * lost command is logged, and Zeebe redelivers the job after its timeout.
    */
   CompletionStage<Void> send(JobClient client, ActivatedJob job, JobOutcome outcome) {
     JobOutcome safe = redact(outcome);
     if (!(safe instanceof JobOutcome.Complete)) {
-      LOG.info("Job {} ({}) of process instance {}: {}", job.getKey(), job.getType(),
-          job.getProcessInstanceKey(), describe(safe));
+      LOG.info(
+          "Job {} ({}) of process instance {}: {}",
+          job.getKey(),
+          job.getType(),
+          job.getProcessInstanceKey(),
+          describe(safe));
     }
     try {
-      return sender.send(client, job, safe).handle((ok, failure) -> {
-        if (failure != null) {
-          LOG.warn("Could not report the outcome of job {} ({}): {}", job.getKey(), job.getType(),
-              config.redact(String.valueOf(PixverseClient.unwrap(failure).getMessage())));
-        }
-        return null;
-      });
+      return sender
+          .send(client, job, safe)
+          .handle(
+              (ok, failure) -> {
+                if (failure != null) {
+                  LOG.warn(
+                      "Could not report the outcome of job {} ({}): {}",
+                      job.getKey(),
+                      job.getType(),
+                      config.redact(String.valueOf(PixverseClient.unwrap(failure).getMessage())));
+                }
+                return null;
+              });
     } catch (RuntimeException e) {
-      LOG.warn("Could not report the outcome of job {} ({}): {}", job.getKey(), job.getType(),
+      LOG.warn(
+          "Could not report the outcome of job {} ({}): {}",
+          job.getKey(),
+          job.getType(),
           config.redact(String.valueOf(e.getMessage())));
       return CompletableFuture.completedFuture(null);
     }

@@ -7,6 +7,5 @@ public final class JobTypes {
   public static final String AWAIT_TASK = "pixverse-await-task";
   public static final String DOWNLOAD_VIDEO = "pixverse-download-video";
 
-  private JobTypes() {
-  }
+  private JobTypes() {}
 }

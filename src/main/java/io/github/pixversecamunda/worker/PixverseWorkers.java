@@ -11,6 +11,7 @@ import java.util.List;
 
 /**
  * Opens the workers on a plain {@link CamundaClient}, for applications without Spring:
+ *
  * <pre>{@code
  * PixverseClient api = new PixverseClient(PixverseClientConfig.of(baseUrl, apiKey));
  * VideoDownloader downloader = new VideoDownloader(DownloadSettings.of(Path.of("/var/lib/videos")));
@@ -22,41 +23,62 @@ public final class PixverseWorkers {
 
   /** Longer than the API client's request timeout, so a slow answer never loses the job. */
   public static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
+
   /** Large files take a while; the job must not be handed to another worker meanwhile. */
   public static final Duration DOWNLOAD_JOB_TIMEOUT = Duration.ofMinutes(30);
 
-  public static final WorkerSpec SUBMIT = new WorkerSpec(JobTypes.SUBMIT_VIDEO, JOB_TIMEOUT, List.of(Variables.SUBMIT_FETCH));
-  public static final WorkerSpec AWAIT = new WorkerSpec(JobTypes.AWAIT_TASK, JOB_TIMEOUT, List.of(Variables.AWAIT_FETCH));
+  public static final WorkerSpec SUBMIT =
+      new WorkerSpec(JobTypes.SUBMIT_VIDEO, JOB_TIMEOUT, List.of(Variables.SUBMIT_FETCH));
+  public static final WorkerSpec AWAIT =
+      new WorkerSpec(JobTypes.AWAIT_TASK, JOB_TIMEOUT, List.of(Variables.AWAIT_FETCH));
   public static final WorkerSpec DOWNLOAD =
-      new WorkerSpec(JobTypes.DOWNLOAD_VIDEO, DOWNLOAD_JOB_TIMEOUT, List.of(Variables.DOWNLOAD_FETCH));
+      new WorkerSpec(
+          JobTypes.DOWNLOAD_VIDEO, DOWNLOAD_JOB_TIMEOUT, List.of(Variables.DOWNLOAD_FETCH));
+
   /** Every worker of the library, for registrations that apply these settings by job type. */
   public static final List<WorkerSpec> ALL = List.of(SUBMIT, AWAIT, DOWNLOAD);
 
-  private PixverseWorkers() {
-  }
+  private PixverseWorkers() {}
 
-  public static List<JobWorker> open(CamundaClient camunda, PixverseClient api, PollSchedule schedule) {
+  public static List<JobWorker> open(
+      CamundaClient camunda, PixverseClient api, PollSchedule schedule) {
     return open(camunda, api, schedule, null);
   }
 
   /** Also opens the download worker when a downloader is given. */
-  public static List<JobWorker> open(CamundaClient camunda, PixverseClient api, PollSchedule schedule,
+  public static List<JobWorker> open(
+      CamundaClient camunda,
+      PixverseClient api,
+      PollSchedule schedule,
       VideoDownloader downloader) {
     return open(camunda, api, schedule, downloader, new InFlightJobs(), WorkerEvents.NONE);
   }
 
   /**
    * The same, counting every job in {@code inFlight} until its outcome was sent (on shutdown, close
-   * the workers first, then {@link InFlightJobs#awaitIdle} before closing the client), and reporting
-   * to {@code events} (metrics). Every handler logs with the job's keys in the MDC ({@link JobMdc}).
+   * the workers first, then {@link InFlightJobs#awaitIdle} before closing the client), and
+   * reporting to {@code events} (metrics). Every handler logs with the job's keys in the MDC
+   * ({@link JobMdc}).
    */
-  public static List<JobWorker> open(CamundaClient camunda, PixverseClient api, PollSchedule schedule,
-      VideoDownloader downloader, InFlightJobs inFlight, WorkerEvents events) {
-    List<JobWorker> workers = new ArrayList<>(List.of(
-        open(camunda, SUBMIT, new SubmitVideoHandler(api, camunda, events), inFlight),
-        open(camunda, AWAIT, new AwaitTaskHandler(api, schedule, events), inFlight)));
+  public static List<JobWorker> open(
+      CamundaClient camunda,
+      PixverseClient api,
+      PollSchedule schedule,
+      VideoDownloader downloader,
+      InFlightJobs inFlight,
+      WorkerEvents events) {
+    List<JobWorker> workers =
+        new ArrayList<>(
+            List.of(
+                open(camunda, SUBMIT, new SubmitVideoHandler(api, camunda, events), inFlight),
+                open(camunda, AWAIT, new AwaitTaskHandler(api, schedule, events), inFlight)));
     if (downloader != null) {
-      workers.add(open(camunda, DOWNLOAD, new DownloadVideoHandler(downloader, api.config(), events), inFlight));
+      workers.add(
+          open(
+              camunda,
+              DOWNLOAD,
+              new DownloadVideoHandler(downloader, api.config(), events),
+              inFlight));
     }
     return List.copyOf(workers);
   }
@@ -65,8 +87,11 @@ public final class PixverseWorkers {
    * Opens one worker as specified: its jobs log with their keys, are counted in {@code inFlight}
    * and honour the task's job timeout.
    */
-  public static JobWorker open(CamundaClient camunda, WorkerSpec spec, AsyncJobHandler handler, InFlightJobs inFlight) {
-    return camunda.newWorker().jobType(spec.type())
+  public static JobWorker open(
+      CamundaClient camunda, WorkerSpec spec, AsyncJobHandler handler, InFlightJobs inFlight) {
+    return camunda
+        .newWorker()
+        .jobType(spec.type())
         .handler(prepare(camunda, handler, inFlight))
         .timeout(spec.timeout())
         .fetchVariables(spec.fetchVariables())
@@ -77,7 +102,8 @@ public final class PixverseWorkers {
    * A handler as every registration runs it: with the job's keys in the logging MDC, counted in
    * {@code inFlight} until its outcome was sent, and honouring the task's job timeout header.
    */
-  public static JobHandler prepare(CamundaClient camunda, AsyncJobHandler handler, InFlightJobs inFlight) {
+  public static JobHandler prepare(
+      CamundaClient camunda, AsyncJobHandler handler, InFlightJobs inFlight) {
     return JobMdc.correlated(inFlight.track(TaskJobTimeout.honour(camunda, handler)));
   }
 }

@@ -13,42 +13,50 @@ import java.util.Map;
  * <p>Generation times scatter widely around the quoted time (the benchmark assumes ±50%). Every
  * generation pays for the early checks, only the slow ones for the late checks, so the schedule
  * makes no check before {@value #FIRST_CHECK_SHARE} of the expected time (a check right after the
- * submit is always wasted), then checks every {@value #STEP_SHARE} of the expected time, which keeps
- * the added wait under a tenth of the generation time; once the generation is
- * {@value #OVERDUE_SHARE}× overdue it backs off to a fifth of the time elapsed. Over the ±50% spread
- * that averages about 3.6–3.8 checks per generation with 9–10% added latency (the benchmark's
- * {@code polling} figures). Always within [floor, ceiling] and never shorter than a Retry-After
- * the API asked for.
+ * submit is always wasted), then checks every {@value #STEP_SHARE} of the expected time, which
+ * keeps the added wait under a tenth of the generation time; once the generation is {@value
+ * #OVERDUE_SHARE}× overdue it backs off to a fifth of the time elapsed. Over the ±50% spread that
+ * averages about 3.6–3.8 checks per generation with 9–10% added latency (the benchmark's {@code
+ * polling} figures). Always within [floor, ceiling] and never shorter than a Retry-After the API
+ * asked for.
  */
 public record PollSchedule(Duration floor, Duration ceiling) {
 
   /** The ceiling leaves room for the first wait of the slowest generations (0.62 × 129 s). */
-  public static final PollSchedule DEFAULT = new PollSchedule(Duration.ofSeconds(5), Duration.ofSeconds(90));
+  public static final PollSchedule DEFAULT =
+      new PollSchedule(Duration.ofSeconds(5), Duration.ofSeconds(90));
 
   /** Share of the expected time before which a check is not worth making. */
   public static final double FIRST_CHECK_SHARE = 0.62;
+
   /** Share of the expected time between two checks while the generation is within its spread. */
   public static final double STEP_SHARE = 0.16;
+
   /** Multiple of the expected time after which the generation counts as overdue. */
   public static final double OVERDUE_SHARE = 1.5;
 
-  private static final Map<Resolution, Integer> FIVE_SECOND_VIDEO_SECONDS = new EnumMap<>(Map.of(
-      Resolution.P360, 30, Resolution.P540, 35, Resolution.P720, 45, Resolution.P1080, 70));
+  private static final Map<Resolution, Integer> FIVE_SECOND_VIDEO_SECONDS =
+      new EnumMap<>(
+          Map.of(
+              Resolution.P360, 30, Resolution.P540, 35, Resolution.P720, 45, Resolution.P1080, 70));
   private static final Duration AUDIO_EXTRA = Duration.ofSeconds(10);
 
   public PollSchedule {
     if (floor.isNegative() || floor.isZero() || ceiling.compareTo(floor) < 0) {
-      throw new IllegalArgumentException("need 0 < floor <= ceiling, got floor " + floor + ", ceiling " + ceiling);
+      throw new IllegalArgumentException(
+          "need 0 < floor <= ceiling, got floor " + floor + ", ceiling " + ceiling);
     }
   }
 
   /** The quoted generation time (30–90 s for 5 s at 720p), scaled for what was asked. */
-  public static Duration expectedGenerationTime(Resolution resolution, VideoDuration duration, boolean audio) {
-    double factor = switch (duration) {
-      case S5 -> 1.0;
-      case S8 -> 1.4;
-      case S10 -> 1.7;
-    };
+  public static Duration expectedGenerationTime(
+      Resolution resolution, VideoDuration duration, boolean audio) {
+    double factor =
+        switch (duration) {
+          case S5 -> 1.0;
+          case S8 -> 1.4;
+          case S10 -> 1.7;
+        };
     long seconds = Math.round(FIVE_SECOND_VIDEO_SECONDS.get(resolution) * factor);
     return Duration.ofSeconds(seconds).plus(audio ? AUDIO_EXTRA : Duration.ZERO);
   }

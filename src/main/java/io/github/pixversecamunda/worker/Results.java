@@ -7,18 +7,18 @@ import java.util.Map;
 
 /**
  * Turns the result records into process variables and back, always through the same Jackson
- * settings, so that no reader spells a result's keys by hand. Reading is lenient: a process may
- * map in a result written by an older version or shaped by hand, and unknown keys are ignored.
+ * settings, so that no reader spells a result's keys by hand. Reading is lenient: a process may map
+ * in a result written by an older version or shaped by hand, and unknown keys are ignored.
  */
 public final class Results {
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
 
-  private Results() {
-  }
+  private Results() {}
 
   /** The record as a process variable value (a JSON object). */
   @SuppressWarnings("unchecked")
@@ -31,7 +31,10 @@ public final class Results {
    * record, or null when it is absent or not an object.
    */
   public static <T extends Record> T fromVariable(Object value, Class<T> type) {
-    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+    if (value == null
+        || value instanceof String
+        || value instanceof Number
+        || value instanceof Boolean) {
       return null;
     }
     try {

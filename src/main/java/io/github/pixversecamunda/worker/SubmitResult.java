@@ -14,6 +14,11 @@ import java.util.Map;
  * @param parameters the generation as sent: the model and every field under its variable name
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SubmitResult(String taskId, String status, String mode, Integer estimatedCredits, String submittedAt,
-    boolean resumed, Map<String, Object> parameters) {
-}
+public record SubmitResult(
+    String taskId,
+    String status,
+    String mode,
+    Integer estimatedCredits,
+    String submittedAt,
+    boolean resumed,
+    Map<String, Object> parameters) {}

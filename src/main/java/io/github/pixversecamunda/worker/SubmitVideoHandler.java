@@ -15,18 +15,18 @@ import io.github.pixversecamunda.api.WireFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,22 +36,25 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every accepted POST is a paid video, so the worker keeps two records in the task's own scope
  * (its element instance), where any later job of the same task finds them:
+ *
  * <ol>
  *   <li>before the POST leaves, the attempt ({@value Variables#SUBMIT_ATTEMPT}); if it cannot be
- *       recorded, nothing is sent and the job is retried;</li>
+ *       recorded, nothing is sent and the job is retried;
  *   <li>once the API has accepted, the task id ({@value Variables#SUBMITTED_TASK_ID}), written
- *       again a few times if the engine does not confirm it, before the job completes.</li>
+ *       again a few times if the engine does not confirm it, before the job completes.
  * </ol>
- * A job that finds the task id completes with that task. A job that finds an attempt without a
- * task id (the worker died, lost the answer or could not record it) does not submit again: it
- * raises an incident, and a person decides. At most once with a human decision beats a silent
- * double charge. Failures that prove no task was created clear the attempt before the job fails.
+ *
+ * A job that finds the task id completes with that task. A job that finds an attempt without a task
+ * id (the worker died, lost the answer or could not record it) does not submit again: it raises an
+ * incident, and a person decides. At most once with a human decision beats a silent double charge.
+ * Failures that prove no task was created clear the attempt before the job fails.
  */
 public final class SubmitVideoHandler implements AsyncJobHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(SubmitVideoHandler.class);
   public static final String MODE_TEXT = "text";
   public static final String MODE_IMAGE = "image";
+
   /** Waits between the tries of recording an accepted task id; the first try is immediate. */
   static final List<Duration> RECORD_RETRY_DELAYS =
       List.of(Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(2));
@@ -69,11 +72,16 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
     this(api, TaskVariables.of(camunda), JobOutcomeSender.ZEEBE, Clock.systemUTC(), events);
   }
 
-  public SubmitVideoHandler(PixverseClient api, TaskVariables taskVariables, JobOutcomeSender sender, Clock clock) {
+  public SubmitVideoHandler(
+      PixverseClient api, TaskVariables taskVariables, JobOutcomeSender sender, Clock clock) {
     this(api, taskVariables, sender, clock, WorkerEvents.NONE);
   }
 
-  public SubmitVideoHandler(PixverseClient api, TaskVariables taskVariables, JobOutcomeSender sender, Clock clock,
+  public SubmitVideoHandler(
+      PixverseClient api,
+      TaskVariables taskVariables,
+      JobOutcomeSender sender,
+      Clock clock,
       WorkerEvents events) {
     this.api = api;
     this.taskVariables = taskVariables;
@@ -81,9 +89,10 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
     this.clock = clock;
   }
 
-  /** The checked inputs of one submit job: the generation, the mode (text or image) and the budget. */
-  public record Prepared(GenerationRequest request, String mode, Integer maxCredits) {
-  }
+  /**
+   * The checked inputs of one submit job: the generation, the mode (text or image) and the budget.
+   */
+  public record Prepared(GenerationRequest request, String mode, Integer maxCredits) {}
 
   @Override
   public CompletionStage<Void> handleAsync(JobClient client, ActivatedJob job) {
@@ -94,8 +103,10 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
       // A redelivery of a job whose submit was already accepted: finish with that task, even when
       // the inputs no longer check out (they were fine when it was paid for).
       JobMdc.taskId(earlierTask);
-      LOG.info("Job {} already submitted PixVerse task {}; completing without a new submit",
-          job.getKey(), earlierTask);
+      LOG.info(
+          "Job {} already submitted PixVerse task {}; completing without a new submit",
+          job.getKey(),
+          earlierTask);
       String submittedAt = JobSupport.text(variables.get(Variables.SUBMITTED_AT));
       Prepared earlier;
       try {
@@ -103,8 +114,18 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
       } catch (InvalidInputException e) {
         earlier = null;
       }
-      return support.send(client, job, new JobOutcome.Complete(Map.of(resultVariable, result(earlier,
-          earlierTask, "SUBMITTED", submittedAt == null ? clock.instant().toString() : submittedAt, true))));
+      return support.send(
+          client,
+          job,
+          new JobOutcome.Complete(
+              Map.of(
+                  resultVariable,
+                  result(
+                      earlier,
+                      earlierTask,
+                      "SUBMITTED",
+                      submittedAt == null ? clock.instant().toString() : submittedAt,
+                      true))));
     }
     Prepared prepared;
     try {
@@ -120,30 +141,60 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
     }
     int estimate = prepared.request().estimatedCredits();
     if (prepared.maxCredits() != null && estimate > prepared.maxCredits()) {
-      return support.send(client, job, JobSupport.bpmnError(ErrorCodes.BUDGET_EXCEEDED,
-          "The estimated cost of " + estimate + " credits exceeds the budget of " + prepared.maxCredits()
-              + " credits (maxCredits); nothing was submitted", null));
+      return support.send(
+          client,
+          job,
+          JobSupport.bpmnError(
+              ErrorCodes.BUDGET_EXCEEDED,
+              "The estimated cost of "
+                  + estimate
+                  + " credits exceeds the budget of "
+                  + prepared.maxCredits()
+                  + " credits (maxCredits); nothing was submitted",
+              null));
     }
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("startedAt", clock.instant().toString());
     record.put("jobKey", job.getKey());
-    return attempt(job, record).thenCompose(recorded -> {
-      if (!recorded) {
-        return clearAttempt(job).thenCompose(ignored -> support.send(client, job, JobSupport.retry(job,
-            "Could not record the submit attempt on the task before sending it; nothing was submitted", null)));
-      }
-      return api.submitAsync(prepared.request(), sendBy(job)).handle(JobMdc.within(job, (task, failure) -> failure == null
-              ? accepted(job, prepared, task, resultVariable)
-              : rejected(job, PixverseClient.unwrap(failure))))
-          .thenCompose(outcome -> outcome)
-          .thenCompose(outcome -> support.send(client, job, outcome));
-    }).exceptionallyCompose(unexpected -> {
-      // A fault of this worker's own (not the API's) after the attempt was recorded: the POST may
-      // have left, so the safe outcome is the one for an unknown outcome.
-      LOG.error("Job {}: unexpected failure while submitting", job.getKey(), unexpected);
-      return support.send(client, job, outcomeUnknown("Unexpected failure in the submit worker: "
-          + support.redact(String.valueOf(PixverseClient.unwrap(unexpected)))));
-    });
+    return attempt(job, record)
+        .thenCompose(
+            recorded -> {
+              if (!recorded) {
+                return clearAttempt(job)
+                    .thenCompose(
+                        ignored ->
+                            support.send(
+                                client,
+                                job,
+                                JobSupport.retry(
+                                    job,
+                                    "Could not record the submit attempt on the task before sending it; nothing was submitted",
+                                    null)));
+              }
+              return api.submitAsync(prepared.request(), sendBy(job))
+                  .handle(
+                      JobMdc.within(
+                          job,
+                          (task, failure) ->
+                              failure == null
+                                  ? accepted(job, prepared, task, resultVariable)
+                                  : rejected(job, PixverseClient.unwrap(failure))))
+                  .thenCompose(outcome -> outcome)
+                  .thenCompose(outcome -> support.send(client, job, outcome));
+            })
+        .exceptionallyCompose(
+            unexpected -> {
+              // A fault of this worker's own (not the API's) after the attempt was recorded: the
+              // POST may
+              // have left, so the safe outcome is the one for an unknown outcome.
+              LOG.error("Job {}: unexpected failure while submitting", job.getKey(), unexpected);
+              return support.send(
+                  client,
+                  job,
+                  outcomeUnknown(
+                      "Unexpected failure in the submit worker: "
+                          + support.redact(String.valueOf(PixverseClient.unwrap(unexpected)))));
+            });
   }
 
   /**
@@ -151,28 +202,35 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
    * engine may hand the job to another worker, which must find either the task id or nothing sent.
    */
   private Instant sendBy(ActivatedJob job) {
-    return job.getDeadline() <= 0 ? null
+    return job.getDeadline() <= 0
+        ? null
         : Instant.ofEpochMilli(job.getDeadline()).minus(api.config().requestTimeout());
   }
 
   private CompletionStage<Boolean> attempt(ActivatedJob job, Map<String, Object> record) {
-    return taskVariables.setLocal(job.getElementInstanceKey(), Map.of(Variables.SUBMIT_ATTEMPT, record))
-        .handle((ok, failure) -> {
-          if (failure != null) {
-            LOG.warn("Job {}: could not record the submit attempt: {}", job.getKey(),
-                support.redact(String.valueOf(PixverseClient.unwrap(failure).getMessage())));
-          }
-          return failure == null;
-        });
+    return taskVariables
+        .setLocal(job.getElementInstanceKey(), Map.of(Variables.SUBMIT_ATTEMPT, record))
+        .handle(
+            (ok, failure) -> {
+              if (failure != null) {
+                LOG.warn(
+                    "Job {}: could not record the submit attempt: {}",
+                    job.getKey(),
+                    support.redact(String.valueOf(PixverseClient.unwrap(failure).getMessage())));
+              }
+              return failure == null;
+            });
   }
 
   /**
-   * The submit failed in a way that proves no task was created: the attempt record goes, so that
-   * a retry submits. If removing it fails, the retry raises the attempt incident instead: safe.
+   * The submit failed in a way that proves no task was created: the attempt record goes, so that a
+   * retry submits. If removing it fails, the retry raises the attempt incident instead: safe.
    */
   private CompletionStage<JobOutcome> rejected(ActivatedJob job, Throwable failure) {
-    JobOutcome outcome = support.failed(WorkerEvents.Phase.SUBMIT, failure, onFailure(job, failure));
-    boolean mayExist = !(failure instanceof PixverseApiException e) || e.kind().mayHaveCreatedTask();
+    JobOutcome outcome =
+        support.failed(WorkerEvents.Phase.SUBMIT, failure, onFailure(job, failure));
+    boolean mayExist =
+        !(failure instanceof PixverseApiException e) || e.kind().mayHaveCreatedTask();
     if (mayExist || outcome instanceof JobOutcome.BpmnError) {
       return CompletableFuture.completedFuture(outcome);
     }
@@ -180,67 +238,112 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
   }
 
   private CompletionStage<Void> clearAttempt(ActivatedJob job) {
-    return taskVariables.setLocal(job.getElementInstanceKey(), CLEAR_ATTEMPT).handle((ok, failure) -> {
-      if (failure != null) {
-        LOG.warn("Job {}: could not clear the submit attempt; a retry of this task raises an incident instead"
-            + " of submitting", job.getKey());
-      }
-      return null;
-    });
+    return taskVariables
+        .setLocal(job.getElementInstanceKey(), CLEAR_ATTEMPT)
+        .handle(
+            (ok, failure) -> {
+              if (failure != null) {
+                LOG.warn(
+                    "Job {}: could not clear the submit attempt; a retry of this task raises an incident instead"
+                        + " of submitting",
+                    job.getKey());
+              }
+              return null;
+            });
   }
 
   /** Setting the attempt to null clears it (a variable cannot be removed from a scope). */
   private static final Map<String, Object> CLEAR_ATTEMPT = nullValued(Variables.SUBMIT_ATTEMPT);
 
-  private CompletionStage<JobOutcome> accepted(ActivatedJob job, Prepared prepared, SubmittedTask task,
-      String resultVariable) {
+  private CompletionStage<JobOutcome> accepted(
+      ActivatedJob job, Prepared prepared, SubmittedTask task, String resultVariable) {
     JobMdc.taskId(task.taskId());
     support.events().submitAccepted(prepared.request());
-    LOG.info("Job {}: PixVerse task {} submitted ({} credits estimated)", job.getKey(), task.taskId(),
+    LOG.info(
+        "Job {}: PixVerse task {} submitted ({} credits estimated)",
+        job.getKey(),
+        task.taskId(),
         prepared.request().estimatedCredits());
     String submittedAt = clock.instant().toString();
-    Map<String, Object> taskRecord = Map.of(Variables.SUBMITTED_TASK_ID, task.taskId(), Variables.SUBMITTED_AT, submittedAt);
-    return record(job.getElementInstanceKey(), taskRecord, 0).handle(JobMdc.within(job, (failure, ignored) -> {
-      JobMdc.taskId(task.taskId());
-      if (failure == null) {
-        return new JobOutcome.Complete(Map.of(resultVariable,
-            result(prepared, task.taskId(), task.rawStatus(), submittedAt, false)));
-      }
-      LOG.error("Job {}: PixVerse task {} was accepted (and is paid) but its id could not be recorded on the task",
-          job.getKey(), task.taskId());
-      JobOutcome incident = new JobOutcome.Incident("PixVerse task " + task.taskId() + " was accepted (and is paid), but"
-          + " recording its id on this task failed " + (RECORD_RETRY_DELAYS.size() + 1) + " times ("
-          + support.redact(String.valueOf(failure.getMessage())) + "). Make sure the local variable '"
-          + Variables.SUBMITTED_TASK_ID + "' of this task is \"" + task.taskId() + "\" (set it in Operate if it"
-          + " is missing), then retry: the job completes with that task and nothing is submitted again.");
-      support.events().failed(WorkerEvents.Phase.SUBMIT, WorkerEvents.TASK_ID_UNRECORDED, incident);
-      return incident;
-    }));
+    Map<String, Object> taskRecord =
+        Map.of(Variables.SUBMITTED_TASK_ID, task.taskId(), Variables.SUBMITTED_AT, submittedAt);
+    return record(job.getElementInstanceKey(), taskRecord, 0)
+        .handle(
+            JobMdc.within(
+                job,
+                (failure, ignored) -> {
+                  JobMdc.taskId(task.taskId());
+                  if (failure == null) {
+                    return new JobOutcome.Complete(
+                        Map.of(
+                            resultVariable,
+                            result(prepared, task.taskId(), task.rawStatus(), submittedAt, false)));
+                  }
+                  LOG.error(
+                      "Job {}: PixVerse task {} was accepted (and is paid) but its id could not be recorded on the task",
+                      job.getKey(),
+                      task.taskId());
+                  JobOutcome incident =
+                      new JobOutcome.Incident(
+                          "PixVerse task "
+                              + task.taskId()
+                              + " was accepted (and is paid), but"
+                              + " recording its id on this task failed "
+                              + (RECORD_RETRY_DELAYS.size() + 1)
+                              + " times ("
+                              + support.redact(String.valueOf(failure.getMessage()))
+                              + "). Make sure the local variable '"
+                              + Variables.SUBMITTED_TASK_ID
+                              + "' of this task is \""
+                              + task.taskId()
+                              + "\" (set it in Operate if it"
+                              + " is missing), then retry: the job completes with that task and nothing is submitted again.");
+                  support
+                      .events()
+                      .failed(WorkerEvents.Phase.SUBMIT, WorkerEvents.TASK_ID_UNRECORDED, incident);
+                  return incident;
+                }));
   }
 
-  /** Writes the record, trying again after each of {@link #RECORD_RETRY_DELAYS}; the last failure, or null. */
-  private CompletionStage<Throwable> record(long elementInstanceKey, Map<String, Object> variables, int tries) {
-    return taskVariables.setLocal(elementInstanceKey, variables)
+  /**
+   * Writes the record, trying again after each of {@link #RECORD_RETRY_DELAYS}; the last failure,
+   * or null.
+   */
+  private CompletionStage<Throwable> record(
+      long elementInstanceKey, Map<String, Object> variables, int tries) {
+    return taskVariables
+        .setLocal(elementInstanceKey, variables)
         .handle((ok, failure) -> failure == null ? null : PixverseClient.unwrap(failure))
-        .thenCompose(failure -> {
-          if (failure == null || tries >= RECORD_RETRY_DELAYS.size()) {
-            return CompletableFuture.completedFuture(failure);
-          }
-          Executor later = CompletableFuture.delayedExecutor(
-              RECORD_RETRY_DELAYS.get(tries).toMillis(), TimeUnit.MILLISECONDS);
-          return CompletableFuture.supplyAsync(() -> null, later)
-              .thenCompose(ignored -> record(elementInstanceKey, variables, tries + 1));
-        });
+        .thenCompose(
+            failure -> {
+              if (failure == null || tries >= RECORD_RETRY_DELAYS.size()) {
+                return CompletableFuture.completedFuture(failure);
+              }
+              Executor later =
+                  CompletableFuture.delayedExecutor(
+                      RECORD_RETRY_DELAYS.get(tries).toMillis(), TimeUnit.MILLISECONDS);
+              return CompletableFuture.supplyAsync(() -> null, later)
+                  .thenCompose(ignored -> record(elementInstanceKey, variables, tries + 1));
+            });
   }
 
   private static JobOutcome unrecordedAttempt(Object attempt) {
-    String when = attempt instanceof Map<?, ?> record && record.get("startedAt") != null
-        ? " at " + record.get("startedAt") : "";
-    return new JobOutcome.Incident("A submit of this task was started" + when + " but its task id was never"
-        + " recorded (the worker stopped, or lost or could not record the answer), so a paid PixVerse task may"
-        + " exist. Nothing was submitted now. Check your API in One task list: if the task exists, set the local"
-        + " variable '" + Variables.SUBMITTED_TASK_ID + "' of this task to its id and retry (the job completes"
-        + " with it); if it does not, set '" + Variables.SUBMIT_ATTEMPT + "' to null and retry to submit again.");
+    String when =
+        attempt instanceof Map<?, ?> record && record.get("startedAt") != null
+            ? " at " + record.get("startedAt")
+            : "";
+    return new JobOutcome.Incident(
+        "A submit of this task was started"
+            + when
+            + " but its task id was never"
+            + " recorded (the worker stopped, or lost or could not record the answer), so a paid PixVerse task may"
+            + " exist. Nothing was submitted now. Check your API in One task list: if the task exists, set the local"
+            + " variable '"
+            + Variables.SUBMITTED_TASK_ID
+            + "' of this task to its id and retry (the job completes"
+            + " with it); if it does not, set '"
+            + Variables.SUBMIT_ATTEMPT
+            + "' to null and retry to submit again.");
   }
 
   private JobOutcome onFailure(ActivatedJob job, Throwable failure) {
@@ -249,13 +352,19 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
       return outcomeUnknown(support.redact(String.valueOf(failure)));
     }
     return switch (e.kind()) {
-      case INVALID_REQUEST -> JobSupport.bpmnError(ErrorCodes.INVALID_REQUEST, e.getMessage(), null);
-      case INSUFFICIENT_CREDITS -> JobSupport.bpmnError(ErrorCodes.INSUFFICIENT_CREDITS, e.getMessage(), null);
-      case AUTHENTICATION -> new JobOutcome.Incident(e.getMessage()
-          + ". The API key was rejected: fix pixverse.api-key in the worker's configuration, then retry;"
-          + " nothing was submitted.");
-      case NOT_FOUND -> new JobOutcome.Incident(e.getMessage()
-          + ". The submit endpoint was not found: check pixverse.base-url, then retry; nothing was submitted.");
+      case INVALID_REQUEST ->
+          JobSupport.bpmnError(ErrorCodes.INVALID_REQUEST, e.getMessage(), null);
+      case INSUFFICIENT_CREDITS ->
+          JobSupport.bpmnError(ErrorCodes.INSUFFICIENT_CREDITS, e.getMessage(), null);
+      case AUTHENTICATION ->
+          new JobOutcome.Incident(
+              e.getMessage()
+                  + ". The API key was rejected: fix pixverse.api-key in the worker's configuration, then retry;"
+                  + " nothing was submitted.");
+      case NOT_FOUND ->
+          new JobOutcome.Incident(
+              e.getMessage()
+                  + ". The submit endpoint was not found: check pixverse.base-url, then retry; nothing was submitted.");
       case RATE_LIMITED, SERVER_ERROR, CONNECTION_FAILED ->
           JobSupport.retry(job, e.getMessage() + "; no task was created", e);
       case OUTCOME_UNKNOWN, MALFORMED_RESPONSE -> outcomeUnknown(e.getMessage());
@@ -263,12 +372,16 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
   }
 
   private static JobOutcome outcomeUnknown(String what) {
-    return new JobOutcome.Incident(what
-        + ". A paid task may exist. Check your API in One task list before doing anything:"
-        + " if the task exists, set the local variable '" + Variables.SUBMITTED_TASK_ID
-        + "' on this task to its id and retry (the job then completes with it);"
-        + " if it does not, set '" + Variables.SUBMIT_ATTEMPT + "' to null and retry to submit again."
-        + " A retry without either raises this incident again and submits nothing.");
+    return new JobOutcome.Incident(
+        what
+            + ". A paid task may exist. Check your API in One task list before doing anything:"
+            + " if the task exists, set the local variable '"
+            + Variables.SUBMITTED_TASK_ID
+            + "' on this task to its id and retry (the job then completes with it);"
+            + " if it does not, set '"
+            + Variables.SUBMIT_ATTEMPT
+            + "' to null and retry to submit again."
+            + " A retry without either raises this incident again and submits nothing.");
   }
 
   private static Map<String, Object> nullValued(String name) {
@@ -277,13 +390,18 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
     return Collections.unmodifiableMap(map);
   }
 
-  /** Checks every input (the generation, the mode and the budget) and reports all problems at once. */
+  /**
+   * Checks every input (the generation, the mode and the budget) and reports all problems at once.
+   */
   public static Prepared prepare(Map<String, Object> variables) {
     List<Violation> problems = new ArrayList<>();
     Map<String, Object> values = new HashMap<>(variables);
     String mode = JobSupport.text(variables.get(Variables.MODE));
     if (mode == null) {
-      mode = JobSupport.text(variables.get(GenerationInput.IMAGE_URL)) == null ? MODE_TEXT : MODE_IMAGE;
+      mode =
+          JobSupport.text(variables.get(GenerationInput.IMAGE_URL)) == null
+              ? MODE_TEXT
+              : MODE_IMAGE;
     } else {
       mode = mode.toLowerCase(Locale.ROOT);
     }
@@ -294,8 +412,10 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
         problems.add(new Violation(GenerationInput.IMAGE_URL, "is required when mode is image"));
       }
     } else {
-      problems.add(new Violation(Variables.MODE,
-          "'" + mode + "' is not allowed; allowed values: " + MODE_TEXT + ", " + MODE_IMAGE));
+      problems.add(
+          new Violation(
+              Variables.MODE,
+              "'" + mode + "' is not allowed; allowed values: " + MODE_TEXT + ", " + MODE_IMAGE));
     }
 
     Integer maxCredits = null;
@@ -305,8 +425,12 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
       if (credits.isPresent()) {
         maxCredits = (int) Math.min(credits.get(), Integer.MAX_VALUE);
       } else {
-        problems.add(new Violation(Variables.MAX_CREDITS,
-            "'" + budget + "' is not allowed; allowed values: a whole number of credits, 0 or more"));
+        problems.add(
+            new Violation(
+                Variables.MAX_CREDITS,
+                "'"
+                    + budget
+                    + "' is not allowed; allowed values: a whole number of credits, 0 or more"));
       }
     }
 
@@ -322,11 +446,15 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
     return new Prepared(request, mode, maxCredits);
   }
 
-  /** The submit result; {@code prepared} is null for a recorded task whose inputs no longer check out. */
-  private Map<String, Object> result(Prepared prepared, String taskId, String status, String submittedAt,
-      boolean resumed) {
+  /**
+   * The submit result; {@code prepared} is null for a recorded task whose inputs no longer check
+   * out.
+   */
+  private Map<String, Object> result(
+      Prepared prepared, String taskId, String status, String submittedAt, boolean resumed) {
     if (prepared == null) {
-      return Results.toVariable(new SubmitResult(taskId, status, null, null, submittedAt, resumed, null));
+      return Results.toVariable(
+          new SubmitResult(taskId, status, null, null, submittedAt, resumed, null));
     }
     GenerationRequest request = prepared.request();
     Map<String, Object> parameters = new LinkedHashMap<>();
@@ -334,8 +462,15 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
     for (GenerationField field : GenerationField.values()) {
       putIfPresent(parameters, field.variable(), field.valueOf(request));
     }
-    return Results.toVariable(new SubmitResult(taskId, status, prepared.mode(), request.estimatedCredits(),
-        submittedAt, resumed, parameters));
+    return Results.toVariable(
+        new SubmitResult(
+            taskId,
+            status,
+            prepared.mode(),
+            request.estimatedCredits(),
+            submittedAt,
+            resumed,
+            parameters));
   }
 
   private static void putIfPresent(Map<String, Object> map, String key, Object value) {

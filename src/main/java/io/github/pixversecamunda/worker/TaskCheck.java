@@ -15,22 +15,61 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param lastError why this check learned nothing new (e.g. rate limited)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TaskCheck(String taskId, String state, String status, int checks, String firstCheckedAt,
-    String checkedAt, String nextPollIn, String videoUrl, String failureReason, String rawAnswer,
+public record TaskCheck(
+    String taskId,
+    String state,
+    String status,
+    int checks,
+    String firstCheckedAt,
+    String checkedAt,
+    String nextPollIn,
+    String videoUrl,
+    String failureReason,
+    String rawAnswer,
     String lastError) {
 
   TaskCheck withVideo(String url, String answer) {
-    return new TaskCheck(taskId, state, status, checks, firstCheckedAt, checkedAt, nextPollIn, url, failureReason,
-        answer, lastError);
+    return new TaskCheck(
+        taskId,
+        state,
+        status,
+        checks,
+        firstCheckedAt,
+        checkedAt,
+        nextPollIn,
+        url,
+        failureReason,
+        answer,
+        lastError);
   }
 
   TaskCheck withFailureReason(String reason) {
-    return new TaskCheck(taskId, state, status, checks, firstCheckedAt, checkedAt, nextPollIn, videoUrl, reason,
-        rawAnswer, lastError);
+    return new TaskCheck(
+        taskId,
+        state,
+        status,
+        checks,
+        firstCheckedAt,
+        checkedAt,
+        nextPollIn,
+        videoUrl,
+        reason,
+        rawAnswer,
+        lastError);
   }
 
   TaskCheck withLastError(String error) {
-    return new TaskCheck(taskId, state, status, checks, firstCheckedAt, checkedAt, nextPollIn, videoUrl,
-        failureReason, rawAnswer, error);
+    return new TaskCheck(
+        taskId,
+        state,
+        status,
+        checks,
+        firstCheckedAt,
+        checkedAt,
+        nextPollIn,
+        videoUrl,
+        failureReason,
+        rawAnswer,
+        error);
   }
 }

@@ -20,10 +20,12 @@ public final class TaskJobTimeout {
   private static final Logger LOG = LoggerFactory.getLogger(TaskJobTimeout.class);
   private static final Duration SHORTEST = Duration.ofSeconds(10);
 
-  private TaskJobTimeout() {
-  }
+  private TaskJobTimeout() {}
 
-  /** Wraps a handler: applies the header, or ends the job with an invalid-input error when it is not a duration. */
+  /**
+   * Wraps a handler: applies the header, or ends the job with an invalid-input error when it is not
+   * a duration.
+   */
   public static AsyncJobHandler honour(CamundaClient camunda, AsyncJobHandler handler) {
     return (JobClient client, ActivatedJob job) -> {
       String text = JobSupport.text(job.getCustomHeaders().get(Variables.JOB_TIMEOUT_HEADER));
@@ -37,21 +39,40 @@ public final class TaskJobTimeout {
         timeout = null;
       }
       if (timeout == null || timeout.compareTo(SHORTEST) < 0) {
-        String message = "The task header " + Variables.JOB_TIMEOUT_HEADER + " is '" + text
-            + "'; allowed values: an ISO-8601 duration of at least PT10S, e.g. PT45M; nothing was done";
-        return JobOutcomeSender.ZEEBE.send(client, job, new JobOutcome.BpmnError(ErrorCodes.INVALID_INPUT, message,
-                Map.of(Variables.ERROR, JobSupport.errorVariable(ErrorCodes.INVALID_INPUT, message, null, null))))
+        String message =
+            "The task header "
+                + Variables.JOB_TIMEOUT_HEADER
+                + " is '"
+                + text
+                + "'; allowed values: an ISO-8601 duration of at least PT10S, e.g. PT45M; nothing was done";
+        return JobOutcomeSender.ZEEBE
+            .send(
+                client,
+                job,
+                new JobOutcome.BpmnError(
+                    ErrorCodes.INVALID_INPUT,
+                    message,
+                    Map.of(
+                        Variables.ERROR,
+                        JobSupport.errorVariable(ErrorCodes.INVALID_INPUT, message, null, null))))
             .handle((ok, failure) -> (Void) null);
       }
       Duration requested = timeout;
-      camunda.newUpdateTimeoutCommand(job.getKey()).timeout(requested).send().whenComplete((ok, failure) -> {
-        if (failure != null) {
-          LOG.warn("Job {}: could not set its timeout to {} ({}); it keeps the worker's timeout", job.getKey(),
-              requested, failure.getMessage());
-        }
-      });
+      camunda
+          .newUpdateTimeoutCommand(job.getKey())
+          .timeout(requested)
+          .send()
+          .whenComplete(
+              (ok, failure) -> {
+                if (failure != null) {
+                  LOG.warn(
+                      "Job {}: could not set its timeout to {} ({}); it keeps the worker's timeout",
+                      job.getKey(),
+                      requested,
+                      failure.getMessage());
+                }
+              });
       return handler.handleAsync(client, job);
     };
   }
-
 }

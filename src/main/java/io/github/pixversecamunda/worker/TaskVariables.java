@@ -14,6 +14,7 @@ public interface TaskVariables {
   CompletionStage<?> setLocal(long elementInstanceKey, Map<String, Object> variables);
 
   static TaskVariables of(CamundaClient camunda) {
-    return (key, variables) -> camunda.newSetVariablesCommand(key).variables(variables).local(true).send();
+    return (key, variables) ->
+        camunda.newSetVariablesCommand(key).variables(variables).local(true).send();
   }
 }

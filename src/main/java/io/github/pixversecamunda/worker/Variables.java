@@ -13,15 +13,24 @@ public final class Variables {
 
   /** "text" or "image"; when absent, the presence of an image URL decides. */
   public static final String MODE = "mode";
+
   public static final String MAX_CREDITS = "maxCredits";
+
   /** Await input: the task to check. */
   public static final String TASK_ID = "taskId";
+
   /** Await input: the submit result (for the expected generation time). */
   public static final String SUBMISSION = "submission";
+
   /** Await input: the previous check's result (to count checks). */
   public static final String PREVIOUS_STATUS = "previousStatus";
-  /** Download inputs: the video's URL, the file-name pattern and whether an existing file may be replaced. */
+
+  /**
+   * Download inputs: the video's URL, the file-name pattern and whether an existing file may be
+   * replaced.
+   */
   public static final String VIDEO_URL = "videoUrl";
+
   public static final String FILE_NAME = "fileName";
   public static final String OVERWRITE = "overwrite";
 
@@ -30,12 +39,14 @@ public final class Variables {
    * job completes: a redelivered or retried job of the same task finds it and does not pay again.
    */
   public static final String SUBMITTED_TASK_ID = "pixverseSubmittedTaskId";
+
   /** Written beside {@link #SUBMITTED_TASK_ID}: when the API accepted that submit. */
   public static final String SUBMITTED_AT = "pixverseSubmittedAt";
+
   /**
-   * Written as a local variable of the submit task before its POST leaves the worker:
-   * {@code {startedAt, jobKey}}. A job that finds it without {@link #SUBMITTED_TASK_ID} does not
-   * submit again (a paid task may exist) but raises an incident; setting it to null clears it.
+   * Written as a local variable of the submit task before its POST leaves the worker: {@code
+   * {startedAt, jobKey}}. A job that finds it without {@link #SUBMITTED_TASK_ID} does not submit
+   * again (a paid task may exist) but raises an incident; setting it to null clears it.
    */
   public static final String SUBMIT_ATTEMPT = "pixverseSubmitAttempt";
 
@@ -44,8 +55,13 @@ public final class Variables {
 
   /** Task header naming the variable that receives the result. */
   public static final String RESULT_VARIABLE_HEADER = "resultVariable";
-  /** Task header: ISO-8601 job timeout for this task, replacing the worker's (large downloads on slow links). */
+
+  /**
+   * Task header: ISO-8601 job timeout for this task, replacing the worker's (large downloads on
+   * slow links).
+   */
   public static final String JOB_TIMEOUT_HEADER = "jobTimeout";
+
   /** Task header: ISO-8601 backoff between retries of transient faults. */
   public static final String RETRY_BACKOFF_HEADER = "retryBackoff";
 
@@ -54,9 +70,9 @@ public final class Variables {
   public static final String DEFAULT_DOWNLOAD_RESULT = "pixverseFile";
 
   public static final List<String> SUBMIT_INPUTS;
-  public static final List<String> AWAIT_INPUTS =
-      List.of(TASK_ID, SUBMISSION, PREVIOUS_STATUS);
-  public static final List<String> DOWNLOAD_INPUTS = List.of(VIDEO_URL, TASK_ID, FILE_NAME, OVERWRITE);
+  public static final List<String> AWAIT_INPUTS = List.of(TASK_ID, SUBMISSION, PREVIOUS_STATUS);
+  public static final List<String> DOWNLOAD_INPUTS =
+      List.of(VIDEO_URL, TASK_ID, FILE_NAME, OVERWRITE);
 
   static {
     List<String> submit = new ArrayList<>(GenerationInput.FIELDS);
@@ -65,8 +81,13 @@ public final class Variables {
     SUBMIT_INPUTS = List.copyOf(submit);
   }
 
-  /** What the submit worker fetches: its inputs plus its records of an earlier attempt and accepted submit. */
-  public static final String[] SUBMIT_FETCH = fetch(SUBMIT_INPUTS, SUBMITTED_TASK_ID, SUBMITTED_AT, SUBMIT_ATTEMPT);
+  /**
+   * What the submit worker fetches: its inputs plus its records of an earlier attempt and accepted
+   * submit.
+   */
+  public static final String[] SUBMIT_FETCH =
+      fetch(SUBMIT_INPUTS, SUBMITTED_TASK_ID, SUBMITTED_AT, SUBMIT_ATTEMPT);
+
   public static final String[] AWAIT_FETCH = fetch(AWAIT_INPUTS);
   public static final String[] DOWNLOAD_FETCH = fetch(DOWNLOAD_INPUTS);
 
@@ -76,6 +97,5 @@ public final class Variables {
     return all.toArray(String[]::new);
   }
 
-  private Variables() {
-  }
+  private Variables() {}
 }

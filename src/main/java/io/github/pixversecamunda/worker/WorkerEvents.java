@@ -17,8 +17,7 @@ import java.util.Locale;
  */
 public interface WorkerEvents {
 
-  WorkerEvents NONE = new WorkerEvents() {
-  };
+  WorkerEvents NONE = new WorkerEvents() {};
 
   /** Where in the life of a generation something went wrong. */
   enum Phase {
@@ -36,30 +35,33 @@ public interface WorkerEvents {
     }
   }
 
-  /** Failure kind: a job found a submit attempt of its task without a task id (a worker died mid-submit). */
+  /**
+   * Failure kind: a job found a submit attempt of its task without a task id (a worker died
+   * mid-submit).
+   */
   String ATTEMPT_UNRECORDED = "attempt_unrecorded";
+
   /** Failure kind: an accepted (paid) submit whose task id could not be recorded on the task. */
   String TASK_ID_UNRECORDED = "task_id_unrecorded";
 
   /** The API accepted a (paid) submit. Not called for a redelivered job that reuses its task. */
-  default void submitAccepted(GenerationRequest request) {
-  }
+  default void submitAccepted(GenerationRequest request) {}
 
   /**
    * A status check found the task completed. {@code sinceSubmit} is null when the submit time is
    * not known (an await task used without the submit result).
    */
-  default void generationCompleted(Resolution resolution, VideoDuration duration, int statusChecks,
-      Duration sinceSubmit) {
-  }
+  default void generationCompleted(
+      Resolution resolution, VideoDuration duration, int statusChecks, Duration sinceSubmit) {}
 
-  /** A job of {@code phase} failed with {@code kind} (see {@link #kindOf}) and ends with {@code outcome}. */
-  default void failed(Phase phase, String kind, JobOutcome outcome) {
-  }
+  /**
+   * A job of {@code phase} failed with {@code kind} (see {@link #kindOf}) and ends with {@code
+   * outcome}.
+   */
+  default void failed(Phase phase, String kind, JobOutcome outcome) {}
 
   /** The download worker kept a video ({@code reused}: an identical file was already there). */
-  default void downloaded(long bytes, Duration took, boolean reused) {
-  }
+  default void downloaded(long bytes, Duration took, boolean reused) {}
 
   /** A low-cardinality name for a failure: the API's or the downloader's error kind, lower case. */
   static String kindOf(Throwable failure) {

@@ -6,9 +6,11 @@ import java.time.Duration;
  * Something the simulator does instead of (or before) answering normally.
  *
  * @param kind what happens
- * @param status HTTP status for {@link Kind#STATUS}, or the error code inside the answer for {@link Kind#ERROR_IN_OK}
+ * @param status HTTP status for {@link Kind#STATUS}, or the error code inside the answer for {@link
+ *     Kind#ERROR_IN_OK}
  * @param retryAfter value of the Retry-After header for {@link Kind#STATUS}, or null for none
- * @param delay how long to wait for {@link Kind#DELAY} (before handling) or {@link Kind#ANSWER_LATE} (after)
+ * @param delay how long to wait for {@link Kind#DELAY} (before handling) or {@link
+ *     Kind#ANSWER_LATE} (after)
  */
 public record Fault(Kind kind, int status, String retryAfter, Duration delay) {
 
@@ -25,13 +27,24 @@ public record Fault(Kind kind, int status, String retryAfter, Duration delay) {
     MALFORMED_BODY,
     /** Answer 200 with JSON cut off in the middle (a submit still creates its task). */
     TRUNCATED_JSON,
-    /** Handle the request (a submit creates its paid task), then wait {@code delay} before answering. */
+    /**
+     * Handle the request (a submit creates its paid task), then wait {@code delay} before
+     * answering.
+     */
     ANSWER_LATE,
-    /** Answer 200 with an HTML page, as a proxy or login wall would (a submit still creates its task). */
+    /**
+     * Answer 200 with an HTML page, as a proxy or login wall would (a submit still creates its
+     * task).
+     */
     HTML_PAGE,
-    /** Answer HTTP 200 whose body is the API's error envelope carrying {@code status}: nothing is created. */
+    /**
+     * Answer HTTP 200 whose body is the API's error envelope carrying {@code status}: nothing is
+     * created.
+     */
     ERROR_IN_OK,
-    /** A submit or check answers a status word the client does not know; a download is unaffected. */
+    /**
+     * A submit or check answers a status word the client does not know; a download is unaffected.
+     */
     UNKNOWN_STATUS,
     /**
      * A check answers "completed" without any video URL (a submit answers "completed" likewise); a

@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An offline stand-in for the PixVerse 5.6 endpoints of API in One, on loopback. It validates
- * submits like the API page says, moves tasks from IN_PROGRESS to completed (or failed), serves
- * the finished video, checks the Bearer key, counts what it received and injects faults on demand.
+ * submits like the API page says, moves tasks from IN_PROGRESS to completed (or failed), serves the
+ * finished video, checks the Bearer key, counts what it received and injects faults on demand.
  *
  * <p>Prompts containing {@value #FAIL_MARKER} fail; prompts containing {@value #REJECT_MARKER} are
  * rejected by content moderation.
@@ -41,11 +41,18 @@ public final class PixverseSimulator implements AutoCloseable {
   public static final String REJECT_MARKER = "[reject]";
   public static final String API_PREFIX = "/api/v1";
   public static final String FILES_PREFIX = "/files/";
-  /** Files named {@code /files/bytes-<n>.mp4} are generated on the fly with n bytes (large-file tests). */
+
+  /**
+   * Files named {@code /files/bytes-<n>.mp4} are generated on the fly with n bytes (large-file
+   * tests).
+   */
   public static final String GENERATED_FILE_PREFIX = "bytes-";
 
   /** How task-status answers are shaped; the real API's shape is undocumented. */
-  public enum StatusShape { ENVELOPE, FLAT }
+  public enum StatusShape {
+    ENVELOPE,
+    FLAT
+  }
 
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, SimulatedTask> tasks = new ConcurrentHashMap<>();
@@ -63,14 +70,15 @@ public final class PixverseSimulator implements AutoCloseable {
   private volatile int pollsUntilDone = -1;
   private volatile long creditBalance = Long.MAX_VALUE;
   private volatile StatusShape statusShape = StatusShape.ENVELOPE;
-  private final Map<Endpoint, Duration> responseDelays = new java.util.concurrent.ConcurrentHashMap<>();
-  private volatile java.util.function.Function<String, Duration> generationTimeByPrompt = prompt -> null;
+  private final Map<Endpoint, Duration> responseDelays =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile java.util.function.Function<String, Duration> generationTimeByPrompt =
+      prompt -> null;
   private HttpServer server;
   private ExecutorService executor;
 
-  private record SimulatedTask(String id, GenerationRequest request, long createdNanos,
-      AtomicInteger polls) {
-  }
+  private record SimulatedTask(
+      String id, GenerationRequest request, long createdNanos, AtomicInteger polls) {}
 
   public PixverseSimulator() {
     for (Endpoint endpoint : Endpoint.values()) {
@@ -80,7 +88,8 @@ public final class PixverseSimulator implements AutoCloseable {
     try (InputStream in = PixverseSimulator.class.getResourceAsStream("sample.mp4")) {
       sampleVideo = in.readAllBytes();
     } catch (IOException | NullPointerException e) {
-      throw new IllegalStateException("the simulator's sample video is missing from the classpath", e);
+      throw new IllegalStateException(
+          "the simulator's sample video is missing from the classpath", e);
     }
   }
 
@@ -160,15 +169,18 @@ public final class PixverseSimulator implements AutoCloseable {
 
   public synchronized PixverseSimulator start(int port) {
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+      server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on loopback port " + port, e);
     }
-    executor = Executors.newCachedThreadPool(r -> {
-      Thread thread = new Thread(r, "pixverse-simulator");
-      thread.setDaemon(true);
-      return thread;
-    });
+    executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread thread = new Thread(r, "pixverse-simulator");
+              thread.setDaemon(true);
+              return thread;
+            });
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -281,7 +293,11 @@ public final class PixverseSimulator implements AutoCloseable {
       case DROP_BEFORE_READ -> throw new DroppedConnection();
       case STATUS -> {
         exchange.getRequestBody().readAllBytes();
-        error(exchange, fault.status(), simulatedMessage(fault.status()), simulatedType(fault.status()),
+        error(
+            exchange,
+            fault.status(),
+            simulatedMessage(fault.status()),
+            simulatedType(fault.status()),
             fault.retryAfter());
         return fault;
       }
@@ -307,11 +323,15 @@ public final class PixverseSimulator implements AutoCloseable {
 
   /** True when the fault already answered the request. */
   private static boolean answered(Fault fault) {
-    return fault != null && (fault.kind() == Fault.Kind.STATUS || fault.kind() == Fault.Kind.ERROR_IN_OK);
+    return fault != null
+        && (fault.kind() == Fault.Kind.STATUS || fault.kind() == Fault.Kind.ERROR_IN_OK);
   }
 
   private static void htmlPage(HttpExchange exchange) throws IOException {
-    send(exchange, 200, "text/html; charset=utf-8",
+    send(
+        exchange,
+        200,
+        "text/html; charset=utf-8",
         "<!DOCTYPE html><html><body><h1>Please wait</h1><p>Checking your browser...</p></body></html>"
             .getBytes(StandardCharsets.UTF_8));
   }
@@ -341,10 +361,15 @@ public final class PixverseSimulator implements AutoCloseable {
       error(exchange, 400, "Invalid parameters: the body is not JSON", "invalid_request", null);
       return;
     }
-    if (body == null || !body.isObject()
+    if (body == null
+        || !body.isObject()
         || !GenerationRequest.MODEL.equals(body.path(WireFormat.MODEL).asText())) {
-      error(exchange, 400, "Invalid parameters: model must be " + GenerationRequest.MODEL,
-          "invalid_request", null);
+      error(
+          exchange,
+          400,
+          "Invalid parameters: model must be " + GenerationRequest.MODEL,
+          "invalid_request",
+          null);
       return;
     }
     GenerationRequest request;
@@ -364,8 +389,12 @@ public final class PixverseSimulator implements AutoCloseable {
         creditBalance -= cost;
       }
     }
-    String id = "sim" + taskSequence.incrementAndGet() + "_" + Long.toHexString(System.nanoTime())
-        + "_pixverse";
+    String id =
+        "sim"
+            + taskSequence.incrementAndGet()
+            + "_"
+            + Long.toHexString(System.nanoTime())
+            + "_pixverse";
     tasks.put(id, new SimulatedTask(id, request, System.nanoTime(), new AtomicInteger()));
     tasksCreated.incrementAndGet();
     creditsSpent.addAndGet(cost);
@@ -378,12 +407,16 @@ public final class PixverseSimulator implements AutoCloseable {
       return;
     }
     if (fault != null && fault.kind() == Fault.Kind.MALFORMED_BODY) {
-      send(exchange, 200, "text/html", "<html>502 upstream hiccup".getBytes(StandardCharsets.UTF_8));
+      send(
+          exchange, 200, "text/html", "<html>502 upstream hiccup".getBytes(StandardCharsets.UTF_8));
       return;
     }
     if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_JSON) {
-      send(exchange, 200, "application/json", ("{\"code\":200,\"data\":{\"task_id\":\"" + id)
-          .getBytes(StandardCharsets.UTF_8));
+      send(
+          exchange,
+          200,
+          "application/json",
+          ("{\"code\":200,\"data\":{\"task_id\":\"" + id).getBytes(StandardCharsets.UTF_8));
       return;
     }
     if (fault != null && fault.kind() == Fault.Kind.ANSWER_LATE) {
@@ -391,11 +424,15 @@ public final class PixverseSimulator implements AutoCloseable {
     }
     ObjectNode data = json.createObjectNode();
     data.put(WireFormat.TASK_ID, id);
-    data.put(WireFormat.STATUS, fault == null ? "IN_PROGRESS" : switch (fault.kind()) {
-      case UNKNOWN_STATUS -> Fault.UNKNOWN_STATUS_WORD;
-      case COMPLETED_WITHOUT_URL -> "completed";
-      default -> "IN_PROGRESS";
-    });
+    data.put(
+        WireFormat.STATUS,
+        fault == null
+            ? "IN_PROGRESS"
+            : switch (fault.kind()) {
+              case UNKNOWN_STATUS -> Fault.UNKNOWN_STATUS_WORD;
+              case COMPLETED_WITHOUT_URL -> "completed";
+              default -> "IN_PROGRESS";
+            });
     sendJson(exchange, 200, envelope(data));
   }
 
@@ -411,12 +448,19 @@ public final class PixverseSimulator implements AutoCloseable {
       throw new DroppedConnection();
     }
     if (fault != null && fault.kind() == Fault.Kind.MALFORMED_BODY) {
-      send(exchange, 200, "application/json", "{\"code\":200,\"data\":".getBytes(StandardCharsets.UTF_8));
+      send(
+          exchange,
+          200,
+          "application/json",
+          "{\"code\":200,\"data\":".getBytes(StandardCharsets.UTF_8));
       return;
     }
     if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_JSON) {
-      send(exchange, 200, "application/json", ("{\"code\":200,\"data\":{\"task_id\":\"" + id)
-          .getBytes(StandardCharsets.UTF_8));
+      send(
+          exchange,
+          200,
+          "application/json",
+          ("{\"code\":200,\"data\":{\"task_id\":\"" + id).getBytes(StandardCharsets.UTF_8));
       return;
     }
     if (fault != null && fault.kind() == Fault.Kind.HTML_PAGE) {
@@ -430,8 +474,11 @@ public final class PixverseSimulator implements AutoCloseable {
     }
     int polls = task.polls().incrementAndGet();
     Duration ownTime = generationTimeByPrompt.apply(task.request().prompt());
-    boolean done = pollsUntilDone > 0 ? polls >= pollsUntilDone
-        : System.nanoTime() - task.createdNanos() >= (ownTime == null ? generationTime : ownTime).toNanos();
+    boolean done =
+        pollsUntilDone > 0
+            ? polls >= pollsUntilDone
+            : System.nanoTime() - task.createdNanos()
+                >= (ownTime == null ? generationTime : ownTime).toNanos();
     ObjectNode data = json.createObjectNode();
     data.put(WireFormat.TASK_ID, id);
     String prompt = task.request().prompt();
@@ -466,8 +513,14 @@ public final class PixverseSimulator implements AutoCloseable {
       htmlPage(exchange);
       return;
     }
-    if (fault != null && (fault.kind() == Fault.Kind.TRUNCATED_JSON || fault.kind() == Fault.Kind.MALFORMED_BODY)) {
-      send(exchange, 200, "application/json", "{\"code\":200,\"data\":{\"url\":\"".getBytes(StandardCharsets.UTF_8));
+    if (fault != null
+        && (fault.kind() == Fault.Kind.TRUNCATED_JSON
+            || fault.kind() == Fault.Kind.MALFORMED_BODY)) {
+      send(
+          exchange,
+          200,
+          "application/json",
+          "{\"code\":200,\"data\":{\"url\":\"".getBytes(StandardCharsets.UTF_8));
       return;
     }
     if (fault != null && fault.kind() == Fault.Kind.COMPLETED_WITHOUT_URL) {
@@ -510,7 +563,8 @@ public final class PixverseSimulator implements AutoCloseable {
     return root;
   }
 
-  private void error(HttpExchange exchange, int status, String message, String type, String retryAfter)
+  private void error(
+      HttpExchange exchange, int status, String message, String type, String retryAfter)
       throws IOException {
     ObjectNode root = json.createObjectNode();
     ObjectNode error = root.putObject(WireFormat.ERROR);

@@ -4,13 +4,12 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the simulator from the command line until stopped:
- * {@code --port 8089 --api-key aio_simulator_key --generation-time 5 --credits 1000 --shape flat}.
+ * Runs the simulator from the command line until stopped: {@code --port 8089 --api-key
+ * aio_simulator_key --generation-time 5 --credits 1000 --shape flat}.
  */
 public final class SimulatorMain {
 
-  private SimulatorMain() {
-  }
+  private SimulatorMain() {}
 
   public static void main(String[] args) throws InterruptedException {
     PixverseSimulator simulator = new PixverseSimulator();
@@ -26,10 +25,14 @@ public final class SimulatorMain {
       switch (option) {
         case "--port" -> port = Integer.parseInt(value);
         case "--api-key" -> simulator.apiKey(value);
-        case "--generation-time" -> simulator.generationTime(value.startsWith("P")
-            ? Duration.parse(value) : Duration.ofMillis((long) (Double.parseDouble(value) * 1000)));
+        case "--generation-time" ->
+            simulator.generationTime(
+                value.startsWith("P")
+                    ? Duration.parse(value)
+                    : Duration.ofMillis((long) (Double.parseDouble(value) * 1000)));
         case "--credits" -> simulator.creditBalance(Long.parseLong(value));
-        case "--shape" -> simulator.statusShape(PixverseSimulator.StatusShape.valueOf(value.toUpperCase()));
+        case "--shape" ->
+            simulator.statusShape(PixverseSimulator.StatusShape.valueOf(value.toUpperCase()));
         default -> {
           usage("unknown option " + option);
           return;
@@ -37,8 +40,12 @@ public final class SimulatorMain {
       }
     }
     simulator.start(port);
-    System.out.println("PixVerse simulator listening: base URL " + simulator.baseUrl()
-        + " (API key: " + simulator.apiKey() + "). Ctrl+C stops it.");
+    System.out.println(
+        "PixVerse simulator listening: base URL "
+            + simulator.baseUrl()
+            + " (API key: "
+            + simulator.apiKey()
+            + "). Ctrl+C stops it.");
     Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
     new CountDownLatch(1).await();
   }
@@ -47,8 +54,9 @@ public final class SimulatorMain {
     if (problem != null) {
       System.err.println(problem);
     }
-    System.err.println("options: --port N (default 8089) --api-key KEY --generation-time SECONDS|ISO-8601"
-        + " --credits N --shape envelope|flat");
+    System.err.println(
+        "options: --port N (default 8089) --api-key KEY --generation-time SECONDS|ISO-8601"
+            + " --credits N --shape envelope|flat");
     if (problem != null) {
       System.exit(2);
     }

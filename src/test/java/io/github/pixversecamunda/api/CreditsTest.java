@@ -15,11 +15,11 @@ class CreditsTest {
   static Stream<Arguments> table() {
     List<Arguments> rows = new ArrayList<>();
     Object[][] expected = {
-        // resolution, 5s, 8s, 10s, 5s+audio, 8s+audio, 10s+audio
-        {Resolution.P360, 70, 140, 140, 140, 280, 280},
-        {Resolution.P540, 70, 140, 140, 140, 280, 280},
-        {Resolution.P720, 90, 180, 180, 180, 360, 360},
-        {Resolution.P1080, 150, 300, 300, 300, 600, 600},
+      // resolution, 5s, 8s, 10s, 5s+audio, 8s+audio, 10s+audio
+      {Resolution.P360, 70, 140, 140, 140, 280, 280},
+      {Resolution.P540, 70, 140, 140, 140, 280, 280},
+      {Resolution.P720, 90, 180, 180, 180, 360, 360},
+      {Resolution.P1080, 150, 300, 300, 300, 600, 600},
     };
     VideoDuration[] durations = {VideoDuration.S5, VideoDuration.S8, VideoDuration.S10};
     for (Object[] row : expected) {
@@ -33,10 +33,16 @@ class CreditsTest {
 
   @ParameterizedTest(name = "{0} {1} audio={2} -> {3}")
   @MethodSource("table")
-  void estimatesEveryCombination(Resolution resolution, VideoDuration duration, boolean audio, int credits) {
+  void estimatesEveryCombination(
+      Resolution resolution, VideoDuration duration, boolean audio, int credits) {
     assertThat(Credits.estimate(resolution, duration, audio)).isEqualTo(credits);
-    GenerationRequest request = GenerationRequest.builder().prompt("p").resolution(resolution)
-        .duration(duration).generateAudio(audio).build();
+    GenerationRequest request =
+        GenerationRequest.builder()
+            .prompt("p")
+            .resolution(resolution)
+            .duration(duration)
+            .generateAudio(audio)
+            .build();
     assertThat(request.estimatedCredits()).isEqualTo(credits);
   }
 }

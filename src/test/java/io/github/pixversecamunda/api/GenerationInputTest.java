@@ -91,8 +91,18 @@ class GenerationInputTest {
 
     InvalidInputException e = invalid(values);
 
-    assertThat(e.violations()).extracting(Violation::field).containsExactly("prompt", "imageUrl",
-        "resolution", "duration", "aspectRatio", "thinkingType", "generateAudio", "negativePrompt", "seed");
+    assertThat(e.violations())
+        .extracting(Violation::field)
+        .containsExactly(
+            "prompt",
+            "imageUrl",
+            "resolution",
+            "duration",
+            "aspectRatio",
+            "thinkingType",
+            "generateAudio",
+            "negativePrompt",
+            "seed");
     assertThat(e.getMessage())
         .contains("resolution: '4k' is not allowed; allowed values: 360p, 540p, 720p, 1080p")
         .contains("duration: '7' is not allowed; allowed values: 5, 8, 10")
@@ -109,25 +119,41 @@ class GenerationInputTest {
   void promptLimitIs2048Characters() {
     assertThat(input(Map.of("prompt", "x".repeat(2048))).validate().prompt()).hasSize(2048);
     assertThat(invalid(Map.of("prompt", "x".repeat(2049))).violations())
-        .containsExactly(new Violation("prompt", "is 2049 characters long; at most 2048 are allowed"));
-    assertThat(invalid(Map.of()).violations()).extracting(Violation::field).containsExactly("prompt");
+        .containsExactly(
+            new Violation("prompt", "is 2049 characters long; at most 2048 are allowed"));
+    assertThat(invalid(Map.of()).violations())
+        .extracting(Violation::field)
+        .containsExactly("prompt");
   }
 
   @Test
   void imageMustBeAnAbsoluteHttpUrl() {
-    for (String bad : new String[] {"castle.png", "/images/castle.png", "file:///etc/passwd",
-        "http://", "javascript:alert(1)", "https://exa mple.org/x"}) {
+    for (String bad :
+        new String[] {
+          "castle.png",
+          "/images/castle.png",
+          "file:///etc/passwd",
+          "http://",
+          "javascript:alert(1)",
+          "https://exa mple.org/x"
+        }) {
       assertThat(invalid(Map.of("prompt", "p", "imageUrl", bad)).violations())
-          .as(bad).extracting(Violation::field).containsExactly("imageUrl");
+          .as(bad)
+          .extracting(Violation::field)
+          .containsExactly("imageUrl");
     }
-    assertThat(input(Map.of("prompt", "p", "imageUrl", "http://example.org/a.png?x=1")).validate()
-        .imageUrl()).hasToString("http://example.org/a.png?x=1");
+    assertThat(
+            input(Map.of("prompt", "p", "imageUrl", "http://example.org/a.png?x=1"))
+                .validate()
+                .imageUrl())
+        .hasToString("http://example.org/a.png?x=1");
   }
 
   @Test
   void seedRangeIsZeroToIntMax() {
     assertThat(input(Map.of("prompt", "p", "seed", 0)).validate().seed()).isZero();
-    assertThat(input(Map.of("prompt", "p", "seed", "2147483647")).validate().seed()).isEqualTo(2147483647L);
+    assertThat(input(Map.of("prompt", "p", "seed", "2147483647")).validate().seed())
+        .isEqualTo(2147483647L);
     assertThat(invalid(Map.of("prompt", "p", "seed", 2147483648L)).violations()).hasSize(1);
     assertThat(invalid(Map.of("prompt", "p", "seed", 1.5)).violations()).hasSize(1);
     assertThat(invalid(Map.of("prompt", "p", "seed", "abc")).violations()).hasSize(1);
@@ -135,8 +161,10 @@ class GenerationInputTest {
 
   @Test
   void durationAcceptsWholeNumbersInAnyNumericForm() {
-    assertThat(input(Map.of("prompt", "p", "duration", 8L)).validate().duration()).isEqualTo(VideoDuration.S8);
-    assertThat(input(Map.of("prompt", "p", "duration", "8.0")).validate().duration()).isEqualTo(VideoDuration.S8);
+    assertThat(input(Map.of("prompt", "p", "duration", 8L)).validate().duration())
+        .isEqualTo(VideoDuration.S8);
+    assertThat(input(Map.of("prompt", "p", "duration", "8.0")).validate().duration())
+        .isEqualTo(VideoDuration.S8);
     assertThat(invalid(Map.of("prompt", "p", "duration", 8.5)).violations()).hasSize(1);
   }
 
@@ -146,7 +174,12 @@ class GenerationInputTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("prompt: must not be empty")
         .hasMessageContaining("seed: '-5'");
-    assertThat(GenerationRequest.builder().prompt("p").resolution(Resolution.P360).build().resolution())
+    assertThat(
+            GenerationRequest.builder()
+                .prompt("p")
+                .resolution(Resolution.P360)
+                .build()
+                .resolution())
         .isEqualTo(Resolution.P360);
   }
 }

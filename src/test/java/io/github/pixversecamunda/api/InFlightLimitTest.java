@@ -42,20 +42,23 @@ class InFlightLimitTest {
     slowApi = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
     serverThreads = Executors.newCachedThreadPool();
     slowApi.setExecutor(serverThreads);
-    slowApi.createContext("/", exchange -> {
-      try (exchange) {
-        int open = openAtServer.incrementAndGet();
-        mostOpenAtServer.accumulateAndGet(open, Math::max);
-        arrived.incrementAndGet();
-        answersAllowed.acquireUninterruptibly();
-        String id = exchange.getRequestURI().getPath().replaceAll(".*/", "");
-        byte[] body = ("{\"code\":200,\"data\":{\"task_id\":\"" + id + "\",\"status\":\"IN_PROGRESS\"}}")
-            .getBytes(StandardCharsets.UTF_8);
-        openAtServer.decrementAndGet();
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
-      }
-    });
+    slowApi.createContext(
+        "/",
+        exchange -> {
+          try (exchange) {
+            int open = openAtServer.incrementAndGet();
+            mostOpenAtServer.accumulateAndGet(open, Math::max);
+            arrived.incrementAndGet();
+            answersAllowed.acquireUninterruptibly();
+            String id = exchange.getRequestURI().getPath().replaceAll(".*/", "");
+            byte[] body =
+                ("{\"code\":200,\"data\":{\"task_id\":\"" + id + "\",\"status\":\"IN_PROGRESS\"}}")
+                    .getBytes(StandardCharsets.UTF_8);
+            openAtServer.decrementAndGet();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+          }
+        });
     slowApi.start();
   }
 
@@ -69,19 +72,25 @@ class InFlightLimitTest {
 
   @Test
   void aSlowApiNeitherHoldsTheCallerNorGetsMoreThanMaxInFlightCalls() throws Exception {
-    PixverseClient client = new PixverseClient(PixverseClientConfig.of(
-            "http://127.0.0.1:" + slowApi.getAddress().getPort() + "/api/v1", "aio_test_key")
-        .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30))
-        .withMaxInFlight(MAX_IN_FLIGHT));
+    PixverseClient client =
+        new PixverseClient(
+            PixverseClientConfig.of(
+                    "http://127.0.0.1:" + slowApi.getAddress().getPort() + "/api/v1",
+                    "aio_test_key")
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30))
+                .withMaxInFlight(MAX_IN_FLIGHT));
     List<CompletableFuture<TaskStatus>> calls = new ArrayList<>();
 
     // The calls go out from one thread, as from a job worker's single execution thread. While no
-    // answer comes, a blocking limit would park it at the third call and this thread would never end.
-    Thread caller = new Thread(() -> {
-      for (int i = 0; i < CALLS; i++) {
-        calls.add(client.statusAsync("task" + i));
-      }
-    });
+    // answer comes, a blocking limit would park it at the third call and this thread would never
+    // end.
+    Thread caller =
+        new Thread(
+            () -> {
+              for (int i = 0; i < CALLS; i++) {
+                calls.add(client.statusAsync("task" + i));
+              }
+            });
     caller.start();
     caller.join(Duration.ofSeconds(20).toMillis());
 

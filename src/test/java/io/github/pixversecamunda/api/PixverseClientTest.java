@@ -46,8 +46,9 @@ class PixverseClientTest {
   }
 
   private static PixverseClient clientFor(String baseUrl, String key) {
-    return new PixverseClient(PixverseClientConfig.of(baseUrl, key)
-        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+    return new PixverseClient(
+        PixverseClientConfig.of(baseUrl, key)
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
   }
 
   private static GenerationRequest request() {
@@ -81,35 +82,45 @@ class PixverseClientTest {
 
   @Test
   void aFailingObserverChangesNothingAboutTheCall() throws Exception {
-    ApiCallObserver broken = new ApiCallObserver() {
-      @Override
-      public void callStarted(ApiCallObserver.Endpoint endpoint, Duration waitedForSlot) {
-        throw new IllegalStateException("metrics broke");
-      }
+    ApiCallObserver broken =
+        new ApiCallObserver() {
+          @Override
+          public void callStarted(ApiCallObserver.Endpoint endpoint, Duration waitedForSlot) {
+            throw new IllegalStateException("metrics broke");
+          }
 
-      @Override
-      public void callFinished(ApiCallObserver.Endpoint endpoint, ErrorKind failure) {
-        throw new IllegalStateException("metrics broke");
-      }
-    };
-    PixverseClient observed = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey()),
-        new com.fasterxml.jackson.databind.ObjectMapper(), broken);
+          @Override
+          public void callFinished(ApiCallObserver.Endpoint endpoint, ErrorKind failure) {
+            throw new IllegalStateException("metrics broke");
+          }
+        };
+    PixverseClient observed =
+        new PixverseClient(
+            PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey()),
+            new com.fasterxml.jackson.databind.ObjectMapper(),
+            broken);
 
-    SubmittedTask task = observed.submitAsync(GenerationRequest.builder().prompt("A dragon").build()).get();
+    SubmittedTask task =
+        observed.submitAsync(GenerationRequest.builder().prompt("A dragon").build()).get();
 
     assertThat(simulator.taskIds()).containsExactly(task.taskId());
   }
 
   @Test
   void aSubmitStillQueuedAtItsSendByTimeIsNeverSent() {
-    var late = client.submitAsync(GenerationRequest.builder().prompt("A dragon").build(),
-        java.time.Instant.now().minusSeconds(1));
+    var late =
+        client.submitAsync(
+            GenerationRequest.builder().prompt("A dragon").build(),
+            java.time.Instant.now().minusSeconds(1));
 
-    assertThatThrownBy(late::join).hasCauseInstanceOf(PixverseApiException.class)
-        .cause().satisfies(e -> {
-          assertThat(((PixverseApiException) e).kind()).isEqualTo(ErrorKind.CONNECTION_FAILED);
-          assertThat(e.getMessage()).contains("not sent");
-        });
+    assertThatThrownBy(late::join)
+        .hasCauseInstanceOf(PixverseApiException.class)
+        .cause()
+        .satisfies(
+            e -> {
+              assertThat(((PixverseApiException) e).kind()).isEqualTo(ErrorKind.CONNECTION_FAILED);
+              assertThat(e.getMessage()).contains("not sent");
+            });
     assertThat(simulator.requests(Endpoint.SUBMIT)).isZero();
   }
 
@@ -125,7 +136,8 @@ class PixverseClientTest {
   void generationFailureAndContentRejectionAreStatusesNotErrors() {
     simulator.completeOnPoll(1);
     String failed = client.submit(GenerationRequest.builder().prompt("x [fail]").build()).taskId();
-    String rejected = client.submit(GenerationRequest.builder().prompt("x [reject]").build()).taskId();
+    String rejected =
+        client.submit(GenerationRequest.builder().prompt("x [reject]").build()).taskId();
 
     TaskStatus failedStatus = client.status(failed);
     TaskStatus rejectedStatus = client.status(rejected);
@@ -274,14 +286,17 @@ class PixverseClientTest {
   @Test
   void taskIdsThatCouldEscapeThePathAreRefusedWithoutARequest() {
     assertThatThrownBy(() -> client.status("../videos/generations"))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("taskId");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("taskId");
     assertThat(simulator.requests(Endpoint.STATUS)).isZero();
   }
 
   @Test
   void errorCodeInsideA200AnswerIsAnError() throws IOException {
-    try (StubServer stub = new StubServer(200,
-        "{\"code\":402,\"message\":\"Insufficient credits, please top up\",\"data\":null}")) {
+    try (StubServer stub =
+        new StubServer(
+            200,
+            "{\"code\":402,\"message\":\"Insufficient credits, please top up\",\"data\":null}")) {
       PixverseApiException e = failure(() -> clientFor(stub.baseUrl(), "aio_k").submit(request()));
       assertThat(e.kind()).isEqualTo(ErrorKind.INSUFFICIENT_CREDITS);
       assertThat(e.httpStatus()).isEqualTo(402);
@@ -291,8 +306,12 @@ class PixverseClientTest {
   @Test
   void theKeyIsRedactedEvenWhenTheServerEchoesIt() throws IOException {
     String key = "aio_secret_echo_123";
-    try (StubServer stub = new StubServer(400,
-        "{\"error\":{\"code\":400,\"message\":\"bad key format: " + key + "\",\"type\":\"invalid_request\"}}")) {
+    try (StubServer stub =
+        new StubServer(
+            400,
+            "{\"error\":{\"code\":400,\"message\":\"bad key format: "
+                + key
+                + "\",\"type\":\"invalid_request\"}}")) {
       PixverseClient echoing = clientFor(stub.baseUrl(), key);
       PixverseApiException e = failure(() -> echoing.submit(request()));
       assertThat(e.getMessage()).doesNotContain(key).contains("****");
@@ -306,13 +325,15 @@ class PixverseClientTest {
 
     StubServer(int status, String body) throws IOException {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      server.createContext("/", exchange -> {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getRequestBody().readAllBytes();
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-      });
+      server.createContext(
+          "/",
+          exchange -> {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+          });
       server.start();
     }
 

@@ -32,15 +32,16 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashSafetyTest {
 
   private static final String TEXT = "pixverse-text-to-video";
+
   /** Longer than the submit job's 5-minute timeout: the engine hands the job to another worker. */
   private static final Duration PAST_JOB_TIMEOUT = Duration.ofMinutes(6);
+
   private static final Duration STARTUP = Duration.ofSeconds(60);
 
   private EngineHarness engine;
   private PixverseSimulator simulator;
   private final List<WorkerProcess> workers = new ArrayList<>();
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   /** A fresh engine per test: a killed worker's job streams must not reach into the next test. */
   @BeforeEach
@@ -63,16 +64,18 @@ class CrashSafetyTest {
   }
 
   private WorkerProcess worker(String name, Map<String, String> settings) {
-    Map<String, String> environment = new LinkedHashMap<>(Map.of(
-        "CAMUNDA_CLIENT_MODE", "self-managed",
-        "CAMUNDA_CLIENT_AUTH_METHOD", "none",
-        "CAMUNDA_CLIENT_GRPCADDRESS", engine.grpcAddress(),
-        "CAMUNDA_CLIENT_RESTADDRESS", "http://127.0.0.1:1",
-        "CAMUNDA_CLIENT_PREFERRESTOVERGRPC", "false",
-        "PIXVERSE_API_KEY", simulator.apiKey(),
-        "PIXVERSE_BASE_URL", simulator.baseUrl(),
-        "PIXVERSE_DOWNLOAD_DIRECTORY", temp.resolve("videos").toString(),
-        "PIXVERSE_DOWNLOAD_ALLOWLOOPBACK", "true"));
+    Map<String, String> environment =
+        new LinkedHashMap<>(
+            Map.of(
+                "CAMUNDA_CLIENT_MODE", "self-managed",
+                "CAMUNDA_CLIENT_AUTH_METHOD", "none",
+                "CAMUNDA_CLIENT_GRPCADDRESS", engine.grpcAddress(),
+                "CAMUNDA_CLIENT_RESTADDRESS", "http://127.0.0.1:1",
+                "CAMUNDA_CLIENT_PREFERRESTOVERGRPC", "false",
+                "PIXVERSE_API_KEY", simulator.apiKey(),
+                "PIXVERSE_BASE_URL", simulator.baseUrl(),
+                "PIXVERSE_DOWNLOAD_DIRECTORY", temp.resolve("videos").toString(),
+                "PIXVERSE_DOWNLOAD_ALLOWLOOPBACK", "true"));
     environment.put("PIXVERSE_POLL_FLOOR", "1s");
     environment.put("PIXVERSE_POLL_CEILING", "2s");
     // Replicas on one machine: no fixed ports.
@@ -100,16 +103,21 @@ class CrashSafetyTest {
     engine.increaseTime(PAST_JOB_TIMEOUT);
     await().atMost(STARTUP).until(() -> !engine.incidents(instance).isEmpty());
 
-    assertThat(engine.incidents(instance)).singleElement().asString()
-        .contains("a paid PixVerse task may exist").contains(Variables.SUBMITTED_TASK_ID);
+    assertThat(engine.incidents(instance))
+        .singleElement()
+        .asString()
+        .contains("a paid PixVerse task may exist")
+        .contains(Variables.SUBMITTED_TASK_ID);
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
 
     // The operator finds the task in API in One and resumes with it, as the incident says.
-    engine.resolveIncidents(instance, Map.of(Variables.SUBMITTED_TASK_ID, simulator.taskIds().get(0)));
+    engine.resolveIncidents(
+        instance, Map.of(Variables.SUBMITTED_TASK_ID, simulator.taskIds().get(0)));
     engine.awaitCompleted(instance);
 
     assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
-    assertThat(engine.variable(instance, "pixverse").path("taskId").asText()).isEqualTo(simulator.taskIds().get(0));
+    assertThat(engine.variable(instance, "pixverse").path("taskId").asText())
+        .isEqualTo(simulator.taskIds().get(0));
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
     assertThat(simulator.tasksCreated()).isEqualTo(1);
   }
@@ -131,7 +139,8 @@ class CrashSafetyTest {
 
     worker("second");
     engine.awaitCompleted(instance);
-    assertThat(engine.variable(instance, "pixverse").path("taskId").asText()).isEqualTo(simulator.taskIds().get(0));
+    assertThat(engine.variable(instance, "pixverse").path("taskId").asText())
+        .isEqualTo(simulator.taskIds().get(0));
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
     assertThat(engine.incidents(instance)).isEmpty();
   }
@@ -151,7 +160,10 @@ class CrashSafetyTest {
     engine.increaseTime(PAST_JOB_TIMEOUT);
     await().atMost(STARTUP).until(() -> !engine.openIncidents(instance).isEmpty());
 
-    assertThat(engine.openIncidents(instance)).singleElement().asString().contains("a paid PixVerse task may exist");
+    assertThat(engine.openIncidents(instance))
+        .singleElement()
+        .asString()
+        .contains("a paid PixVerse task may exist");
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
   }
 
@@ -160,10 +172,17 @@ class CrashSafetyTest {
     simulator.completeOnPoll(4);
     WorkerProcess first = worker("first");
     await().atMost(STARTUP).until(() -> first.log().contains("Started "));
-    List<Long> instances = IntStream.range(0, 5)
-        .mapToObj(i -> engine.start(TEXT, Map.of("prompt", "Waiting video " + i))).toList();
-    await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> instances.stream()
-        .allMatch(instance -> engine.timesPassed(instance, "await_task") >= 1));
+    List<Long> instances =
+        IntStream.range(0, 5)
+            .mapToObj(i -> engine.start(TEXT, Map.of("prompt", "Waiting video " + i)))
+            .toList();
+    await()
+        .atMost(STARTUP)
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                instances.stream()
+                    .allMatch(instance -> engine.timesPassed(instance, "await_task") >= 1));
 
     first.kill();
     worker("second");
@@ -180,16 +199,26 @@ class CrashSafetyTest {
   @Test
   void twoReplicasCarryFiftyInstancesWithOneSubmitAndOneFileEach() throws IOException {
     List<WorkerProcess> replicas = List.of(worker("first"), worker("second"));
-    await().atMost(STARTUP).until(() -> replicas.stream().allMatch(r -> r.log().contains("Started ")));
-    List<Long> instances = IntStream.range(0, 50)
-        .mapToObj(i -> engine.start(TEXT, Map.of("prompt", "Replica video " + i))).toList();
-    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> engine.completedInstances().containsAll(instances)
-            || instances.stream().anyMatch(engine.instancesWithIncidents()::contains));
+    await()
+        .atMost(STARTUP)
+        .until(() -> replicas.stream().allMatch(r -> r.log().contains("Started ")));
+    List<Long> instances =
+        IntStream.range(0, 50)
+            .mapToObj(i -> engine.start(TEXT, Map.of("prompt", "Replica video " + i)))
+            .toList();
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                engine.completedInstances().containsAll(instances)
+                    || instances.stream().anyMatch(engine.instancesWithIncidents()::contains));
 
     assertThat(engine.instancesWithIncidents()).doesNotContainAnyElementsOf(instances);
     assertThat(engine.completedInstances()).containsAll(instances);
-    assertThat(instances).allSatisfy(instance -> assertThat(engine.endEvents(instance)).containsExactly("end_video_ready"));
+    assertThat(instances)
+        .allSatisfy(
+            instance -> assertThat(engine.endEvents(instance)).containsExactly("end_video_ready"));
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(50);
     assertThat(simulator.tasksCreated()).isEqualTo(50);
     try (Stream<Path> files = Files.list(temp.resolve("videos"))) {

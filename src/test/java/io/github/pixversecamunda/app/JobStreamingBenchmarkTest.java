@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Benchmark, not a timing assertion: the time from creating a process instance (whose first step
- * is a job) to the worker's handler receiving that job, with a polling worker and with a streaming
- * one ({@code camunda.client.worker.defaults.stream-enabled}), on the in-memory engine, which
+ * Benchmark, not a timing assertion: the time from creating a process instance (whose first step is
+ * a job) to the worker's handler receiving that job, with a polling worker and with a streaming one
+ * ({@code camunda.client.worker.defaults.stream-enabled}), on the in-memory engine, which
  * implements the job stream over gRPC. Prints the median, 90th percentile and mean of each; the
  * README's "Job streaming" quotes a run.
  */
@@ -29,13 +29,23 @@ class JobStreamingBenchmarkTest {
   @Test
   void timeFromJobCreationToActivationPollingAndStreaming() throws Exception {
     try (EngineHarness engine = new EngineHarness()) {
-      engine.client().newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("latency")
-          .startEvent().serviceTask("job", t -> t.zeebeJobType("latency-probe")).endEvent().done(), "latency.bpmn")
-          .send().join();
+      engine
+          .client()
+          .newDeployResourceCommand()
+          .addProcessModel(
+              Bpmn.createExecutableProcess("latency")
+                  .startEvent()
+                  .serviceTask("job", t -> t.zeebeJobType("latency-probe"))
+                  .endEvent()
+                  .done(),
+              "latency.bpmn")
+          .send()
+          .join();
 
       double[] polling = measure(engine, false);
       double[] streaming = measure(engine, true);
-      System.err.printf("job creation -> activation over %d jobs, ms (median / p90 / mean):%n", MEASURED);
+      System.err.printf(
+          "job creation -> activation over %d jobs, ms (median / p90 / mean):%n", MEASURED);
       System.err.printf("  polling   (stream-enabled=false): %s%n", describe(polling));
       System.err.printf("  streaming (stream-enabled=true):  %s%n", describe(streaming));
       assertThat(polling).hasSize(MEASURED);
@@ -48,19 +58,30 @@ class JobStreamingBenchmarkTest {
   /** Milliseconds from sending each create-instance command to the handler holding its job. */
   private static double[] measure(EngineHarness engine, boolean stream) throws Exception {
     BlockingQueue<Long> activations = new ArrayBlockingQueue<>(1);
-    JobWorker worker = engine.client().newWorker().jobType("latency-probe")
-        .handler((client, job) -> {
-          activations.add(System.nanoTime());
-          client.newCompleteCommand(job).send();
-        })
-        .streamEnabled(stream)
-        .open();
+    JobWorker worker =
+        engine
+            .client()
+            .newWorker()
+            .jobType("latency-probe")
+            .handler(
+                (client, job) -> {
+                  activations.add(System.nanoTime());
+                  client.newCompleteCommand(job).send();
+                })
+            .streamEnabled(stream)
+            .open();
     try {
       List<Double> latencies = new ArrayList<>();
       for (int i = 0; i < WARM_UP + MEASURED; i++) {
         long created = System.nanoTime();
-        engine.client().newCreateInstanceCommand().bpmnProcessId("latency").latestVersion()
-            .variables(Map.of("i", i)).send().join();
+        engine
+            .client()
+            .newCreateInstanceCommand()
+            .bpmnProcessId("latency")
+            .latestVersion()
+            .variables(Map.of("i", i))
+            .send()
+            .join();
         Long activated = activations.poll(30, TimeUnit.SECONDS);
         assertThat(activated).as("job %d reached the worker", i).isNotNull();
         if (i >= WARM_UP) {
@@ -79,7 +100,8 @@ class JobStreamingBenchmarkTest {
     double[] sorted = ms.clone();
     Arrays.sort(sorted);
     double mean = Arrays.stream(sorted).average().orElse(0);
-    return String.format("%.1f / %.1f / %.1f", sorted[sorted.length / 2],
-        sorted[(int) Math.ceil(sorted.length * 0.9) - 1], mean);
+    return String.format(
+        "%.1f / %.1f / %.1f",
+        sorted[sorted.length / 2], sorted[(int) Math.ceil(sorted.length * 0.9) - 1], mean);
   }
 }

@@ -36,8 +36,8 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The worker application as an operator runs it (with its web server, on a random port) against
- * the in-memory engine and the simulator: health probes, the Prometheus scrape and structured logs.
+ * The worker application as an operator runs it (with its web server, on a random port) against the
+ * in-memory engine and the simulator: health probes, the Prometheus scrape and structured logs.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class OperationsTest {
@@ -47,13 +47,15 @@ class OperationsTest {
 
   @AfterAll
   static void restoreTestLogging() throws Exception {
-    // The structured-log test reconfigured logback for this JVM: give later tests their own set-up back.
+    // The structured-log test reconfigured logback for this JVM: give later tests their own set-up
+    // back.
     LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
     logback.reset();
     new ContextInitializer(logback).autoConfig();
   }
 
-  private static Map<String, Object> settings(String grpcAddress, PixverseSimulator simulator, Path storage) {
+  private static Map<String, Object> settings(
+      String grpcAddress, PixverseSimulator simulator, Path storage) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("server.port", "0");
     settings.put("camunda.client.mode", "self-managed");
@@ -75,7 +77,8 @@ class OperationsTest {
   /** The application exactly as main() builds it; the test's settings rank above its defaults. */
   private static ConfigurableApplicationContext start(Map<String, Object> settings) {
     SpringApplication application = PixverseWorkerApplication.application();
-    List<String> args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    List<String> args =
+        settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
     return application.run(args.toArray(String[]::new));
   }
 
@@ -84,7 +87,9 @@ class OperationsTest {
   }
 
   private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String status(HttpResponse<String> response) throws IOException {
@@ -93,12 +98,15 @@ class OperationsTest {
 
   /** The value of the one sample of {@code name} whose labels include all of {@code labels}. */
   static double sample(String scrape, String name, Map<String, String> labels) {
-    Pattern line = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+\\-]+)$", Pattern.MULTILINE);
+    Pattern line =
+        Pattern.compile(
+            "^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+\\-]+)$", Pattern.MULTILINE);
     Matcher m = line.matcher(scrape);
     Double found = null;
     while (m.find()) {
       String labelText = m.group(1) == null ? "" : m.group(1);
-      if (labels.entrySet().stream().allMatch(l -> labelText.contains(l.getKey() + "=\"" + l.getValue() + "\""))) {
+      if (labels.entrySet().stream()
+          .allMatch(l -> labelText.contains(l.getKey() + "=\"" + l.getValue() + "\""))) {
         assertThat(found).as("more than one sample of %s with %s", name, labels).isNull();
         found = Double.parseDouble(m.group(2));
       }
@@ -108,17 +116,22 @@ class OperationsTest {
   }
 
   @Test
-  void scrapeCountsOneGenerationAndReadinessFollowsConnectionAndDrain(@TempDir Path storage) throws Exception {
+  void scrapeCountsOneGenerationAndReadinessFollowsConnectionAndDrain(@TempDir Path storage)
+      throws Exception {
     try (EngineHarness engine = new EngineHarness();
-         PixverseSimulator simulator = new PixverseSimulator().completeOnPoll(2).start()) {
+        PixverseSimulator simulator = new PixverseSimulator().completeOnPoll(2).start()) {
       engine.deployBundledProcesses();
-      try (ConfigurableApplicationContext context = start(settings(engine.grpcAddress(), simulator, storage))) {
+      try (ConfigurableApplicationContext context =
+          start(settings(engine.grpcAddress(), simulator, storage))) {
         String base = base(context);
-        await().atMost(EngineHarness.WAIT).until(() -> get(base + "/actuator/health/readiness").statusCode() == 200);
+        await()
+            .atMost(EngineHarness.WAIT)
+            .until(() -> get(base + "/actuator/health/readiness").statusCode() == 200);
         assertThat(status(get(base + "/actuator/health/readiness"))).isEqualTo("UP");
         assertThat(status(get(base + "/actuator/health/liveness"))).isEqualTo("UP");
 
-        long instance = engine.start("pixverse-text-to-video", Map.of("prompt", "A lighthouse in a storm"));
+        long instance =
+            engine.start("pixverse-text-to-video", Map.of("prompt", "A lighthouse in a storm"));
         engine.awaitCompleted(instance);
         assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
 
@@ -126,28 +139,51 @@ class OperationsTest {
         assertThat(scrape.statusCode()).isEqualTo(200);
         String metrics = scrape.body();
         System.err.println("---- sample scrape (pixverse_ and camunda_ lines) ----");
-        metrics.lines().filter(l -> l.startsWith("pixverse_") || l.startsWith("camunda_")).forEach(System.err::println);
+        metrics
+            .lines()
+            .filter(l -> l.startsWith("pixverse_") || l.startsWith("camunda_"))
+            .forEach(System.err::println);
 
-        assertThat(sample(metrics, "pixverse_submits_total", Map.of("outcome", "accepted"))).isEqualTo(1.0);
-        assertThat(sample(metrics, "pixverse_credits_estimated_total",
-            Map.of("resolution", "720p", "duration", "5", "audio", "false"))).isEqualTo(90.0);
+        assertThat(sample(metrics, "pixverse_submits_total", Map.of("outcome", "accepted")))
+            .isEqualTo(1.0);
+        assertThat(
+                sample(
+                    metrics,
+                    "pixverse_credits_estimated_total",
+                    Map.of("resolution", "720p", "duration", "5", "audio", "false")))
+            .isEqualTo(90.0);
         int statusCalls = simulator.requests(Endpoint.STATUS);
         assertThat(statusCalls).isEqualTo(2);
-        assertThat(sample(metrics, "pixverse_generation_status_checks_count", Map.of())).isEqualTo(1.0);
-        assertThat(sample(metrics, "pixverse_generation_status_checks_sum", Map.of())).isEqualTo(statusCalls);
-        assertThat(sample(metrics, "pixverse_generation_time_seconds_count",
-            Map.of("resolution", "720p", "duration", "5"))).isEqualTo(1.0);
-        assertThat(sample(metrics, "pixverse_api_calls_total", Map.of("endpoint", "status", "outcome", "success")))
+        assertThat(sample(metrics, "pixverse_generation_status_checks_count", Map.of()))
+            .isEqualTo(1.0);
+        assertThat(sample(metrics, "pixverse_generation_status_checks_sum", Map.of()))
+            .isEqualTo(statusCalls);
+        assertThat(
+                sample(
+                    metrics,
+                    "pixverse_generation_time_seconds_count",
+                    Map.of("resolution", "720p", "duration", "5")))
+            .isEqualTo(1.0);
+        assertThat(
+                sample(
+                    metrics,
+                    "pixverse_api_calls_total",
+                    Map.of("endpoint", "status", "outcome", "success")))
             .isEqualTo(statusCalls);
         assertThat(sample(metrics, "pixverse_api_in_flight", Map.of())).isZero();
         assertThat(sample(metrics, "pixverse_download_size_bytes_count", Map.of())).isEqualTo(1.0);
-        assertThat(sample(metrics, "camunda_job_invocations_total",
-            Map.of("action", "activated", "type", "pixverse-submit-video"))).isEqualTo(1.0);
+        assertThat(
+                sample(
+                    metrics,
+                    "camunda_job_invocations_total",
+                    Map.of("action", "activated", "type", "pixverse-submit-video")))
+            .isEqualTo(1.0);
         assertThat(metrics).doesNotContain(simulator.apiKey()).doesNotContain("lighthouse");
 
         JsonNode health = JSON.readTree(get(base + "/actuator/health").body());
         assertThat(health.at("/components/pixverseApi/status").asText()).isEqualTo("UP");
-        assertThat(health.at("/components/pixverseApi/details/calls").asInt()).isEqualTo(1 + statusCalls);
+        assertThat(health.at("/components/pixverseApi/details/calls").asInt())
+            .isEqualTo(1 + statusCalls);
         assertThat(health.toString()).doesNotContain(simulator.apiKey());
 
         // What the drain does first on SIGTERM.
@@ -161,28 +197,37 @@ class OperationsTest {
   }
 
   @Test
-  void structuredLogLinesCarryTheProcessInstanceAndTaskButNeverTheKey(@TempDir Path storage, CapturedOutput output)
-      throws Exception {
+  void structuredLogLinesCarryTheProcessInstanceAndTaskButNeverTheKey(
+      @TempDir Path storage, CapturedOutput output) throws Exception {
     try (EngineHarness engine = new EngineHarness();
-         PixverseSimulator simulator = new PixverseSimulator().completeOnPoll(1).start()) {
+        PixverseSimulator simulator = new PixverseSimulator().completeOnPoll(1).start()) {
       engine.deployBundledProcesses();
       Map<String, Object> settings = settings(engine.grpcAddress(), simulator, storage);
       settings.put("logging.config", "classpath:logback-structured-test.xml");
       settings.put("logging.structured.format.console", "ecs");
       long instance;
       try (ConfigurableApplicationContext context = start(settings)) {
-        instance = engine.start("pixverse-text-to-video", Map.of("prompt", "A lighthouse in a storm"));
+        instance =
+            engine.start("pixverse-text-to-video", Map.of("prompt", "A lighthouse in a storm"));
         engine.awaitCompleted(instance);
       }
       String taskId = engine.variable(instance, "pixverse").path("taskId").asText();
       assertThat(taskId).isNotBlank();
 
-      List<JsonNode> submitted = output.getOut().lines().filter(l -> l.startsWith("{"))
-          .map(OperationsTest::parse)
-          .filter(l -> l.path("log").path("logger").asText().endsWith("SubmitVideoHandler")
-              || l.path("log.logger").asText().endsWith("SubmitVideoHandler"))
-          .toList();
-      assertThat(submitted).as("the submit handler's structured lines in%n%s", output.getOut()).isNotEmpty();
+      List<JsonNode> submitted =
+          output
+              .getOut()
+              .lines()
+              .filter(l -> l.startsWith("{"))
+              .map(OperationsTest::parse)
+              .filter(
+                  l ->
+                      l.path("log").path("logger").asText().endsWith("SubmitVideoHandler")
+                          || l.path("log.logger").asText().endsWith("SubmitVideoHandler"))
+              .toList();
+      assertThat(submitted)
+          .as("the submit handler's structured lines in%n%s", output.getOut())
+          .isNotEmpty();
       JsonNode line = submitted.get(0);
       assertThat(line.path("processInstanceKey").asText()).isEqualTo(Long.toString(instance));
       assertThat(line.path("pixverseTaskId").asText()).isEqualTo(taskId);
@@ -194,19 +239,22 @@ class OperationsTest {
   }
 
   @Test
-  void withoutAReachableClusterTheHealthEndpointAnswersNotReady(@TempDir Path storage) throws Exception {
+  void withoutAReachableClusterTheHealthEndpointAnswersNotReady(@TempDir Path storage)
+      throws Exception {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
     try (PixverseSimulator simulator = new PixverseSimulator().start();
-         ConfigurableApplicationContext context = start(settings("http://127.0.0.1:" + closedPort, simulator, storage))) {
+        ConfigurableApplicationContext context =
+            start(settings("http://127.0.0.1:" + closedPort, simulator, storage))) {
       String base = base(context);
       HttpResponse<String> readiness = get(base + "/actuator/health/readiness");
       assertThat(readiness.statusCode()).isEqualTo(503);
       JsonNode body = JSON.readTree(readiness.body());
       assertThat(body.path("status").asText()).isEqualTo("DOWN");
-      assertThat(body.at("/components/camundaCluster/details/clusterReached").asBoolean(true)).isFalse();
+      assertThat(body.at("/components/camundaCluster/details/clusterReached").asBoolean(true))
+          .isFalse();
       assertThat(status(get(base + "/actuator/health/liveness"))).isEqualTo("UP");
     }
   }

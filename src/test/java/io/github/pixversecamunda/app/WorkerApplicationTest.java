@@ -17,42 +17,54 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 /**
  * The worker application ({@code java -jar ...-exec.jar}) configured only through environment
  * variables, the way an operator configures it, against the in-memory engine's gRPC port as if it
- * were an external self-managed cluster. It deploys the bundled processes and carries one to its video.
+ * were an external self-managed cluster. It deploys the bundled processes and carries one to its
+ * video.
  */
 class WorkerApplicationTest {
 
   @Test
   void runsTheWorkersAgainstAClusterConfiguredByEnvironment(@TempDir Path storage) {
     try (EngineHarness engine = new EngineHarness();
-         PixverseSimulator simulator = new PixverseSimulator().completeOnPoll(1).start()) {
+        PixverseSimulator simulator = new PixverseSimulator().completeOnPoll(1).start()) {
       StandardEnvironment environment = new StandardEnvironment();
-      environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-          new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
-              "CAMUNDA_CLIENT_MODE", "self-managed",
-              "CAMUNDA_CLIENT_AUTH_METHOD", "none",
-              "CAMUNDA_CLIENT_GRPCADDRESS", engine.grpcAddress(),
-              "CAMUNDA_CLIENT_PREFERRESTOVERGRPC", "false",
-              "PIXVERSE_API_KEY", simulator.apiKey(),
-              "PIXVERSE_BASE_URL", simulator.baseUrl(),
-              "PIXVERSE_DEPLOY_PROCESSES", "true",
-              "PIXVERSE_DOWNLOAD_DIRECTORY", storage.toString(),
-              "PIXVERSE_DOWNLOAD_ALLOW_LOOPBACK", "true")));
+      environment
+          .getPropertySources()
+          .replace(
+              StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+              new SystemEnvironmentPropertySource(
+                  StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                  Map.of(
+                      "CAMUNDA_CLIENT_MODE", "self-managed",
+                      "CAMUNDA_CLIENT_AUTH_METHOD", "none",
+                      "CAMUNDA_CLIENT_GRPCADDRESS", engine.grpcAddress(),
+                      "CAMUNDA_CLIENT_PREFERRESTOVERGRPC", "false",
+                      "PIXVERSE_API_KEY", simulator.apiKey(),
+                      "PIXVERSE_BASE_URL", simulator.baseUrl(),
+                      "PIXVERSE_DEPLOY_PROCESSES", "true",
+                      "PIXVERSE_DOWNLOAD_DIRECTORY", storage.toString(),
+                      "PIXVERSE_DOWNLOAD_ALLOW_LOOPBACK", "true")));
       SpringApplication application = new SpringApplication(PixverseWorkerApplication.class);
       application.setEnvironment(environment);
       application.setWebApplicationType(WebApplicationType.NONE);
 
       try (ConfigurableApplicationContext context = application.run()) {
-        long instance = engine.start("pixverse-image-to-video",
-            Map.of("prompt", "The castle wakes up", "imageUrl", "https://example.org/castle.png"));
+        long instance =
+            engine.start(
+                "pixverse-image-to-video",
+                Map.of(
+                    "prompt", "The castle wakes up", "imageUrl", "https://example.org/castle.png"));
         // The first check waits for the earliest likely finish; move the engine's clock past it.
         engine.awaitWaitingAt(instance, "wait_before_next_check");
         engine.increaseTime(java.time.Duration.ofMinutes(1));
         engine.awaitCompleted(instance);
 
         assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
-        assertThat(engine.variable(instance, "pixverseStatus").path("videoUrl").asText()).endsWith(".mp4");
+        assertThat(engine.variable(instance, "pixverseStatus").path("videoUrl").asText())
+            .endsWith(".mp4");
         assertThat(simulator.tasksCreated()).isEqualTo(1);
-        assertThat(Path.of(engine.variable(instance, "pixverseFile").path("path").asText())).startsWith(storage).exists();
+        assertThat(Path.of(engine.variable(instance, "pixverseFile").path("path").asText()))
+            .startsWith(storage)
+            .exists();
       }
     }
   }

@@ -37,9 +37,12 @@ final class BatchBenchmark {
   static final double LONGEST_S = 9.0;
 
   /** The bounds: each design's makespan if a video cost nothing beyond its generation time. */
-  record Result(double projectMakespanS, double roundsMakespanS, double idealMakespanS, double lanesBoundS,
-      double roundsBoundS) {
-  }
+  record Result(
+      double projectMakespanS,
+      double roundsMakespanS,
+      double idealMakespanS,
+      double lanesBoundS,
+      double roundsBoundS) {}
 
   private final Path output;
 
@@ -54,17 +57,27 @@ final class BatchBenchmark {
     for (int i = 0; i < PROMPTS; i++) {
       String prompt = "Batch video " + i;
       prompts.add(prompt);
-      times.put(prompt, Duration.ofMillis(Math.round(1000 * (SHORTEST_S + (LONGEST_S - SHORTEST_S) * random.nextDouble()))));
+      times.put(
+          prompt,
+          Duration.ofMillis(
+              Math.round(1000 * (SHORTEST_S + (LONGEST_S - SHORTEST_S) * random.nextDouble()))));
     }
     // Both designs at once on one engine, served by the same workers: they wait on generation
     // times, not on the CPU, so neither slows the other and the part takes half as long. (Two
     // in-memory engines must not run at once in one JVM: they corrupt each other's records.)
     Map<String, Double> makespans = makespans(prompts, times);
-    return new Result(makespans.get("pixverse-batch"), makespans.get(ROUNDS_ID), ideal(prompts, times),
-        lanesBound(prompts, times), roundsBound(prompts, times));
+    return new Result(
+        makespans.get("pixverse-batch"),
+        makespans.get(ROUNDS_ID),
+        ideal(prompts, times),
+        lanesBound(prompts, times),
+        roundsBound(prompts, times));
   }
 
-  /** Lanes as bpmn/pixverse-batch.bpmn deals them (prompt i to lane i mod maxConcurrent), no overhead. */
+  /**
+   * Lanes as bpmn/pixverse-batch.bpmn deals them (prompt i to lane i mod maxConcurrent), no
+   * overhead.
+   */
   static double lanesBound(List<String> prompts, Map<String, Duration> times) {
     double[] lanes = new double[MAX_CONCURRENT];
     for (int i = 0; i < prompts.size(); i++) {
@@ -77,8 +90,11 @@ final class BatchBenchmark {
   static double roundsBound(List<String> prompts, Map<String, Duration> times) {
     double total = 0;
     for (int start = 0; start < prompts.size(); start += MAX_CONCURRENT) {
-      total += prompts.subList(start, Math.min(prompts.size(), start + MAX_CONCURRENT)).stream()
-          .mapToDouble(p -> times.get(p).toMillis() / 1000.0).max().orElse(0);
+      total +=
+          prompts.subList(start, Math.min(prompts.size(), start + MAX_CONCURRENT)).stream()
+              .mapToDouble(p -> times.get(p).toMillis() / 1000.0)
+              .max()
+              .orElse(0);
     }
     return total;
   }
@@ -100,24 +116,42 @@ final class BatchBenchmark {
 
   private static final String ROUNDS_ID = "pixverse-batch-rounds";
 
-  /** Makespan of each process id: {@code bpmn/pixverse-batch.bpmn} and the rounds copy, run together. */
-  private Map<String, Double> makespans(List<String> prompts, Map<String, Duration> times) throws Exception {
+  /**
+   * Makespan of each process id: {@code bpmn/pixverse-batch.bpmn} and the rounds copy, run
+   * together.
+   */
+  private Map<String, Double> makespans(List<String> prompts, Map<String, Duration> times)
+      throws Exception {
     try (EngineHarness engine = new EngineHarness();
-         PixverseSimulator simulator = new PixverseSimulator().generationTimes(times::get).start();
-         VideoDownloader downloader = new VideoDownloader(DownloadSettings.of(
-             Files.createDirectories(output.resolve("downloads"))).withAllowLoopback(true))) {
+        PixverseSimulator simulator = new PixverseSimulator().generationTimes(times::get).start();
+        VideoDownloader downloader =
+            new VideoDownloader(
+                DownloadSettings.of(Files.createDirectories(output.resolve("downloads")))
+                    .withAllowLoopback(true))) {
       engine.deployBundledProcesses();
-      String xml = resource("benchmark/pixverse-batch-rounds.bpmn").replace("id=\"pixverse-batch\"",
-          "id=\"" + ROUNDS_ID + "\"");
-      engine.client().newDeployResourceCommand()
-          .addResourceBytes(xml.getBytes(StandardCharsets.UTF_8), ROUNDS_ID + ".bpmn").send().join();
-      PixverseClient api = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey()));
-      List<JobWorker> workers = PixverseWorkers.open(engine.client(), api,
-          new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(1)), downloader);
+      String xml =
+          resource("benchmark/pixverse-batch-rounds.bpmn")
+              .replace("id=\"pixverse-batch\"", "id=\"" + ROUNDS_ID + "\"");
+      engine
+          .client()
+          .newDeployResourceCommand()
+          .addResourceBytes(xml.getBytes(StandardCharsets.UTF_8), ROUNDS_ID + ".bpmn")
+          .send()
+          .join();
+      PixverseClient api =
+          new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey()));
+      List<JobWorker> workers =
+          PixverseWorkers.open(
+              engine.client(),
+              api,
+              new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(1)),
+              downloader);
       try {
         Map<String, Long> instances = new HashMap<>();
         for (String processId : List.of("pixverse-batch", ROUNDS_ID)) {
-          instances.put(processId, engine.start(processId, Map.of("prompts", prompts, "maxConcurrent", MAX_CONCURRENT)));
+          instances.put(
+              processId,
+              engine.start(processId, Map.of("prompts", prompts, "maxConcurrent", MAX_CONCURRENT)));
         }
         Set<Long> keys = Set.copyOf(instances.values());
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -127,13 +161,16 @@ final class BatchBenchmark {
           if (ends.size() == keys.size()) {
             Map<Long, Long> starts = clock.startedAt(keys);
             Map<String, Double> makespans = new HashMap<>();
-            instances.forEach((id, key) -> makespans.put(id, (ends.get(key) - starts.get(key)) / 1000.0));
+            instances.forEach(
+                (id, key) -> makespans.put(id, (ends.get(key) - starts.get(key)) / 1000.0));
             return makespans;
           }
           for (Map.Entry<String, Long> instance : instances.entrySet()) {
             if (!engine.incidents(instance.getValue()).isEmpty()) {
-              throw new IllegalStateException(instance.getKey() + " raised incidents: "
-                  + engine.incidents(instance.getValue()));
+              throw new IllegalStateException(
+                  instance.getKey()
+                      + " raised incidents: "
+                      + engine.incidents(instance.getValue()));
             }
           }
           Thread.sleep(500);

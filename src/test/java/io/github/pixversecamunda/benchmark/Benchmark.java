@@ -17,17 +17,17 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * {@code mvn -q -Pbenchmark}: this project's workers against what a Camunda user would build instead.
- * Prints a table and writes {@code target/benchmark/results.json}. Options ({@code -Dargs="..."}):
- * {@code --jobs N} submits per variant (200), {@code --rounds N} runs per submit variant, median
- * kept (1), {@code --only submit,polling,batch,generation}, {@code --variants ...} (submit).
+ * {@code mvn -q -Pbenchmark}: this project's workers against what a Camunda user would build
+ * instead. Prints a table and writes {@code target/benchmark/results.json}. Options ({@code
+ * -Dargs="..."}): {@code --jobs N} submits per variant (200), {@code --rounds N} runs per submit
+ * variant, median kept (1), {@code --only submit,polling,batch,generation}, {@code --variants ...}
+ * (submit).
  */
 public final class Benchmark {
 
   static final Duration API_LATENCY = Duration.ofMillis(300);
 
-  private Benchmark() {
-  }
+  private Benchmark() {}
 
   public static void main(String[] args) throws Exception {
     int jobs = 200;
@@ -40,9 +40,12 @@ public final class Benchmark {
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--only" -> parts = Set.of(args[++i].split(","));
         case "--variants" -> variants = Set.of(args[++i].split(","));
-        default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + " (options: --jobs N, --rounds N, --only submit,generation,polling,batch,"
-            + " --variants project,blocking,rest_connector)");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option "
+                    + args[i]
+                    + " (options: --jobs N, --rounds N, --only submit,generation,polling,batch,"
+                    + " --variants project,blocking,rest_connector)");
       }
     }
     Path output = Path.of("target", "benchmark").toAbsolutePath();
@@ -55,15 +58,19 @@ public final class Benchmark {
     if (parts.contains("submit")) {
       // The project's run is bound by the CPU and runs alone; the blocking worker and the REST
       // connector wait on the API (a few jobs a second each) and run together.
-      List<List<SubmitBenchmark.Variant>> groups = List.of(List.of(SubmitBenchmark.Variant.PROJECT),
-          List.of(SubmitBenchmark.Variant.BLOCKING, SubmitBenchmark.Variant.REST_CONNECTOR));
+      List<List<SubmitBenchmark.Variant>> groups =
+          List.of(
+              List.of(SubmitBenchmark.Variant.PROJECT),
+              List.of(SubmitBenchmark.Variant.BLOCKING, SubmitBenchmark.Variant.REST_CONNECTOR));
       Set<String> wanted = variants;
       for (List<SubmitBenchmark.Variant> group : groups) {
-        List<SubmitBenchmark.Variant> chosen = group.stream().filter(v -> wanted.contains(v.key)).toList();
+        List<SubmitBenchmark.Variant> chosen =
+            group.stream().filter(v -> wanted.contains(v.key)).toList();
         if (!chosen.isEmpty()) {
           int submits = jobs;
           int runs = rounds;
-          planned.add(new Part("submit", chosen.get(0).key, () -> submit(output, chosen, submits, runs)));
+          planned.add(
+              new Part("submit", chosen.get(0).key, () -> submit(output, chosen, submits, runs)));
         }
       }
     }
@@ -86,18 +93,39 @@ public final class Benchmark {
     results.put("api_latency_ms", API_LATENCY.toMillis());
     List<String> table = new ArrayList<>();
     for (String name : List.of("submit", "generation", "polling", "batch")) {
-      List<Map.Entry<Part, Section>> sections = done.entrySet().stream().filter(e -> e.getKey().name().equals(name))
-          .sorted(Comparator.comparingInt(e -> order(e.getKey().variant()))).toList();
+      List<Map.Entry<Part, Section>> sections =
+          done.entrySet().stream()
+              .filter(e -> e.getKey().name().equals(name))
+              .sorted(Comparator.comparingInt(e -> order(e.getKey().variant())))
+              .toList();
       if (sections.isEmpty()) {
         continue;
       }
       switch (name) {
-        case "submit" -> table.add(String.format("%-28s %6s %10s %7s %8s %8s %8s %9s", "submit (" + jobs + " jobs)",
-            "jobs/s", "makespan s", "cpu s", "cpu ms/j", "threads", "p50 ms", "p99 ms"));
-        case "generation" -> table.add(String.format("%-28s %6s %10s %7s %8s %8s %9s",
-            "generation (" + GenerationBenchmark.GENERATIONS + " videos)", "checks", "makespan s", "cpu s",
-            "threads", "mean s", "ready s"));
-        default -> { }
+        case "submit" ->
+            table.add(
+                String.format(
+                    "%-28s %6s %10s %7s %8s %8s %8s %9s",
+                    "submit (" + jobs + " jobs)",
+                    "jobs/s",
+                    "makespan s",
+                    "cpu s",
+                    "cpu ms/j",
+                    "threads",
+                    "p50 ms",
+                    "p99 ms"));
+        case "generation" ->
+            table.add(
+                String.format(
+                    "%-28s %6s %10s %7s %8s %8s %9s",
+                    "generation (" + GenerationBenchmark.GENERATIONS + " videos)",
+                    "checks",
+                    "makespan s",
+                    "cpu s",
+                    "threads",
+                    "mean s",
+                    "ready s"));
+        default -> {}
       }
       Map<String, Object> values = new LinkedHashMap<>();
       for (Map.Entry<Part, Section> section : sections) {
@@ -108,7 +136,9 @@ public final class Benchmark {
     }
 
     Path json = output.resolve("results.json");
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), results);
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(json.toFile(), results);
     System.out.println();
     System.out.println("Machine: " + results.get("machine"));
     table.forEach(System.out::println);
@@ -116,7 +146,10 @@ public final class Benchmark {
     System.exit(0);
   }
 
-  /** One measurement: its place in results.json ({@code name}, then {@code variant} when it has one). */
+  /**
+   * One measurement: its place in results.json ({@code name}, then {@code variant} when it has
+   * one).
+   */
   private record Part(String name, String variant, Callable<Section> body) {
     Section run() {
       try {
@@ -134,38 +167,49 @@ public final class Benchmark {
   }
 
   /** What a part adds to results.json and to the printed table. */
-  private record Section(Map<String, Object> values, List<String> lines) {
-  }
+  private record Section(Map<String, Object> values, List<String> lines) {}
 
   private static int order(String variant) {
     return variant == null ? 0 : List.of("project", "blocking", "rest_connector").indexOf(variant);
   }
 
-  private static Section submit(Path output, List<SubmitBenchmark.Variant> variants, int jobs, int rounds)
-      throws Exception {
+  private static Section submit(
+      Path output, List<SubmitBenchmark.Variant> variants, int jobs, int rounds) throws Exception {
     SubmitBenchmark benchmark = new SubmitBenchmark(output, API_LATENCY);
-    Map<SubmitBenchmark.Variant, List<SubmitBenchmark.Result>> runs = new EnumMap<>(SubmitBenchmark.Variant.class);
+    Map<SubmitBenchmark.Variant, List<SubmitBenchmark.Result>> runs =
+        new EnumMap<>(SubmitBenchmark.Variant.class);
     for (int round = 1; round <= rounds; round++) {
-      benchmark.run(variants, jobs, round).forEach((v, r) -> runs.computeIfAbsent(v, k -> new ArrayList<>()).add(r));
+      benchmark
+          .run(variants, jobs, round)
+          .forEach((v, r) -> runs.computeIfAbsent(v, k -> new ArrayList<>()).add(r));
     }
     Map<String, Object> values = new LinkedHashMap<>();
     List<String> lines = new ArrayList<>();
-    runs.forEach((variant, results) -> {
-      results.sort(Comparator.comparingDouble(SubmitBenchmark.Result::makespanS));
-      SubmitBenchmark.Result median = results.get(results.size() / 2);
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("jobs", median.jobs());
-      r.put("makespan_s", round(median.makespanS()));
-      r.put("cpu_s", round(median.cpuS()));
-      r.put("peak_threads", median.peakThreads());
-      r.put("p50_ms", median.p50Ms());
-      r.put("p99_ms", median.p99Ms());
-      r.put("jobs_per_s", round(median.jobsPerSecond()));
-      values.put(variant.key, r);
-      lines.add(String.format("%-28s %6.1f %10.2f %7.2f %8.2f %8d %8d %9d", variant.key, median.jobsPerSecond(),
-          median.makespanS(), median.cpuS(), 1000 * median.cpuS() / median.jobs(), median.peakThreads(),
-          median.p50Ms(), median.p99Ms()));
-    });
+    runs.forEach(
+        (variant, results) -> {
+          results.sort(Comparator.comparingDouble(SubmitBenchmark.Result::makespanS));
+          SubmitBenchmark.Result median = results.get(results.size() / 2);
+          Map<String, Object> r = new LinkedHashMap<>();
+          r.put("jobs", median.jobs());
+          r.put("makespan_s", round(median.makespanS()));
+          r.put("cpu_s", round(median.cpuS()));
+          r.put("peak_threads", median.peakThreads());
+          r.put("p50_ms", median.p50Ms());
+          r.put("p99_ms", median.p99Ms());
+          r.put("jobs_per_s", round(median.jobsPerSecond()));
+          values.put(variant.key, r);
+          lines.add(
+              String.format(
+                  "%-28s %6.1f %10.2f %7.2f %8.2f %8d %8d %9d",
+                  variant.key,
+                  median.jobsPerSecond(),
+                  median.makespanS(),
+                  median.cpuS(),
+                  1000 * median.cpuS() / median.jobs(),
+                  median.peakThreads(),
+                  median.p50Ms(),
+                  median.p99Ms()));
+        });
     return new Section(values, lines);
   }
 
@@ -174,27 +218,38 @@ public final class Benchmark {
         new GenerationBenchmark(output, API_LATENCY).run();
     Map<String, Object> values = new LinkedHashMap<>();
     List<String> lines = new ArrayList<>();
-    results.forEach((variant, g) -> {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("generations", g.generations());
-      r.put("makespan_s", round(g.makespanS()));
-      r.put("cpu_s", round(g.cpuS()));
-      r.put("checks_per_generation", round(g.checksPerGeneration()));
-      r.put("peak_threads", g.peakThreads());
-      r.put("mean_instance_s", round(g.meanInstanceS()));
-      r.put("mean_ready_s", round(g.meanReadyS()));
-      r.put("quoted_generation_s", GenerationBenchmark.quoted().toSeconds());
-      values.put(variant.key, r);
-      lines.add(String.format("%-28s %6.2f %10.2f %7.2f %8d %8.1f %9.1f", variant.key, g.checksPerGeneration(),
-          g.makespanS(), g.cpuS(), g.peakThreads(), g.meanInstanceS(), g.meanReadyS()));
-    });
+    results.forEach(
+        (variant, g) -> {
+          Map<String, Object> r = new LinkedHashMap<>();
+          r.put("generations", g.generations());
+          r.put("makespan_s", round(g.makespanS()));
+          r.put("cpu_s", round(g.cpuS()));
+          r.put("checks_per_generation", round(g.checksPerGeneration()));
+          r.put("peak_threads", g.peakThreads());
+          r.put("mean_instance_s", round(g.meanInstanceS()));
+          r.put("mean_ready_s", round(g.meanReadyS()));
+          r.put("quoted_generation_s", GenerationBenchmark.quoted().toSeconds());
+          values.put(variant.key, r);
+          lines.add(
+              String.format(
+                  "%-28s %6.2f %10.2f %7.2f %8d %8.1f %9.1f",
+                  variant.key,
+                  g.checksPerGeneration(),
+                  g.makespanS(),
+                  g.cpuS(),
+                  g.peakThreads(),
+                  g.meanInstanceS(),
+                  g.meanReadyS()));
+        });
     return new Section(values, lines);
   }
 
   private static Section polling() {
     Map<String, Object> polling = new LinkedHashMap<>();
     List<String> lines = new ArrayList<>();
-    lines.add(String.format("%-28s %8s %9s %12s", "polling (±50% spread)", "checks", "latency %", "range"));
+    lines.add(
+        String.format(
+            "%-28s %8s %9s %12s", "polling (±50% spread)", "checks", "latency %", "range"));
     Map<String, PollingBenchmark.Policy> policies = new LinkedHashMap<>();
     policies.put("adaptive", PollingBenchmark.adaptive(PollSchedule.DEFAULT));
     policies.put("fixed_5s", PollingBenchmark.fixed(Duration.ofSeconds(5)));
@@ -207,9 +262,16 @@ public final class Benchmark {
       p.put("checks_range", List.of(round(r.minChecks()), round(r.maxChecks())));
       p.put("added_latency_pct_range", List.of(round(r.minLatencyPct()), round(r.maxLatencyPct())));
       polling.put(policy.getKey(), p);
-      lines.add(String.format("%-28s %8.2f %9.1f   %.1f-%.1f checks, %.1f-%.1f%%", policy.getKey(),
-          r.checksPerGeneration(), r.addedLatencyPct(), r.minChecks(), r.maxChecks(), r.minLatencyPct(),
-          r.maxLatencyPct()));
+      lines.add(
+          String.format(
+              "%-28s %8.2f %9.1f   %.1f-%.1f checks, %.1f-%.1f%%",
+              policy.getKey(),
+              r.checksPerGeneration(),
+              r.addedLatencyPct(),
+              r.minChecks(),
+              r.maxChecks(),
+              r.minLatencyPct(),
+              r.maxLatencyPct()));
     }
     return new Section(polling, lines);
   }
@@ -222,14 +284,23 @@ public final class Benchmark {
     values.put("project_makespan_s", round(batch.projectMakespanS()));
     values.put("rounds_makespan_s", round(batch.roundsMakespanS()));
     values.put("ideal_makespan_s", round(batch.idealMakespanS()));
-    values.put("generation_time_range_s", List.of(BatchBenchmark.SHORTEST_S, BatchBenchmark.LONGEST_S));
+    values.put(
+        "generation_time_range_s", List.of(BatchBenchmark.SHORTEST_S, BatchBenchmark.LONGEST_S));
     values.put("lanes_bound_s", round(batch.lanesBoundS()));
     values.put("rounds_bound_s", round(batch.roundsBoundS()));
-    return new Section(values, List.of(String.format(
-        "batch (30 prompts, 3 at once): bpmn/ %.1f s, rounds %.1f s, ideal %.1f s (bpmn/ %.2fx shorter than rounds,"
-            + " %+.0f%% vs ideal; without overhead: lanes %.1f s, rounds %.1f s)", batch.projectMakespanS(),
-        batch.roundsMakespanS(), batch.idealMakespanS(), batch.roundsMakespanS() / batch.projectMakespanS(),
-        100 * (batch.projectMakespanS() / batch.idealMakespanS() - 1), batch.lanesBoundS(), batch.roundsBoundS())));
+    return new Section(
+        values,
+        List.of(
+            String.format(
+                "batch (30 prompts, 3 at once): bpmn/ %.1f s, rounds %.1f s, ideal %.1f s (bpmn/ %.2fx shorter than rounds,"
+                    + " %+.0f%% vs ideal; without overhead: lanes %.1f s, rounds %.1f s)",
+                batch.projectMakespanS(),
+                batch.roundsMakespanS(),
+                batch.idealMakespanS(),
+                batch.roundsMakespanS() / batch.projectMakespanS(),
+                100 * (batch.projectMakespanS() / batch.idealMakespanS() - 1),
+                batch.lanesBoundS(),
+                batch.roundsBoundS())));
   }
 
   private static double round(double value) {
@@ -239,16 +310,30 @@ public final class Benchmark {
   private static String machine() {
     String cpu = "unknown CPU";
     try {
-      cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
+      cpu =
+          Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+              .filter(l -> l.startsWith("model name"))
+              .map(l -> l.substring(l.indexOf(':') + 1).trim())
+              .findFirst()
+              .orElse(cpu);
     } catch (IOException | RuntimeException e) {
       // Not Linux: the core count and the JDK still say enough.
     }
-    long memoryGb = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getTotalMemorySize() >> 30;
-    return Runtime.getRuntime().availableProcessors() + " cores " + cpu + ", " + memoryGb + " GB, "
-        + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
+    long memoryGb =
+        ((com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize()
+            >> 30;
+    return Runtime.getRuntime().availableProcessors()
+        + " cores "
+        + cpu
+        + ", "
+        + memoryGb
+        + " GB, "
+        + System.getProperty("os.name")
+        + " "
+        + System.getProperty("os.arch")
+        + ", Java "
         + System.getProperty("java.version");
   }
-
 }

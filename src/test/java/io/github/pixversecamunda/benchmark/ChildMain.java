@@ -16,8 +16,7 @@ import org.springframework.boot.SpringApplication;
  */
 public final class ChildMain {
 
-  private ChildMain() {
-  }
+  private ChildMain() {}
 
   public static void main(String[] args) throws Exception {
     Class<?> application = Class.forName(args[0]);
@@ -26,20 +25,29 @@ public final class ChildMain {
     // Each application as its users start it: the project's with its operations defaults (job
     // streaming, health and metrics on a web server), the others as plain Spring Boot applications;
     // web servers included (the benchmark puts them on free ports).
-    SpringApplication spring = application == PixverseWorkerApplication.class ? PixverseWorkerApplication.application()
-        : new SpringApplication(application);
+    SpringApplication spring =
+        application == PixverseWorkerApplication.class
+            ? PixverseWorkerApplication.application()
+            : new SpringApplication(application);
     spring.run();
     System.out.println("READY");
     System.out.flush();
-    BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader commands =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line; (line = commands.readLine()) != null; ) {
       switch (line.trim()) {
         case "reset" -> {
           threads.resetPeakThreadCount();
           System.out.println("OK");
         }
-        case "stats" -> System.out.println("STATS " + os.getProcessCpuTime() + " " + threads.getThreadCount()
-            + " " + threads.getPeakThreadCount());
+        case "stats" ->
+            System.out.println(
+                "STATS "
+                    + os.getProcessCpuTime()
+                    + " "
+                    + threads.getThreadCount()
+                    + " "
+                    + threads.getPeakThreadCount());
         case "exit" -> System.exit(0);
         default -> System.out.println("UNKNOWN " + line);
       }

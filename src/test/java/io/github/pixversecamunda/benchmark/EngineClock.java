@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Times read from the engine's own records: when instances started and ended, how long jobs were
- * held. The records themselves are read by {@link EngineHarness}, the one class that knows the engine.
+ * held. The records themselves are read by {@link EngineHarness}, the one class that knows the
+ * engine.
  */
 final class EngineClock {
 

@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
  * {@value #SAMPLES} generation times drawn uniformly within ±50% of the expected time; for each,
  * the status checks until one sees the video ready and the delay from ready to that check, as a
  * share of the generation time. The adaptive schedule is followed as the await handler follows it
- * (a check right after the submit asks nothing); the fixed intervals check right after the
- * submit, as a submit → check → timer loop does.
+ * (a check right after the submit asks nothing); the fixed intervals check right after the submit,
+ * as a submit → check → timer loop does.
  */
 final class PollingBenchmark {
 
@@ -26,9 +26,13 @@ final class PollingBenchmark {
     List<Double> checks(Duration expected, double ready);
   }
 
-  record Result(double checksPerGeneration, double addedLatencyPct, double minChecks, double maxChecks,
-      double minLatencyPct, double maxLatencyPct) {
-  }
+  record Result(
+      double checksPerGeneration,
+      double addedLatencyPct,
+      double minChecks,
+      double maxChecks,
+      double minLatencyPct,
+      double maxLatencyPct) {}
 
   static Policy adaptive(PollSchedule schedule) {
     return (expected, ready) -> {
@@ -67,7 +71,10 @@ final class PollingBenchmark {
     double checks = 0;
     double latency = 0;
     int combinations = 0;
-    double minChecks = Double.MAX_VALUE, maxChecks = 0, minLatency = Double.MAX_VALUE, maxLatency = 0;
+    double minChecks = Double.MAX_VALUE,
+        maxChecks = 0,
+        minLatency = Double.MAX_VALUE,
+        maxLatency = 0;
     for (Resolution resolution : Resolution.values()) {
       for (VideoDuration duration : VideoDuration.values()) {
         for (boolean audio : new boolean[] {false, true}) {
@@ -94,6 +101,12 @@ final class PollingBenchmark {
         }
       }
     }
-    return new Result(checks / combinations, latency / combinations, minChecks, maxChecks, minLatency, maxLatency);
+    return new Result(
+        checks / combinations,
+        latency / combinations,
+        minChecks,
+        maxChecks,
+        minLatency,
+        maxLatency);
   }
 }

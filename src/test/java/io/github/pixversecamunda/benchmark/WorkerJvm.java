@@ -20,13 +20,12 @@ import java.util.stream.Collectors;
 
 /**
  * A worker application in its own JVM ({@link ChildMain}), so that its CPU time and threads are its
- * own. Output other than the protocol goes to a log file; the connectors runtime's jars are left off
- * the class path of the other variants so that its auto-configuration cannot run there.
+ * own. Output other than the protocol goes to a log file; the connectors runtime's jars are left
+ * off the class path of the other variants so that its auto-configuration cannot run there.
  */
 final class WorkerJvm implements AutoCloseable {
 
-  record Stats(long cpuNanos, int liveThreads, int peakThreads) {
-  }
+  record Stats(long cpuNanos, int liveThreads, int peakThreads) {}
 
   private final Process process;
   private final PrintWriter commands;
@@ -37,13 +36,23 @@ final class WorkerJvm implements AutoCloseable {
     this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
   }
 
-  static WorkerJvm start(Class<?> application, Map<String, String> environment, boolean withConnectors, Path log)
+  static WorkerJvm start(
+      Class<?> application, Map<String, String> environment, boolean withConnectors, Path log)
       throws IOException {
-    String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> withConnectors || !entry.replace('\\', '/').contains("/io/camunda/connector/"))
-        .collect(Collectors.joining(File.pathSeparator));
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classPath, ChildMain.class.getName(), application.getName()));
+    String classPath =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(
+                entry ->
+                    withConnectors || !entry.replace('\\', '/').contains("/io/camunda/connector/"))
+            .collect(Collectors.joining(File.pathSeparator));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classPath,
+                ChildMain.class.getName(),
+                application.getName()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(environment);
     Files.createDirectories(log.getParent());
@@ -55,8 +64,10 @@ final class WorkerJvm implements AutoCloseable {
   }
 
   private void drain(Path log) {
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-         PrintWriter file = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        PrintWriter file = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
       for (String line; (line = out.readLine()) != null; ) {
         if (line.equals("READY") || line.equals("OK") || line.startsWith("STATS ")) {
           answers.add(line);
@@ -69,7 +80,9 @@ final class WorkerJvm implements AutoCloseable {
     }
   }
 
-  /** Waits for the application to have started; fails with the log's place when it exits instead. */
+  /**
+   * Waits for the application to have started; fails with the log's place when it exits instead.
+   */
   void awaitReady(Path log) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (System.nanoTime() < deadline) {
@@ -78,11 +91,16 @@ final class WorkerJvm implements AutoCloseable {
         return;
       }
       if (!process.isAlive()) {
-        throw new IllegalStateException("the worker JVM exited with " + process.exitValue() + " before it was ready;"
-            + " see " + log);
+        throw new IllegalStateException(
+            "the worker JVM exited with "
+                + process.exitValue()
+                + " before it was ready;"
+                + " see "
+                + log);
       }
     }
-    throw new IllegalStateException("the worker JVM did not get ready within 3 minutes; see " + log);
+    throw new IllegalStateException(
+        "the worker JVM did not get ready within 3 minutes; see " + log);
   }
 
   void resetPeakThreads() throws InterruptedException {
@@ -93,7 +111,8 @@ final class WorkerJvm implements AutoCloseable {
   Stats stats() throws InterruptedException {
     commands.println("stats");
     String[] parts = expect("STATS ").split(" ");
-    return new Stats(Long.parseLong(parts[1]), Integer.parseInt(parts[2]), Integer.parseInt(parts[3]));
+    return new Stats(
+        Long.parseLong(parts[1]), Integer.parseInt(parts[2]), Integer.parseInt(parts[3]));
   }
 
   private String expect(String prefix) throws InterruptedException {

@@ -14,22 +14,30 @@ class FileNamesTest {
 
   @Test
   void defaultNameComesFromTheTaskId() {
-    assertThat(FileNames.resolve(directory, null, "n65ab_pixverse")).isEqualTo(Path.of("/srv/videos/n65ab_pixverse.mp4"));
-    assertThat(FileNames.resolve(directory, "castle-{taskId}.mp4", "t1")).isEqualTo(Path.of("/srv/videos/castle-t1.mp4"));
+    assertThat(FileNames.resolve(directory, null, "n65ab_pixverse"))
+        .isEqualTo(Path.of("/srv/videos/n65ab_pixverse.mp4"));
+    assertThat(FileNames.resolve(directory, "castle-{taskId}.mp4", "t1"))
+        .isEqualTo(Path.of("/srv/videos/castle-t1.mp4"));
   }
 
   @Test
   void taskIdContentCannotAddSeparators() {
-    assertThat(FileNames.resolve(directory, "v-{taskId}.mp4", "a/b\\c:d")).isEqualTo(Path.of("/srv/videos/v-a_b_c_d.mp4"));
+    assertThat(FileNames.resolve(directory, "v-{taskId}.mp4", "a/b\\c:d"))
+        .isEqualTo(Path.of("/srv/videos/v-a_b_c_d.mp4"));
   }
 
   @ParameterizedTest
-  @CsvSource(nullValues = "null", value = {
-      "../escape.mp4,t1", "/etc/passwd,t1", "sub/dir.mp4,t1", ".hidden.mp4,t1", "a..b.mp4,t1",
-      "{taskId},../../etc/passwd", "{taskId}.mp4,..", "{taskId}.mp4,null", "C:\\\\x.mp4,t1", "~/x.mp4,t1"})
+  @CsvSource(
+      nullValues = "null",
+      value = {
+        "../escape.mp4,t1", "/etc/passwd,t1", "sub/dir.mp4,t1", ".hidden.mp4,t1", "a..b.mp4,t1",
+        "{taskId},../../etc/passwd", "{taskId}.mp4,..", "{taskId}.mp4,null", "C:\\\\x.mp4,t1",
+            "~/x.mp4,t1"
+      })
   void namesThatCouldLeaveTheDirectoryAreRefused(String pattern, String taskId) {
     assertThatThrownBy(() -> FileNames.resolve(directory, pattern, taskId))
-        .isInstanceOfSatisfying(DownloadException.class,
+        .isInstanceOfSatisfying(
+            DownloadException.class,
             e -> assertThat(e.kind()).isEqualTo(DownloadException.Kind.INVALID_NAME));
   }
 }

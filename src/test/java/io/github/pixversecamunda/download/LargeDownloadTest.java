@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A 1 GiB video through the downloader in a JVM limited to a 64 MiB heap: it only completes if
- * memory does not grow with the file size. The figures (throughput, peak heap) are printed, not asserted.
+ * memory does not grow with the file size. The figures (throughput, peak heap) are printed, not
+ * asserted.
  */
 class LargeDownloadTest {
 
@@ -23,12 +24,21 @@ class LargeDownloadTest {
   void oneGibibyteStreamsThroughASmallHeap() throws Exception {
     // Some machines have little disk: a quarter of the size still moves 4x the heap through it.
     long free = Files.getFileStore(Path.of(System.getProperty("java.io.tmpdir"))).getUsableSpace();
-    Assumptions.assumeTrue(free > 2 * QUARTER_GIB, "not enough free disk for the large download check: " + free);
+    Assumptions.assumeTrue(
+        free > 2 * QUARTER_GIB, "not enough free disk for the large download check: " + free);
     long size = free > 4 * ONE_GIB ? ONE_GIB : QUARTER_GIB;
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(List.of(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-        LargeDownloadCheck.class.getName(), Long.toString(size)))
-        .redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-Xmx64m",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    LargeDownloadCheck.class.getName(),
+                    Long.toString(size)))
+            .redirectErrorStream(true)
+            .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     boolean finished = process.waitFor(5, TimeUnit.MINUTES);
 

@@ -11,6 +11,7 @@ import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.net.BindException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,8 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class VideoDownloaderTest {
 
-  @TempDir
-  Path directory;
+  @TempDir Path directory;
   private PixverseSimulator simulator;
   private VideoDownloader downloader;
   private String taskId;
@@ -47,7 +46,8 @@ class VideoDownloaderTest {
     simulator = new PixverseSimulator().completeOnPoll(1).start();
     downloader = new VideoDownloader(DownloadSettings.of(directory).withAllowLoopback(true));
     // A real task so that its video exists on the simulator.
-    PixverseClient api = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey()));
+    PixverseClient api =
+        new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey()));
     taskId = api.submit(GenerationRequest.builder().prompt("a dragon").build()).taskId();
   }
 
@@ -84,22 +84,25 @@ class VideoDownloaderTest {
   }
 
   /** A loopback server answering every request with the given handler behaviour. */
-  private String stub(int status, String contentType, String location, byte[] body, boolean chunked) throws IOException {
+  private String stub(int status, String contentType, String location, byte[] body, boolean chunked)
+      throws IOException {
     stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    stub.createContext("/", exchange -> {
-      stubHits.incrementAndGet();
-      if (contentType != null) {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-      }
-      if (location != null) {
-        exchange.getResponseHeaders().set("Location", location);
-      }
-      exchange.sendResponseHeaders(status, body == null ? -1 : chunked ? 0 : body.length);
-      if (body != null) {
-        exchange.getResponseBody().write(body);
-      }
-      exchange.close();
-    });
+    stub.createContext(
+        "/",
+        exchange -> {
+          stubHits.incrementAndGet();
+          if (contentType != null) {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+          }
+          if (location != null) {
+            exchange.getResponseHeaders().set("Location", location);
+          }
+          exchange.sendResponseHeaders(status, body == null ? -1 : chunked ? 0 : body.length);
+          if (body != null) {
+            exchange.getResponseBody().write(body);
+          }
+          exchange.close();
+        });
     stub.start();
     return "http://127.0.0.1:" + stub.getAddress().getPort() + "/video.mp4";
   }
@@ -123,7 +126,8 @@ class VideoDownloaderTest {
   void goneFilesAreExpired(int status) throws IOException {
     simulator.inject(Endpoint.DOWNLOAD, 1, Fault.status(status));
 
-    assertThat(failure(downloader.settings(), videoUrl()).kind()).isEqualTo(DownloadException.Kind.EXPIRED);
+    assertThat(failure(downloader.settings(), videoUrl()).kind())
+        .isEqualTo(DownloadException.Kind.EXPIRED);
     assertThat(files()).isEmpty();
   }
 
@@ -131,7 +135,8 @@ class VideoDownloaderTest {
   void serverErrorsAreTransient() {
     simulator.inject(Endpoint.DOWNLOAD, 1, Fault.status(503));
 
-    assertThat(failure(downloader.settings(), videoUrl()).kind()).isEqualTo(DownloadException.Kind.TRANSIENT);
+    assertThat(failure(downloader.settings(), videoUrl()).kind())
+        .isEqualTo(DownloadException.Kind.TRANSIENT);
   }
 
   @Test
@@ -144,10 +149,20 @@ class VideoDownloaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://127.0.0.1:%d/files/x.mp4", "http://localhost:%d/files/x.mp4",
-      "http://[::1]:%d/files/x.mp4", "http://10.1.2.3:%d/v.mp4", "http://192.168.1.20:%d/v.mp4",
-      "http://172.16.5.5:%d/v.mp4", "http://169.254.169.254:%d/latest/meta-data", "http://0.0.0.0:%d/v.mp4",
-      "http://224.0.0.1:%d/v.mp4", "http://[fd00::1]:%d/v.mp4", "http://100.64.0.1:%d/v.mp4"})
+  @ValueSource(
+      strings = {
+        "http://127.0.0.1:%d/files/x.mp4",
+        "http://localhost:%d/files/x.mp4",
+        "http://[::1]:%d/files/x.mp4",
+        "http://10.1.2.3:%d/v.mp4",
+        "http://192.168.1.20:%d/v.mp4",
+        "http://172.16.5.5:%d/v.mp4",
+        "http://169.254.169.254:%d/latest/meta-data",
+        "http://0.0.0.0:%d/v.mp4",
+        "http://224.0.0.1:%d/v.mp4",
+        "http://[fd00::1]:%d/v.mp4",
+        "http://100.64.0.1:%d/v.mp4"
+      })
   void internalAddressesAreRefusedWithoutAConnection(String pattern) throws IOException {
     DownloadSettings strict = DownloadSettings.of(directory);
 
@@ -160,10 +175,17 @@ class VideoDownloaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"file:///etc/passwd", "ftp://example.org/v.mp4", "gopher://example.org/", "not a url",
-      "http://user:pw@example.org/v.mp4"})
+  @ValueSource(
+      strings = {
+        "file:///etc/passwd",
+        "ftp://example.org/v.mp4",
+        "gopher://example.org/",
+        "not a url",
+        "http://user:pw@example.org/v.mp4"
+      })
   void onlyPlainHttpUrlsAreFetched(String url) {
-    assertThat(failure(downloader.settings(), url).kind()).isEqualTo(DownloadException.Kind.REFUSED);
+    assertThat(failure(downloader.settings(), url).kind())
+        .isEqualTo(DownloadException.Kind.REFUSED);
   }
 
   @Test
@@ -190,13 +212,15 @@ class VideoDownloaderTest {
   void redirectLoopsStopAtTheLimit() throws IOException {
     String start = stub(302, null, "/again", null, false);
 
-    assertThat(failure(downloader.settings(), start).getMessage()).contains("more than 3 redirects");
+    assertThat(failure(downloader.settings(), start).getMessage())
+        .contains("more than 3 redirects");
     assertThat(stubHits.get()).isEqualTo(4);
   }
 
   @Test
   void aPageIsNotAVideo() throws IOException {
-    String url = stub(200, "text/html; charset=utf-8", null, "<html>login</html>".getBytes(), false);
+    String url =
+        stub(200, "text/html; charset=utf-8", null, "<html>login</html>".getBytes(), false);
 
     DownloadException e = failure(downloader.settings(), url);
 
@@ -220,7 +244,8 @@ class VideoDownloaderTest {
   void sizeCeilingIsEnforcedFromTheHeaderAndWhileStreaming() throws IOException {
     DownloadSettings small = downloader.settings().withMaxBytes(1000);
 
-    assertThat(failure(small, simulator.fileUrl("bytes-100000.mp4")).getMessage()).contains("above the ceiling");
+    assertThat(failure(small, simulator.fileUrl("bytes-100000.mp4")).getMessage())
+        .contains("above the ceiling");
     String chunked = stub(200, "video/mp4", null, new byte[50_000], true);
     DownloadException streamed = failure(small, chunked);
     assertThat(streamed.kind()).isEqualTo(DownloadException.Kind.REFUSED);
@@ -239,7 +264,9 @@ class VideoDownloaderTest {
 
     Files.write(target, new byte[] {1, 2, 3});
     assertThatThrownBy(() -> downloader.download(videoUrl(), null, taskId, false))
-        .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.kind()).isEqualTo(DownloadException.Kind.EXISTS));
+        .isInstanceOfSatisfying(
+            DownloadException.class,
+            e -> assertThat(e.kind()).isEqualTo(DownloadException.Kind.EXISTS));
     assertThat(Files.readAllBytes(target)).containsExactly(1, 2, 3);
 
     downloader.download(videoUrl(), null, taskId, true);
@@ -250,23 +277,26 @@ class VideoDownloaderTest {
   @Test
   void aTransferThatStallsIsAbandonedAndLeavesNoFile() throws IOException {
     stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    stub.createContext("/", exchange -> {
-      exchange.getResponseHeaders().set("Content-Type", "video/mp4");
-      exchange.sendResponseHeaders(200, 1_000_000);
-      exchange.getResponseBody().write(new byte[1000]);
-      exchange.getResponseBody().flush();
-      try {
-        Thread.sleep(20_000); // then nothing more for a long time
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      exchange.close();
-    });
+    stub.createContext(
+        "/",
+        exchange -> {
+          exchange.getResponseHeaders().set("Content-Type", "video/mp4");
+          exchange.sendResponseHeaders(200, 1_000_000);
+          exchange.getResponseBody().write(new byte[1000]);
+          exchange.getResponseBody().flush();
+          try {
+            Thread.sleep(20_000); // then nothing more for a long time
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.close();
+        });
     stub.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     stub.start();
     String url = "http://127.0.0.1:" + stub.getAddress().getPort() + "/slow.mp4";
 
-    DownloadException e = failure(downloader.settings().withRequestTimeout(java.time.Duration.ofMillis(500)), url);
+    DownloadException e =
+        failure(downloader.settings().withRequestTimeout(java.time.Duration.ofMillis(500)), url);
 
     assertThat(e.kind()).isEqualTo(DownloadException.Kind.TRANSIENT);
     assertThat(e.getMessage()).contains("stalled");
@@ -275,7 +305,8 @@ class VideoDownloaderTest {
 
   @Test
   void aMissingDirectoryIsAStorageProblem() {
-    DownloadSettings missing = DownloadSettings.of(directory.resolve("gone")).withAllowLoopback(true);
+    DownloadSettings missing =
+        DownloadSettings.of(directory.resolve("gone")).withAllowLoopback(true);
 
     assertThat(failure(missing, videoUrl()).kind()).isEqualTo(DownloadException.Kind.STORAGE);
     assertThat(simulator.requests(Endpoint.DOWNLOAD)).isZero();
@@ -286,7 +317,10 @@ class VideoDownloaderTest {
     private final Map<String, AtomicInteger> lookups = new ConcurrentHashMap<>();
     private final Map<String, List<String>> answers;
 
-    /** @param answers per host: the address of the first lookup, then of the second and any later one */
+    /**
+     * @param answers per host: the address of the first lookup, then of the second and any later
+     *     one
+     */
     ScriptedLookup(Map<String, List<String>> answers) {
       this.answers = answers;
     }
@@ -298,7 +332,9 @@ class VideoDownloaderTest {
       if (script == null) {
         throw new UnknownHostException(host);
       }
-      return new InetAddress[] {InetAddress.getByName(script.get(Math.min(nth, script.size()) - 1))};
+      return new InetAddress[] {
+        InetAddress.getByName(script.get(Math.min(nth, script.size()) - 1))
+      };
     }
 
     int lookupsOf(String host) {
@@ -315,27 +351,34 @@ class VideoDownloaderTest {
     // a changed DNS answer would point to.
     HttpServer internal;
     try {
-      internal = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), port), 0);
+      internal =
+          HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), port), 0);
     } catch (BindException e) {
       Assumptions.abort("this machine cannot listen on 127.0.0.2: " + e);
       return;
     }
     AtomicInteger internalHits = new AtomicInteger();
-    internal.createContext("/", exchange -> {
-      internalHits.incrementAndGet();
-      exchange.getResponseHeaders().set("Content-Type", "video/mp4");
-      exchange.sendResponseHeaders(200, 4);
-      exchange.getResponseBody().write(new byte[] {6, 6, 6, 6});
-      exchange.close();
-    });
+    internal.createContext(
+        "/",
+        exchange -> {
+          internalHits.incrementAndGet();
+          exchange.getResponseHeaders().set("Content-Type", "video/mp4");
+          exchange.sendResponseHeaders(200, 4);
+          exchange.getResponseBody().write(new byte[] {6, 6, 6, 6});
+          exchange.close();
+        });
     internal.start();
     // The first answer is the judged one; every later lookup would rebind to the internal server.
-    ScriptedLookup lookup = new ScriptedLookup(Map.of("video.test", List.of("127.0.0.1", "127.0.0.2")));
+    ScriptedLookup lookup =
+        new ScriptedLookup(Map.of("video.test", List.of("127.0.0.1", "127.0.0.2")));
     try (VideoDownloader guarded = new VideoDownloader(downloader.settings(), lookup, null)) {
-      StoredVideo stored = guarded.download(real.replace("127.0.0.1", "video.test"), null, taskId, false);
+      StoredVideo stored =
+          guarded.download(real.replace("127.0.0.1", "video.test"), null, taskId, false);
 
-      System.out.printf("Rebinding check: lookups of video.test=%d, hits on the judged address=%d,"
-          + " on the second answer=%d%n", lookup.lookupsOf("video.test"), stubHits.get(), internalHits.get());
+      System.out.printf(
+          "Rebinding check: lookups of video.test=%d, hits on the judged address=%d,"
+              + " on the second answer=%d%n",
+          lookup.lookupsOf("video.test"), stubHits.get(), internalHits.get());
       assertThat(stored.sha256()).isEqualTo(sha256(simulator.sampleVideo()));
       assertThat(lookup.lookupsOf("video.test")).isEqualTo(1);
       assertThat(stubHits.get()).isEqualTo(1);
@@ -349,8 +392,13 @@ class VideoDownloaderTest {
   void eachHostIsLookedUpOncePerAttemptAcrossRedirects() throws Exception {
     String target = videoUrl().replace("127.0.0.1", "files.test");
     String start = stub(302, null, target, null, false).replace("127.0.0.1", "start.test");
-    ScriptedLookup lookup = new ScriptedLookup(Map.of("start.test", List.of("127.0.0.1", "10.0.0.7"),
-        "files.test", List.of("127.0.0.1", "169.254.169.254")));
+    ScriptedLookup lookup =
+        new ScriptedLookup(
+            Map.of(
+                "start.test",
+                List.of("127.0.0.1", "10.0.0.7"),
+                "files.test",
+                List.of("127.0.0.1", "169.254.169.254")));
     try (VideoDownloader guarded = new VideoDownloader(downloader.settings(), lookup, null)) {
       StoredVideo stored = guarded.download(start, null, taskId, false);
 
@@ -364,14 +412,16 @@ class VideoDownloaderTest {
   @Test
   void aHostAnsweringAnInternalAddressIsRefusedWithoutAConnection() throws IOException {
     ScriptedLookup lookup = new ScriptedLookup(Map.of("video.test", List.of("169.254.169.254")));
-    try (VideoDownloader guarded = new VideoDownloader(
-        downloader.settings().withAllowPrivateNetworks(true), lookup, null)) {
+    try (VideoDownloader guarded =
+        new VideoDownloader(downloader.settings().withAllowPrivateNetworks(true), lookup, null)) {
       String url = videoUrl().replace("127.0.0.1", "video.test");
 
       assertThatThrownBy(() -> guarded.download(url, null, taskId, false))
-          .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.kind())
-              .isEqualTo(DownloadException.Kind.REFUSED))
-          .hasMessageContaining("video.test").hasMessageContaining("169.254.169.254")
+          .isInstanceOfSatisfying(
+              DownloadException.class,
+              e -> assertThat(e.kind()).isEqualTo(DownloadException.Kind.REFUSED))
+          .hasMessageContaining("video.test")
+          .hasMessageContaining("169.254.169.254")
           .hasMessageContaining("cloud metadata");
     }
     assertThat(simulator.requests(Endpoint.DOWNLOAD)).isZero();

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The downloader connects to the address its guard judged, but TLS still verifies the
- * certificate against the URL's host name. A loopback HTTPS server shows a certificate made here
- * for {@code video.test} only (no IP address in it).
+ * The downloader connects to the address its guard judged, but TLS still verifies the certificate
+ * against the URL's host name. A loopback HTTPS server shows a certificate made here for {@code
+ * video.test} only (no IP address in it).
  */
 class VideoDownloaderTlsTest {
 
@@ -37,12 +37,11 @@ class VideoDownloaderTlsTest {
   private static final byte[] VIDEO = "not really a video".getBytes(StandardCharsets.UTF_8);
 
   /** Made once: keytool is a JVM start of its own. */
-  @TempDir
-  static Path keyDirectory;
+  @TempDir static Path keyDirectory;
+
   private static KeyStore keys;
 
-  @TempDir
-  Path videos;
+  @TempDir Path videos;
   private HttpsServer server;
   private final AtomicInteger served = new AtomicInteger();
   private SSLContext trustingTheTestCertificate;
@@ -54,24 +53,28 @@ class VideoDownloaderTlsTest {
 
   @BeforeEach
   void start() throws Exception {
-    KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    KeyManagerFactory keyManagers =
+        KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     keyManagers.init(keys, PASSWORD);
     SSLContext serverTls = SSLContext.getInstance("TLS");
     serverTls.init(keyManagers.getKeyManagers(), null, null);
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(keys);
     trustingTheTestCertificate = SSLContext.getInstance("TLS");
     trustingTheTestCertificate.init(null, trust.getTrustManagers(), null);
 
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
-    server.createContext("/", exchange -> {
-      served.incrementAndGet();
-      exchange.getResponseHeaders().set("Content-Type", "video/mp4");
-      exchange.sendResponseHeaders(200, VIDEO.length);
-      exchange.getResponseBody().write(VIDEO);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          served.incrementAndGet();
+          exchange.getResponseHeaders().set("Content-Type", "video/mp4");
+          exchange.sendResponseHeaders(200, VIDEO.length);
+          exchange.getResponseBody().write(VIDEO);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -84,10 +87,31 @@ class VideoDownloaderTlsTest {
   private static KeyStore certificateFor(String name) throws Exception {
     Path file = keyDirectory.resolve("keys.p12");
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    Process process = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", "host", "-keyalg", "EC",
-        "-groupname", "secp256r1", "-dname", "CN=" + name, "-ext", "SAN=dns:" + name, "-validity", "2",
-        "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", new String(PASSWORD)))
-        .redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    keytool,
+                    "-genkeypair",
+                    "-alias",
+                    "host",
+                    "-keyalg",
+                    "EC",
+                    "-groupname",
+                    "secp256r1",
+                    "-dname",
+                    "CN=" + name,
+                    "-ext",
+                    "SAN=dns:" + name,
+                    "-validity",
+                    "2",
+                    "-storetype",
+                    "PKCS12",
+                    "-keystore",
+                    file.toString(),
+                    "-storepass",
+                    new String(PASSWORD)))
+            .redirectErrorStream(true)
+            .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
     assertThat(process.exitValue()).as(output).isZero();
@@ -99,10 +123,12 @@ class VideoDownloaderTlsTest {
   }
 
   private VideoDownloader downloader(String host, SSLContext trust) {
-    AddressGuard.HostLookup lookup = name -> {
-      assertThat(name).isEqualTo(host); // the resolver is asked for the name, not for an address
-      return new InetAddress[] {InetAddress.getByName("127.0.0.1")};
-    };
+    AddressGuard.HostLookup lookup =
+        name -> {
+          assertThat(name)
+              .isEqualTo(host); // the resolver is asked for the name, not for an address
+          return new InetAddress[] {InetAddress.getByName("127.0.0.1")};
+        };
     return new VideoDownloader(DownloadSettings.of(videos).withAllowLoopback(true), lookup, trust);
   }
 
@@ -111,7 +137,8 @@ class VideoDownloaderTlsTest {
   }
 
   @Test
-  void theCertificateIsCheckedAgainstTheUrlsHostNameWhileTheConnectionGoesToTheJudgedAddress() throws Exception {
+  void theCertificateIsCheckedAgainstTheUrlsHostNameWhileTheConnectionGoesToTheJudgedAddress()
+      throws Exception {
     try (VideoDownloader downloader = downloader("video.test", trustingTheTestCertificate)) {
       StoredVideo stored = downloader.download(url("video.test"), "v.mp4", null, false);
 
@@ -124,8 +151,9 @@ class VideoDownloaderTlsTest {
   void aCertificateForAnotherNameIsRejected() {
     try (VideoDownloader downloader = downloader("elsewhere.test", trustingTheTestCertificate)) {
       assertThatThrownBy(() -> downloader.download(url("elsewhere.test"), "v.mp4", null, false))
-          .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e).hasRootCauseInstanceOf(
-              SSLPeerUnverifiedException.class))
+          .isInstanceOfSatisfying(
+              DownloadException.class,
+              e -> assertThat(e).hasRootCauseInstanceOf(SSLPeerUnverifiedException.class))
           .hasMessageContaining("elsewhere.test");
     }
     assertThat(served.get()).isZero();
@@ -135,7 +163,8 @@ class VideoDownloaderTlsTest {
   void anUntrustedCertificateIsRejectedByDefault() {
     try (VideoDownloader downloader = downloader("video.test", null)) {
       assertThatThrownBy(() -> downloader.download(url("video.test"), "v.mp4", null, false))
-          .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e).hasCauseInstanceOf(SSLException.class));
+          .isInstanceOfSatisfying(
+              DownloadException.class, e -> assertThat(e).hasCauseInstanceOf(SSLException.class));
     }
     assertThat(served.get()).isZero();
   }

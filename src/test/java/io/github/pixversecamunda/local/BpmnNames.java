@@ -14,8 +14,7 @@ final class BpmnNames {
 
   private static Map<String, String> cache;
 
-  private BpmnNames() {
-  }
+  private BpmnNames() {}
 
   static synchronized Map<String, String> load() {
     if (cache != null) {

@@ -9,19 +9,19 @@ import io.github.pixversecamunda.api.InvalidInputException;
 import io.github.pixversecamunda.api.Violation;
 import io.github.pixversecamunda.api.WireFormat;
 import io.github.pixversecamunda.app.PixverseWorkerApplication;
+import io.github.pixversecamunda.download.StoredVideo;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
-import io.github.pixversecamunda.worker.SubmitVideoHandler;
-import io.github.pixversecamunda.download.StoredVideo;
 import io.github.pixversecamunda.worker.Results;
+import io.github.pixversecamunda.worker.SubmitVideoHandler;
 import io.github.pixversecamunda.worker.TaskCheck;
 import io.github.pixversecamunda.worker.Variables;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -43,11 +43,15 @@ import picocli.CommandLine.Option;
 /**
  * The README's first command: generates a video through a ready-made BPMN process on Zeebe Process
  * Test's in-memory engine, with the worker application and (unless PIXVERSE_API_KEY is set) the
- * offline simulator. Exit codes: 0 video(s) ready, 1 the process ended on a failure path or needs an
- * operator, 2 bad options.
+ * offline simulator. Exit codes: 0 video(s) ready, 1 the process ended on a failure path or needs
+ * an operator, 2 bad options.
  */
-@Command(name = "mvn -q -Prun -Dargs=\"...\"", sortOptions = false, usageHelpAutoWidth = true,
-    description = "Generate a video with PixVerse 5.6 through a BPMN process on an embedded Camunda engine.")
+@Command(
+    name = "mvn -q -Prun -Dargs=\"...\"",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description =
+        "Generate a video with PixVerse 5.6 through a BPMN process on an embedded Camunda engine.")
 public final class LocalRun implements Callable<Integer> {
 
   static final int OK = 0;
@@ -58,25 +62,52 @@ public final class LocalRun implements Callable<Integer> {
   /** The generation options, one per field of the table, added in {@link #execute}. */
   private CommandSpec spec;
 
-  @Option(names = "--max-credits", description = "Budget: refuse to submit when the estimate is higher.")
+  @Option(
+      names = "--max-credits",
+      description = "Budget: refuse to submit when the estimate is higher.")
   String maxCredits;
-  @Option(names = "--deadline", description = "ISO-8601 duration the process waits at most (default ${DEFAULT-VALUE}).")
+
+  @Option(
+      names = "--deadline",
+      description = "ISO-8601 duration the process waits at most (default ${DEFAULT-VALUE}).")
   String deadline = "PT20M";
-  @Option(names = "--prompts", arity = "1..*", description = "Several prompts: runs the batch process.")
+
+  @Option(
+      names = "--prompts",
+      arity = "1..*",
+      description = "Several prompts: runs the batch process.")
   List<String> prompts;
-  @Option(names = "--max-concurrent", description = "Batch: videos generated at once (default ${DEFAULT-VALUE}).")
+
+  @Option(
+      names = "--max-concurrent",
+      description = "Batch: videos generated at once (default ${DEFAULT-VALUE}).")
   int maxConcurrent = 3;
-  @Option(names = "--downloads", description = "Directory the finished videos are kept in (default ${DEFAULT-VALUE}).")
+
+  @Option(
+      names = "--downloads",
+      description = "Directory the finished videos are kept in (default ${DEFAULT-VALUE}).")
   Path downloads = Path.of("downloads");
-  @Option(names = "--json", description = "Print the final process variables as one JSON object on standard output.")
+
+  @Option(
+      names = "--json",
+      description = "Print the final process variables as one JSON object on standard output.")
   boolean json;
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help.")
   boolean help;
 
   private final PrintStream out;
   private final PrintStream err;
-  /** Whether progress may rewrite a line on a terminal (only when writing to the real standard error). */
+
+  /**
+   * Whether progress may rewrite a line on a terminal (only when writing to the real standard
+   * error).
+   */
   private boolean live;
+
   private final Map<String, String> env;
   private final ObjectMapper mapper = new ObjectMapper();
 
@@ -89,8 +120,10 @@ public final class LocalRun implements Callable<Integer> {
   public static void main(String[] args) {
     // Straight to the file descriptors: under Maven, System.out is wrapped by its ANSI console,
     // which adds colour escapes that would corrupt the JSON answer.
-    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    PrintStream out =
+        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream err =
+        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     int code = execute(args, out, err, System.getenv(), true);
     out.flush();
     err.flush();
@@ -100,7 +133,8 @@ public final class LocalRun implements Callable<Integer> {
     Runtime.getRuntime().halt(code);
   }
 
-  static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean live) {
+  static int execute(
+      String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean live) {
     LocalRun run = new LocalRun(out, err, env);
     run.live = live;
     CommandLine command = new CommandLine(run);
@@ -110,11 +144,12 @@ public final class LocalRun implements Callable<Integer> {
     }
     command.setOut(new PrintWriter(err, true));
     command.setErr(new PrintWriter(err, true));
-    command.setParameterExceptionHandler((e, a) -> {
-      err.println(e.getMessage());
-      err.println("Run with --help for the options.");
-      return BAD_OPTIONS;
-    });
+    command.setParameterExceptionHandler(
+        (e, a) -> {
+          err.println(e.getMessage());
+          err.println("Run with --help for the options.");
+          return BAD_OPTIONS;
+        });
     return command.execute(args);
   }
 
@@ -124,22 +159,33 @@ public final class LocalRun implements Callable<Integer> {
       // The short forms the README has always shown.
       case GENERATE_AUDIO -> "--audio";
       case THINKING_TYPE -> "--thinking";
-      default -> "--" + field.variable().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
+      default ->
+          "--" + field.variable().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
     };
   }
 
   private static OptionSpec generationOption(GenerationField field) {
     OptionSpec.Builder option = OptionSpec.builder(optionName(field));
     if (field == GenerationField.GENERATE_AUDIO) {
-      return option.type(boolean.class).arity("0").description("Generate audio (changes the credits).").build();
+      return option
+          .type(boolean.class)
+          .arity("0")
+          .description("Generate audio (changes the credits).")
+          .build();
     }
-    String help = field.allowed() + (field.defaultValue() == null ? "" : " (API default " + field.defaultValue() + ")")
-        + (field.affectsCredits() ? "; changes the credits" : "") + ".";
+    String help =
+        field.allowed()
+            + (field.defaultValue() == null ? "" : " (API default " + field.defaultValue() + ")")
+            + (field.affectsCredits() ? "; changes the credits" : "")
+            + ".";
     if (field == GenerationField.PROMPT) {
       option.defaultValue(DEFAULT_PROMPT);
       help = "What the video shows: " + help + " Default: " + DEFAULT_PROMPT;
     }
-    return option.type(String.class).paramLabel(field.choices().isEmpty() ? "VALUE" : "CHOICE").description(help)
+    return option
+        .type(String.class)
+        .paramLabel(field.choices().isEmpty() ? "VALUE" : "CHOICE")
+        .description(help)
         .build();
   }
 
@@ -152,7 +198,9 @@ public final class LocalRun implements Callable<Integer> {
     if (prompts != null && !prompts.isEmpty()) {
       return "pixverse-batch";
     }
-    return generation(GenerationField.IMAGE_URL) != null ? "pixverse-image-to-video" : "pixverse-text-to-video";
+    return generation(GenerationField.IMAGE_URL) != null
+        ? "pixverse-image-to-video"
+        : "pixverse-text-to-video";
   }
 
   /** The start variables, checked with the same rules as the workers before anything starts. */
@@ -160,7 +208,9 @@ public final class LocalRun implements Callable<Integer> {
     Map<String, Object> variables = new HashMap<>();
     for (GenerationField field : GenerationField.values()) {
       // The prompt and the image belong to each video; the rest apply to every video of a run.
-      if (field != GenerationField.PROMPT && field != GenerationField.IMAGE_URL && generation(field) != null) {
+      if (field != GenerationField.PROMPT
+          && field != GenerationField.IMAGE_URL
+          && generation(field) != null) {
         variables.put(field.variable(), generation(field));
       }
     }
@@ -170,7 +220,9 @@ public final class LocalRun implements Callable<Integer> {
     try {
       Duration.parse(deadline);
     } catch (DateTimeParseException e) {
-      problems.add(new Violation("deadline", "'" + deadline + "' is not an ISO-8601 duration such as PT20M"));
+      problems.add(
+          new Violation(
+              "deadline", "'" + deadline + "' is not an ISO-8601 duration such as PT20M"));
     }
     if (prompts != null && !prompts.isEmpty()) {
       if (maxConcurrent < 1) {
@@ -226,13 +278,16 @@ public final class LocalRun implements Callable<Integer> {
     boolean offline = apiKey == null || apiKey.isBlank();
     long started = System.nanoTime();
     try (EngineHarness engine = new EngineHarness();
-         PixverseSimulator simulator = offline ? new PixverseSimulator().start() : null) {
+        PixverseSimulator simulator = offline ? new PixverseSimulator().start() : null) {
       Map<String, Object> properties = new LinkedHashMap<>();
       properties.putAll(engine.clusterProperties());
       properties.put("pixverse.deploy-processes", "true");
       properties.put("pixverse.api-key", offline ? simulator.apiKey() : apiKey);
-      properties.put("pixverse.base-url", offline ? simulator.baseUrl()
-          : env.getOrDefault("PIXVERSE_BASE_URL", WireFormat.DEFAULT_BASE_URL));
+      properties.put(
+          "pixverse.base-url",
+          offline
+              ? simulator.baseUrl()
+              : env.getOrDefault("PIXVERSE_BASE_URL", WireFormat.DEFAULT_BASE_URL));
       properties.put("pixverse.download.directory", downloads.toString());
       if (offline) {
         // The simulator serves its videos on loopback, which only a local set-up may allow.
@@ -243,15 +298,25 @@ public final class LocalRun implements Callable<Integer> {
       }
       properties.put("logging.level.io.github.pixversecamunda", "WARN");
       properties.put("logging.level.io.camunda.client.impl.CamundaCallCredentials", "ERROR");
-      err.println(offline ? "PixVerse API: offline simulator at " + simulator.baseUrl()
-          + " (set PIXVERSE_API_KEY to use the real API; every video then costs credits)"
-          : "PixVerse API: " + properties.get("pixverse.base-url") + " (real credits are spent)");
-      try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PixverseWorkerApplication.class)
-          .web(WebApplicationType.NONE).logStartupInfo(false)
-          .bannerMode(org.springframework.boot.Banner.Mode.OFF)
-          // As arguments, not defaults: the Camunda starter's mode defaults outrank default properties.
-          .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-              .toArray(String[]::new))) {
+      err.println(
+          offline
+              ? "PixVerse API: offline simulator at "
+                  + simulator.baseUrl()
+                  + " (set PIXVERSE_API_KEY to use the real API; every video then costs credits)"
+              : "PixVerse API: "
+                  + properties.get("pixverse.base-url")
+                  + " (real credits are spent)");
+      try (ConfigurableApplicationContext app =
+          new SpringApplicationBuilder(PixverseWorkerApplication.class)
+              .web(WebApplicationType.NONE)
+              .logStartupInfo(false)
+              .bannerMode(org.springframework.boot.Banner.Mode.OFF)
+              // As arguments, not defaults: the Camunda starter's mode defaults outrank default
+              // properties.
+              .run(
+                  properties.entrySet().stream()
+                      .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                      .toArray(String[]::new))) {
         long instance = engine.start(process(), variables);
         err.println("Started process " + process() + " (instance " + instance + ")");
         Progress progress = new Progress(engine, err, started, BpmnNames.load(), live);
@@ -284,28 +349,50 @@ public final class LocalRun implements Callable<Integer> {
     boolean success = end.equals("end_video_ready") || end.equals("end_batch_done");
     Map<String, JsonNode> variables = engine.variables(instance);
     PrintStream summary = json ? err : out;
-    summary.printf("Process %s ended at '%s' after %.1f s%n", process(), BpmnNames.load().getOrDefault(end, end),
-        (System.nanoTime() - started) / 1e9);
-    TaskCheck status = Results.fromVariable(variables.get(Variables.DEFAULT_AWAIT_RESULT), TaskCheck.class);
+    summary.printf(
+        "Process %s ended at '%s' after %.1f s%n",
+        process(), BpmnNames.load().getOrDefault(end, end), (System.nanoTime() - started) / 1e9);
+    TaskCheck status =
+        Results.fromVariable(variables.get(Variables.DEFAULT_AWAIT_RESULT), TaskCheck.class);
     if (status != null && status.videoUrl() != null) {
       summary.println("Video: " + status.videoUrl());
     }
-    StoredVideo file = Results.fromVariable(variables.get(Variables.DEFAULT_DOWNLOAD_RESULT), StoredVideo.class);
+    StoredVideo file =
+        Results.fromVariable(variables.get(Variables.DEFAULT_DOWNLOAD_RESULT), StoredVideo.class);
     if (file != null && file.path() != null) {
-      summary.println("File:  " + file.path() + " (" + file.sizeBytes() + " bytes, sha256 " + file.sha256() + ")");
+      summary.println(
+          "File:  "
+              + file.path()
+              + " ("
+              + file.sizeBytes()
+              + " bytes, sha256 "
+              + file.sha256()
+              + ")");
     }
     JsonNode results = variables.get("results");
     if (results != null) {
-      results.forEach(r -> summary.println("  " + r.path("prompt").asText() + " -> "
-          + (r.hasNonNull("file") ? r.get("file").asText() : r.hasNonNull("videoUrl") ? r.get("videoUrl").asText()
-              : "failed: " + r.path("error").path("code").asText(r.path("state").asText("no result")))));
+      results.forEach(
+          r ->
+              summary.println(
+                  "  "
+                      + r.path("prompt").asText()
+                      + " -> "
+                      + (r.hasNonNull("file")
+                          ? r.get("file").asText()
+                          : r.hasNonNull("videoUrl")
+                              ? r.get("videoUrl").asText()
+                              : "failed: "
+                                  + r.path("error")
+                                      .path("code")
+                                      .asText(r.path("state").asText("no result")))));
     }
     JsonNode error = variables.get(Variables.ERROR);
     if (!success && error != null) {
       summary.println("Why: " + error.path("message").asText());
     }
     if (end.equals("end_deadline_passed")) {
-      summary.println("Why: the deadline (" + deadline + ") passed; the task may still run server-side.");
+      summary.println(
+          "Why: the deadline (" + deadline + ") passed; the task may still run server-side.");
     }
     printVariables(engine, instance);
     return success ? OK : FAILED;
@@ -321,7 +408,9 @@ public final class LocalRun implements Callable<Integer> {
 
   /** The option a reported field came from, without its dashes. */
   private static String option(String field) {
-    return Arrays.stream(GenerationField.values()).filter(f -> f.variable().equals(field)).findFirst()
+    return Arrays.stream(GenerationField.values())
+        .filter(f -> f.variable().equals(field))
+        .findFirst()
         .map(LocalRun::optionName)
         .orElse("--" + field.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT))
         .substring(2);

@@ -18,14 +18,20 @@ class LocalRunTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-  @TempDir
-  Path downloads;
+  @TempDir Path downloads;
 
   private int run(String... args) {
-    String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-        java.util.stream.Stream.of("--downloads", downloads.toString())).toArray(String[]::new);
-    return LocalRun.execute(all, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false);
+    String[] all =
+        java.util.stream.Stream.concat(
+                java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--downloads", downloads.toString()))
+            .toArray(String[]::new);
+    return LocalRun.execute(
+        all,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        Map.of(),
+        false);
   }
 
   private String out() {
@@ -40,16 +46,31 @@ class LocalRunTest {
   void bareCommandGeneratesAVideoAndExitsZero() {
     assertThat(run()).isEqualTo(LocalRun.OK);
 
-    assertThat(out()).contains("ended at 'Video ready'").containsPattern("Video: http://127\\.0\\.0\\.1:\\d+/files/\\S+\\.mp4")
-        .contains("File:  " + downloads.toAbsolutePath()).contains("sha256 ")
-        .contains("File:  " + downloads.toAbsolutePath()).contains("sha256 ");
-    assertThat(err()).contains("offline simulator").contains("step: Submit video").contains("credits (est.): 90");
+    assertThat(out())
+        .contains("ended at 'Video ready'")
+        .containsPattern("Video: http://127\\.0\\.0\\.1:\\d+/files/\\S+\\.mp4")
+        .contains("File:  " + downloads.toAbsolutePath())
+        .contains("sha256 ")
+        .contains("File:  " + downloads.toAbsolutePath())
+        .contains("sha256 ");
+    assertThat(err())
+        .contains("offline simulator")
+        .contains("step: Submit video")
+        .contains("credits (est.): 90");
   }
 
   @Test
   void jsonPrintsOnlyTheFinalVariablesOnStandardOutput() throws Exception {
-    assertThat(run("--prompt", "A red fox running through snow", "--resolution", "540p", "--duration", "8",
-        "--json")).isEqualTo(LocalRun.OK);
+    assertThat(
+            run(
+                "--prompt",
+                "A red fox running through snow",
+                "--resolution",
+                "540p",
+                "--duration",
+                "8",
+                "--json"))
+        .isEqualTo(LocalRun.OK);
 
     JsonNode variables = new ObjectMapper().readTree(out());
     assertThat(out().strip().lines()).hasSize(1);
@@ -65,17 +86,29 @@ class LocalRunTest {
   void failurePathNamesTheEndEventAndExitsOne() throws Exception {
     assertThat(run("--prompt", "A dragon [fail]", "--json")).isEqualTo(LocalRun.FAILED);
 
-    assertThat(err()).contains("ended at 'Generation failed'").contains("Why: PixVerse generation failed for task");
+    assertThat(err())
+        .contains("ended at 'Generation failed'")
+        .contains("Why: PixVerse generation failed for task");
     assertThat(new ObjectMapper().readTree(out()).path("pixverseError").path("code").asText())
         .isEqualTo("PIXVERSE_GENERATION_FAILED");
   }
 
   @Test
   void badOptionsAreReportedWithTheAllowedValuesBeforeAnythingStarts() {
-    assertThat(run("--resolution", "4k", "--thinking", "deep", "--deadline", "soon",
-        "--image-url", "castle.png")).isEqualTo(LocalRun.BAD_OPTIONS);
+    assertThat(
+            run(
+                "--resolution",
+                "4k",
+                "--thinking",
+                "deep",
+                "--deadline",
+                "soon",
+                "--image-url",
+                "castle.png"))
+        .isEqualTo(LocalRun.BAD_OPTIONS);
 
-    assertThat(err()).contains("nothing was started")
+    assertThat(err())
+        .contains("nothing was started")
         .contains("--resolution: '4k' is not allowed; allowed values: 360p, 540p, 720p, 1080p")
         .contains("--thinking: 'deep' is not allowed; allowed values: enabled, disabled, auto")
         .contains("--deadline: 'soon' is not an ISO-8601 duration")
@@ -92,9 +125,12 @@ class LocalRunTest {
 
   @Test
   void promptsRunTheBatchProcess() {
-    assertThat(run("--prompts", "one", "two", "three", "--max-concurrent", "2")).isEqualTo(LocalRun.OK);
+    assertThat(run("--prompts", "one", "two", "three", "--max-concurrent", "2"))
+        .isEqualTo(LocalRun.OK);
 
-    assertThat(out()).contains("ended at 'Batch done'").contains("  one -> " + downloads.toAbsolutePath())
+    assertThat(out())
+        .contains("ended at 'Batch done'")
+        .contains("  one -> " + downloads.toAbsolutePath())
         .contains("  three -> " + downloads.toAbsolutePath());
   }
 }

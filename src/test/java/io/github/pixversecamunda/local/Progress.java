@@ -26,7 +26,12 @@ final class Progress {
   private String lastPlain = "";
   private int lastWidth;
 
-  Progress(EngineHarness engine, PrintStream err, long started, Map<String, String> names, boolean live) {
+  Progress(
+      EngineHarness engine,
+      PrintStream err,
+      long started,
+      Map<String, String> names,
+      boolean live) {
     this.engine = engine;
     this.err = err;
     this.started = started;
@@ -36,9 +41,15 @@ final class Progress {
 
   void show() {
     String step = engine.latestActivatedStep();
-    TaskCheck status = Results.fromVariable(engine.latestVariable(Variables.DEFAULT_AWAIT_RESULT), TaskCheck.class);
-    String apiStatus = status == null ? "-" : status.status() != null ? status.status()
-        : status.state() != null ? status.state() : "-";
+    TaskCheck status =
+        Results.fromVariable(
+            engine.latestVariable(Variables.DEFAULT_AWAIT_RESULT), TaskCheck.class);
+    String apiStatus =
+        status == null
+            ? "-"
+            : status.status() != null
+                ? status.status()
+                : status.state() != null ? status.state() : "-";
     int checks = status == null ? 0 : status.checks();
     Set<String> tasks = new HashSet<>();
     int credits = 0;
@@ -49,8 +60,14 @@ final class Progress {
       }
     }
     String stepName = step == null ? "starting" : names.getOrDefault(step, step);
-    String state = String.format("step: %s | API: %s | checks: %d | credits (est.): %d%s",
-        stepName, apiStatus, checks, credits, tasks.size() > 1 ? " for " + tasks.size() + " videos" : "");
+    String state =
+        String.format(
+            "step: %s | API: %s | checks: %d | credits (est.): %d%s",
+            stepName,
+            apiStatus,
+            checks,
+            credits,
+            tasks.size() > 1 ? " for " + tasks.size() + " videos" : "");
     double elapsed = (System.nanoTime() - started) / 1e9;
     if (terminal) {
       String line = String.format("[%5.1fs] %s", elapsed, state);

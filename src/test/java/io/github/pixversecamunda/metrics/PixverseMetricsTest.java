@@ -19,7 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Status;
 
-/** The outcomes the engine tests do not reach: rejected and unknown submits, 429s, incidents, key failures. */
+/**
+ * The outcomes the engine tests do not reach: rejected and unknown submits, 429s, incidents, key
+ * failures.
+ */
 class PixverseMetricsTest {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -32,20 +35,48 @@ class PixverseMetricsTest {
 
   @Test
   void submitsAreCountedByOutcomeAndKindAndIncidentsByCause() {
-    metrics.submitAccepted(GenerationRequest.builder().prompt("p").resolution(Resolution.P1080).duration(VideoDuration.S8).generateAudio(true)
-        .build());
-    metrics.failed(Phase.SUBMIT, "invalid_request", new JobOutcome.BpmnError("PIXVERSE_INVALID_REQUEST", "m", Map.of()));
+    metrics.submitAccepted(
+        GenerationRequest.builder()
+            .prompt("p")
+            .resolution(Resolution.P1080)
+            .duration(VideoDuration.S8)
+            .generateAudio(true)
+            .build());
+    metrics.failed(
+        Phase.SUBMIT,
+        "invalid_request",
+        new JobOutcome.BpmnError("PIXVERSE_INVALID_REQUEST", "m", Map.of()));
     metrics.failed(Phase.SUBMIT, "outcome_unknown", new JobOutcome.Incident("m"));
     metrics.failed(Phase.DOWNLOAD, "storage", new JobOutcome.Incident("m"));
 
     assertThat(count(PixverseMetrics.SUBMITS, "outcome", "accepted")).isEqualTo(1);
-    assertThat(count(PixverseMetrics.CREDITS_ESTIMATED, "resolution", "1080p", "duration", "8", "audio", "true"))
+    assertThat(
+            count(
+                PixverseMetrics.CREDITS_ESTIMATED,
+                "resolution",
+                "1080p",
+                "duration",
+                "8",
+                "audio",
+                "true"))
         .isEqualTo(600);
-    assertThat(count(PixverseMetrics.SUBMITS, "outcome", "rejected", "kind", "invalid_request")).isEqualTo(1);
-    assertThat(count(PixverseMetrics.SUBMITS, "outcome", "unknown", "kind", "outcome_unknown")).isEqualTo(1);
-    assertThat(count(PixverseMetrics.INCIDENTS, "phase", "submit", "cause", "outcome_unknown")).isEqualTo(1);
-    assertThat(count(PixverseMetrics.INCIDENTS, "phase", "download", "cause", "storage")).isEqualTo(1);
-    assertThat(count(PixverseMetrics.FAILURES, "phase", "submit", "kind", "invalid_request", "outcome", "bpmn_error"))
+    assertThat(count(PixverseMetrics.SUBMITS, "outcome", "rejected", "kind", "invalid_request"))
+        .isEqualTo(1);
+    assertThat(count(PixverseMetrics.SUBMITS, "outcome", "unknown", "kind", "outcome_unknown"))
+        .isEqualTo(1);
+    assertThat(count(PixverseMetrics.INCIDENTS, "phase", "submit", "cause", "outcome_unknown"))
+        .isEqualTo(1);
+    assertThat(count(PixverseMetrics.INCIDENTS, "phase", "download", "cause", "storage"))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                PixverseMetrics.FAILURES,
+                "phase",
+                "submit",
+                "kind",
+                "invalid_request",
+                "outcome",
+                "bpmn_error"))
         .isEqualTo(1);
     // A download failure is no submit.
     assertThat(registry.find(PixverseMetrics.SUBMITS).counters()).hasSize(3);
@@ -57,9 +88,24 @@ class PixverseMetricsTest {
     metrics.failed(Phase.SUBMIT, WorkerEvents.TASK_ID_UNRECORDED, new JobOutcome.Incident("m"));
     metrics.failed(Phase.SUBMIT, WorkerEvents.ATTEMPT_UNRECORDED, new JobOutcome.Incident("m"));
 
-    assertThat(count(PixverseMetrics.INCIDENTS, "phase", "submit", "cause", WorkerEvents.TASK_ID_UNRECORDED)).isEqualTo(1);
-    assertThat(count(PixverseMetrics.INCIDENTS, "phase", "submit", "cause", WorkerEvents.ATTEMPT_UNRECORDED)).isEqualTo(1);
-    assertThat(registry.find(PixverseMetrics.SUBMITS).counters()).singleElement()
+    assertThat(
+            count(
+                PixverseMetrics.INCIDENTS,
+                "phase",
+                "submit",
+                "cause",
+                WorkerEvents.TASK_ID_UNRECORDED))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                PixverseMetrics.INCIDENTS,
+                "phase",
+                "submit",
+                "cause",
+                WorkerEvents.ATTEMPT_UNRECORDED))
+        .isEqualTo(1);
+    assertThat(registry.find(PixverseMetrics.SUBMITS).counters())
+        .singleElement()
         .satisfies(c -> assertThat(c.getId().getTag("outcome")).isEqualTo("accepted"));
   }
 
@@ -74,16 +120,22 @@ class PixverseMetricsTest {
     assertThat(registry.find(PixverseMetrics.API_IN_FLIGHT).gauge().value()).isZero();
     assertThat(count(PixverseMetrics.API_RATE_LIMITED, "endpoint", "status")).isEqualTo(1);
     assertThat(count(PixverseMetrics.API_RATE_LIMITED, "endpoint", "submit")).isZero();
-    assertThat(count(PixverseMetrics.API_CALLS, "endpoint", "submit", "outcome", "success")).isEqualTo(1);
-    assertThat(registry.find(PixverseMetrics.API_SLOT_WAIT).timer().max(java.util.concurrent.TimeUnit.MILLISECONDS))
+    assertThat(count(PixverseMetrics.API_CALLS, "endpoint", "submit", "outcome", "success"))
+        .isEqualTo(1);
+    assertThat(
+            registry
+                .find(PixverseMetrics.API_SLOT_WAIT)
+                .timer()
+                .max(java.util.concurrent.TimeUnit.MILLISECONDS))
         .isEqualTo(40);
   }
 
   @Test
   void healthTurnsDownAfterRepeatedKeyRefusalsAndUpWithTheNextAcceptedCall() {
     ApiCallHistory history = new ApiCallHistory();
-    PixverseApiHealthIndicator health = new PixverseApiHealthIndicator(
-        PixverseClientConfig.of("http://127.0.0.1:9", "aio_secret"), history, 3);
+    PixverseApiHealthIndicator health =
+        new PixverseApiHealthIndicator(
+            PixverseClientConfig.of("http://127.0.0.1:9", "aio_secret"), history, 3);
     history.callFinished(Endpoint.STATUS, ErrorKind.AUTHENTICATION);
     history.callFinished(Endpoint.STATUS, ErrorKind.SERVER_ERROR);
     history.callFinished(Endpoint.STATUS, ErrorKind.AUTHENTICATION);

@@ -31,22 +31,31 @@ class PixverseSimulatorTest {
   }
 
   private HttpResponse<String> post(String body, String key) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/videos/generations"))
-        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/videos/generations"))
+            .header("Authorization", "Bearer " + key)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private JsonNode get(String url) throws Exception {
-    return json.readTree(http.send(HttpRequest.newBuilder(URI.create(url))
-        .header("Authorization", "Bearer " + simulator.apiKey()).build(),
-        HttpResponse.BodyHandlers.ofString()).body());
+    return json.readTree(
+        http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + simulator.apiKey())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body());
   }
 
   @Test
   void answersLikeTheApiPageAndCompletesAfterTheGenerationTime() throws Exception {
-    HttpResponse<String> created = post(
-        "{\"model\":\"pixverse-5-6\",\"prompt\":\"a dragon\",\"resolution\":\"720p\",\"duration\":5}",
-        simulator.apiKey());
+    HttpResponse<String> created =
+        post(
+            "{\"model\":\"pixverse-5-6\",\"prompt\":\"a dragon\",\"resolution\":\"720p\",\"duration\":5}",
+            simulator.apiKey());
     JsonNode answer = json.readTree(created.body());
     assertThat(created.statusCode()).isEqualTo(200);
     assertThat(answer.path("code").asInt()).isEqualTo(200);
@@ -61,12 +70,15 @@ class PixverseSimulatorTest {
     assertThat(done.path("data").path("status").asText()).isEqualTo("completed");
     String videoUrl = done.path("data").path("output").path("video_url").asText();
 
-    HttpResponse<byte[]> video = http.send(HttpRequest.newBuilder(URI.create(videoUrl)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> video =
+        http.send(
+            HttpRequest.newBuilder(URI.create(videoUrl)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(video.headers().firstValue("Content-Type")).contains("video/mp4");
     assertThat(video.body()).isEqualTo(simulator.sampleVideo());
     // A real MP4 starts with an ftyp box.
-    assertThat(new String(video.body(), 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+    assertThat(new String(video.body(), 4, 4, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("ftyp");
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
     assertThat(simulator.requests(Endpoint.STATUS)).isEqualTo(2);
     assertThat(simulator.requests(Endpoint.DOWNLOAD)).isEqualTo(1);
@@ -76,24 +88,30 @@ class PixverseSimulatorTest {
 
   @Test
   void validatesLikeTheApiWithItsErrorBody() throws Exception {
-    HttpResponse<String> answer = post(
-        "{\"model\":\"pixverse-5-6\",\"prompt\":\"a\",\"resolution\":\"4k\",\"duration\":7}", simulator.apiKey());
+    HttpResponse<String> answer =
+        post(
+            "{\"model\":\"pixverse-5-6\",\"prompt\":\"a\",\"resolution\":\"4k\",\"duration\":7}",
+            simulator.apiKey());
 
     assertThat(answer.statusCode()).isEqualTo(400);
     JsonNode error = json.readTree(answer.body()).path("error");
     assertThat(error.path("code").asInt()).isEqualTo(400);
     assertThat(error.path("type").asText()).isEqualTo("invalid_request");
-    assertThat(error.path("message").asText()).contains("Invalid parameters").contains("resolution")
+    assertThat(error.path("message").asText())
+        .contains("Invalid parameters")
+        .contains("resolution")
         .contains("duration");
     assertThat(simulator.tasksCreated()).isZero();
   }
 
   @Test
   void checksTheBearerKey() throws Exception {
-    HttpResponse<String> answer = post("{\"model\":\"pixverse-5-6\",\"prompt\":\"a\"}", "aio_other");
+    HttpResponse<String> answer =
+        post("{\"model\":\"pixverse-5-6\",\"prompt\":\"a\"}", "aio_other");
 
     assertThat(answer.statusCode()).isEqualTo(401);
-    assertThat(json.readTree(answer.body()).path("error").path("message").asText()).isEqualTo("Invalid API key");
+    assertThat(json.readTree(answer.body()).path("error").path("message").asText())
+        .isEqualTo("Invalid API key");
     assertThat(simulator.tasksCreated()).isZero();
   }
 
@@ -116,8 +134,10 @@ class PixverseSimulatorTest {
 
   @Test
   void servesGeneratedFilesOfAnySize() throws Exception {
-    HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(
-        URI.create(simulator.fileUrl("bytes-100000.mp4"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> file =
+        http.send(
+            HttpRequest.newBuilder(URI.create(simulator.fileUrl("bytes-100000.mp4"))).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
 
     assertThat(file.statusCode()).isEqualTo(200);
     assertThat(file.body()).hasSize(100_000);

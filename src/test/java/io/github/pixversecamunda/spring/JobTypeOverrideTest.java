@@ -2,23 +2,25 @@ package io.github.pixversecamunda.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camunda.client.jobhandling.JobWorkerManager;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
-import io.camunda.client.jobhandling.JobWorkerManager;
 import io.github.pixversecamunda.worker.JobTypes;
 import io.github.pixversecamunda.worker.PixverseWorkers;
 import java.time.Duration;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The submit worker's job type, overridden the standard Camunda way, serves a task of that type. */
+/**
+ * The submit worker's job type, overridden the standard Camunda way, serves a task of that type.
+ */
 // The engine stops after this class: close the context too, or its workers would poll a dead port.
 @DirtiesContext
 @SpringBootTest(classes = SpringWorkersOnEngineTest.App.class)
@@ -45,9 +47,18 @@ class JobTypeOverrideTest {
 
   @Test
   void overriddenTypeIsServed() {
-    ENGINE.client().newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("acme")
-        .startEvent().serviceTask("submit", t -> t.zeebeJobType("acme-submit")).endEvent().done(), "acme.bpmn")
-        .send().join();
+    ENGINE
+        .client()
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess("acme")
+                .startEvent()
+                .serviceTask("submit", t -> t.zeebeJobType("acme-submit"))
+                .endEvent()
+                .done(),
+            "acme.bpmn")
+        .send()
+        .join();
 
     long instance = ENGINE.start("acme", Map.of("prompt", "A dragon"));
     ENGINE.awaitCompleted(instance);
@@ -56,14 +67,14 @@ class JobTypeOverrideTest {
     assertThat(SIMULATOR.tasksCreated()).isEqualTo(1);
   }
 
-  @Autowired
-  JobWorkerManager workers;
+  @Autowired JobWorkerManager workers;
 
   @Test
   void theWorkerSpecsApplyAndOverridesStillWin() {
     var submit = workers.findJobWorkerConfigByType("acme-submit").orElseThrow();
     assertThat(submit.getTimeout()).isEqualTo(PixverseWorkers.SUBMIT.timeout());
-    assertThat(submit.getFetchVariables()).containsExactlyInAnyOrderElementsOf(PixverseWorkers.SUBMIT.fetchVariables());
+    assertThat(submit.getFetchVariables())
+        .containsExactlyInAnyOrderElementsOf(PixverseWorkers.SUBMIT.fetchVariables());
     assertThat(workers.findJobWorkerConfigByType(JobTypes.AWAIT_TASK).orElseThrow().getTimeout())
         .isEqualTo(Duration.ofMinutes(7));
   }

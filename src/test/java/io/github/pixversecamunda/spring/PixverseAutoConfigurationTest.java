@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
-import io.github.pixversecamunda.api.PixverseClient;
 import io.camunda.client.annotation.value.JobWorkerValue;
+import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.worker.PixverseWorkers;
 import io.github.pixversecamunda.worker.Variables;
 import io.github.pixversecamunda.worker.WorkerSpec;
@@ -25,63 +25,89 @@ class PixverseAutoConfigurationTest {
 
   // Static, so it exists before the runner below is built: the download worker creates its
   // directory at start, and the default (downloads/) would land in the working directory.
-  @TempDir
-  static Path downloads;
+  @TempDir static Path downloads;
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(PixverseAutoConfiguration.class,
-          PixverseProcessDeploymentAutoConfiguration.class))
-      .withPropertyValues("pixverse.download.directory=" + downloads)
-      .withBean(CamundaClient.class, () -> Mockito.mock(CamundaClient.class));
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  PixverseAutoConfiguration.class,
+                  PixverseProcessDeploymentAutoConfiguration.class))
+          .withPropertyValues("pixverse.download.directory=" + downloads)
+          .withBean(CamundaClient.class, () -> Mockito.mock(CamundaClient.class));
 
   @Test
   void nothingStartsWithoutAKey() {
-    runner.run(context -> {
-      assertThat(context).doesNotHaveBean(PixverseClient.class);
-      assertThat(context).doesNotHaveBean(SubmitVideoJobWorker.class);
-      assertThat(context).doesNotHaveBean(AwaitTaskJobWorker.class);
-      assertThat(context).doesNotHaveBean(BundledProcessDeployer.class);
-    });
+    runner.run(
+        context -> {
+          assertThat(context).doesNotHaveBean(PixverseClient.class);
+          assertThat(context).doesNotHaveBean(SubmitVideoJobWorker.class);
+          assertThat(context).doesNotHaveBean(AwaitTaskJobWorker.class);
+          assertThat(context).doesNotHaveBean(BundledProcessDeployer.class);
+        });
   }
 
   @Test
   void theBundledProcessesAreDeployedOnlyWhenAsked() {
-    runner.withPropertyValues("pixverse.api-key=aio_test").run(context ->
-        assertThat(context).doesNotHaveBean(BundledProcessDeployer.class));
+    runner
+        .withPropertyValues("pixverse.api-key=aio_test")
+        .run(context -> assertThat(context).doesNotHaveBean(BundledProcessDeployer.class));
     // Deploying needs no key: an application may deploy and leave the workers to another.
-    runner.withPropertyValues("pixverse.deploy-processes=true").run(context -> {
-      assertThat(context).hasSingleBean(BundledProcessDeployer.class);
-      assertThat(context).doesNotHaveBean(PixverseClient.class);
-    });
-    runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
-            new SystemEnvironmentPropertySource("systemEnvironment", Map.of("PIXVERSE_DEPLOY_PROCESSES", "true"))))
+    runner
+        .withPropertyValues("pixverse.deploy-processes=true")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(BundledProcessDeployer.class);
+              assertThat(context).doesNotHaveBean(PixverseClient.class);
+            });
+    runner
+        .withInitializer(
+            context ->
+                context
+                    .getEnvironment()
+                    .getPropertySources()
+                    .addFirst(
+                        new SystemEnvironmentPropertySource(
+                            "systemEnvironment", Map.of("PIXVERSE_DEPLOY_PROCESSES", "true"))))
         .run(context -> assertThat(context).hasSingleBean(BundledProcessDeployer.class));
   }
 
   @Test
   void bothWorkersStartWithAKeyAndEachCanBeSwitchedOff() {
-    runner.withPropertyValues("pixverse.api-key=aio_test").run(context -> {
-      assertThat(context).hasSingleBean(SubmitVideoJobWorker.class);
-      assertThat(context).hasSingleBean(AwaitTaskJobWorker.class);
-    });
-    runner.withPropertyValues("pixverse.api-key=aio_test", "pixverse.workers.submit.enabled=false").run(context -> {
-      assertThat(context).doesNotHaveBean(SubmitVideoJobWorker.class);
-      assertThat(context).hasSingleBean(AwaitTaskJobWorker.class);
-    });
+    runner
+        .withPropertyValues("pixverse.api-key=aio_test")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(SubmitVideoJobWorker.class);
+              assertThat(context).hasSingleBean(AwaitTaskJobWorker.class);
+            });
+    runner
+        .withPropertyValues("pixverse.api-key=aio_test", "pixverse.workers.submit.enabled=false")
+        .run(
+            context -> {
+              assertThat(context).doesNotHaveBean(SubmitVideoJobWorker.class);
+              assertThat(context).hasSingleBean(AwaitTaskJobWorker.class);
+            });
   }
 
   @Test
   void theWorkersNeedNeitherActuatorNorAPrometheusRegistry() {
-    // Both are optional dependencies: a library user without them still gets every worker and the drain.
-    runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate", "io.micrometer.prometheusmetrics"))
-        .withPropertyValues("pixverse.api-key=aio_test").run(context -> {
-          assertThat(context).hasNotFailed();
-          assertThat(context).hasSingleBean(SubmitVideoJobWorker.class);
-          assertThat(context).hasSingleBean(AwaitTaskJobWorker.class);
-          assertThat(context).hasSingleBean(DownloadVideoJobWorker.class);
-          assertThat(context).hasSingleBean(PixverseWorkerDrain.class);
-          assertThat(context).doesNotHaveBean(PixverseApiHealthIndicator.class);
-        });
+    // Both are optional dependencies: a library user without them still gets every worker and the
+    // drain.
+    runner
+        .withClassLoader(
+            new FilteredClassLoader(
+                "org.springframework.boot.actuate", "io.micrometer.prometheusmetrics"))
+        .withPropertyValues("pixverse.api-key=aio_test")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).hasSingleBean(SubmitVideoJobWorker.class);
+              assertThat(context).hasSingleBean(AwaitTaskJobWorker.class);
+              assertThat(context).hasSingleBean(DownloadVideoJobWorker.class);
+              assertThat(context).hasSingleBean(PixverseWorkerDrain.class);
+              assertThat(context).doesNotHaveBean(PixverseApiHealthIndicator.class);
+            });
   }
 
   @Test
@@ -100,12 +126,16 @@ class PixverseAutoConfigurationTest {
       assertThat(value.getTimeout()).isEqualTo(spec.timeout());
       assertThat(value.getFetchVariables()).containsExactlyElementsOf(spec.fetchVariables());
     }
-    assertThat(PixverseWorkers.SUBMIT.fetchVariables()).containsExactlyInAnyOrder(Variables.SUBMIT_FETCH);
+    assertThat(PixverseWorkers.SUBMIT.fetchVariables())
+        .containsExactlyInAnyOrder(Variables.SUBMIT_FETCH);
     assertThat(PixverseWorkers.DOWNLOAD.timeout()).isEqualTo(Duration.ofMinutes(30));
   }
 
   private static JobWorker annotation(String method) {
-    for (Class<?> type : new Class<?>[] {SubmitVideoJobWorker.class, AwaitTaskJobWorker.class, DownloadVideoJobWorker.class}) {
+    for (Class<?> type :
+        new Class<?>[] {
+          SubmitVideoJobWorker.class, AwaitTaskJobWorker.class, DownloadVideoJobWorker.class
+        }) {
       for (var candidate : type.getMethods()) {
         if (candidate.getName().equals(method)) {
           return candidate.getAnnotation(JobWorker.class);
@@ -117,19 +147,31 @@ class PixverseAutoConfigurationTest {
 
   @Test
   void bindsPropertiesAndTheDocumentedEnvironmentVariables() {
-    runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
-            new SystemEnvironmentPropertySource("systemEnvironment", Map.of(
-                "PIXVERSE_API_KEY", "aio_from_environment",
-                "PIXVERSE_BASE_URL", "http://127.0.0.1:9/api/v1"))))
-        .withPropertyValues("pixverse.request-timeout=5s", "pixverse.poll.floor=2s", "pixverse.max-in-flight=7")
-        .run(context -> {
-          PixverseClient client = context.getBean(PixverseClient.class);
-          assertThat(client.config().baseUrl()).hasToString("http://127.0.0.1:9/api/v1");
-          assertThat(client.config().apiKey()).isEqualTo("aio_from_environment");
-          assertThat(client.config().requestTimeout()).isEqualTo(Duration.ofSeconds(5));
-          assertThat(client.config().maxInFlight()).isEqualTo(7);
-          assertThat(context.getBean(PixverseProperties.class).toPollSchedule().floor()).isEqualTo(Duration.ofSeconds(2));
-          assertThat(context.getBean(PixverseProperties.class).toString()).doesNotContain("aio_from_environment");
-        });
+    runner
+        .withInitializer(
+            context ->
+                context
+                    .getEnvironment()
+                    .getPropertySources()
+                    .addFirst(
+                        new SystemEnvironmentPropertySource(
+                            "systemEnvironment",
+                            Map.of(
+                                "PIXVERSE_API_KEY", "aio_from_environment",
+                                "PIXVERSE_BASE_URL", "http://127.0.0.1:9/api/v1"))))
+        .withPropertyValues(
+            "pixverse.request-timeout=5s", "pixverse.poll.floor=2s", "pixverse.max-in-flight=7")
+        .run(
+            context -> {
+              PixverseClient client = context.getBean(PixverseClient.class);
+              assertThat(client.config().baseUrl()).hasToString("http://127.0.0.1:9/api/v1");
+              assertThat(client.config().apiKey()).isEqualTo("aio_from_environment");
+              assertThat(client.config().requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+              assertThat(client.config().maxInFlight()).isEqualTo(7);
+              assertThat(context.getBean(PixverseProperties.class).toPollSchedule().floor())
+                  .isEqualTo(Duration.ofSeconds(2));
+              assertThat(context.getBean(PixverseProperties.class).toString())
+                  .doesNotContain("aio_from_environment");
+            });
   }
 }

@@ -18,7 +18,9 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 
-/** The drain on shutdown: readiness first, no new jobs, then the jobs in flight finish (bounded). */
+/**
+ * The drain on shutdown: readiness first, no new jobs, then the jobs in flight finish (bounded).
+ */
 class PixverseWorkerDrainTest {
 
   private final List<Object> events = new CopyOnWriteArrayList<>();
@@ -28,8 +30,9 @@ class PixverseWorkerDrainTest {
   private PixverseWorkerDrain drain(Duration timeout) {
     StaticListableBeanFactory beans = new StaticListableBeanFactory();
     beans.addBean("jobWorkerManager", manager);
-    PixverseWorkerDrain drain = new PixverseWorkerDrain(inFlight, beans.getBeanProvider(JobWorkerManager.class),
-        events::add, timeout);
+    PixverseWorkerDrain drain =
+        new PixverseWorkerDrain(
+            inFlight, beans.getBeanProvider(JobWorkerManager.class), events::add, timeout);
     drain.start();
     return drain;
   }
@@ -43,14 +46,18 @@ class PixverseWorkerDrainTest {
   void stopRefusesTrafficClosesTheWorkersAndWaitsForTheJobsInFlight() {
     CompletableFuture<Void> outcomeSent = new CompletableFuture<>();
     jobInFlight(outcomeSent);
-    CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(() -> outcomeSent.complete(null));
+    CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS)
+        .execute(() -> outcomeSent.complete(null));
 
     drain(Duration.ofSeconds(30)).stop();
 
     assertThat(outcomeSent).isDone();
     assertThat(inFlight.count()).isZero();
-    assertThat(events).singleElement().isInstanceOfSatisfying(AvailabilityChangeEvent.class,
-        e -> assertThat(e.getState()).isEqualTo(ReadinessState.REFUSING_TRAFFIC));
+    assertThat(events)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            AvailabilityChangeEvent.class,
+            e -> assertThat(e.getState()).isEqualTo(ReadinessState.REFUSING_TRAFFIC));
     verify(manager).closeAllOpenWorkers();
   }
 

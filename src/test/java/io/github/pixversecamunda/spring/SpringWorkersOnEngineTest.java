@@ -31,11 +31,11 @@ class SpringWorkersOnEngineTest {
 
   @SpringBootConfiguration
   @EnableAutoConfiguration
-  static class App {
-  }
+  static class App {}
 
   private static final EngineHarness ENGINE = new EngineHarness();
-  private static final PixverseSimulator SIMULATOR = new PixverseSimulator().completeOnPoll(2).start();
+  private static final PixverseSimulator SIMULATOR =
+      new PixverseSimulator().completeOnPoll(2).start();
   private static final Path STORAGE = temporaryDirectory();
 
   private static Path temporaryDirectory() {
@@ -66,14 +66,18 @@ class SpringWorkersOnEngineTest {
 
   @Test
   void autoConfiguredWorkersGenerateAVideo() {
-    long instance = ENGINE.start("pixverse-text-to-video", Map.of("prompt", "A dragon from Spring"));
+    long instance =
+        ENGINE.start("pixverse-text-to-video", Map.of("prompt", "A dragon from Spring"));
     ENGINE.awaitWaitingAt(instance, "wait_before_next_check");
     ENGINE.increaseTime(java.time.Duration.ofSeconds(1));
     ENGINE.awaitCompleted(instance);
 
     assertThat(ENGINE.endEvents(instance)).containsExactly("end_video_ready");
-    assertThat(ENGINE.variable(instance, "pixverseStatus").path("videoUrl").asText()).endsWith(".mp4");
+    assertThat(ENGINE.variable(instance, "pixverseStatus").path("videoUrl").asText())
+        .endsWith(".mp4");
     assertThat(SIMULATOR.tasksCreated()).isEqualTo(1);
-    assertThat(Path.of(ENGINE.variable(instance, "pixverseFile").path("path").asText())).startsWith(STORAGE).exists();
+    assertThat(Path.of(ENGINE.variable(instance, "pixverseFile").path("path").asText()))
+        .startsWith(STORAGE)
+        .exists();
   }
 }

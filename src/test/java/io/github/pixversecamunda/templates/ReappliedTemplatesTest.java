@@ -42,21 +42,27 @@ class ReappliedTemplatesTest {
   private List<JobWorker> workers;
   // Static: JUnit injects a static temporary directory before @BeforeAll, an instance one only
   // before each test.
-  @TempDir
-  static Path storage;
+  @TempDir static Path storage;
 
   @BeforeAll
   void start() {
     // Only a build run with -DskipModelerChecks has no re-applied processes.
-    assumeTrue(Files.isDirectory(REAPPLIED), "target/reapplied/ is written by the Node check (skipped)");
+    assumeTrue(
+        Files.isDirectory(REAPPLIED), "target/reapplied/ is written by the Node check (skipped)");
     engine = new EngineHarness();
     engine.deployProcesses(REAPPLIED);
     simulator = new PixverseSimulator().completeOnPoll(1).start();
-    PixverseClient api = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
-        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+    PixverseClient api =
+        new PixverseClient(
+            PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
     downloader = new VideoDownloader(DownloadSettings.of(storage).withAllowLoopback(true));
-    workers = PixverseWorkers.open(engine.client(), api,
-        new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2)), downloader);
+    workers =
+        PixverseWorkers.open(
+            engine.client(),
+            api,
+            new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2)),
+            downloader);
   }
 
   @AfterAll
@@ -72,9 +78,30 @@ class ReappliedTemplatesTest {
   @ParameterizedTest
   @ValueSource(strings = {"pixverse-text-to-video", "pixverse-image-to-video"})
   void startVariablesReachTheWorker(String process) {
-    long instance = engine.start(process, Map.of("prompt", "A dragon", "imageUrl", "https://example.com/a.png",
-        "resolution", "1080p", "duration", 8, "aspectRatio", "9:16", "thinkingType", "disabled",
-        "generateAudio", true, "seed", 7, "negativePrompt", "rain", "maxCredits", 600));
+    long instance =
+        engine.start(
+            process,
+            Map.of(
+                "prompt",
+                "A dragon",
+                "imageUrl",
+                "https://example.com/a.png",
+                "resolution",
+                "1080p",
+                "duration",
+                8,
+                "aspectRatio",
+                "9:16",
+                "thinkingType",
+                "disabled",
+                "generateAudio",
+                true,
+                "seed",
+                7,
+                "negativePrompt",
+                "rain",
+                "maxCredits",
+                600));
     engine.awaitCompleted(instance);
 
     assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
@@ -92,19 +119,32 @@ class ReappliedTemplatesTest {
   @ValueSource(strings = {"pixverse-text-to-video", "pixverse-image-to-video"})
   void aBudgetBelowTheEstimateStillSubmitsNothing(String process) {
     int submitsBefore = simulator.requests(Endpoint.SUBMIT);
-    long instance = engine.start(process, Map.of("prompt", "A dragon", "imageUrl", "https://example.com/a.png",
-        "resolution", "1080p", "maxCredits", 100));
+    long instance =
+        engine.start(
+            process,
+            Map.of(
+                "prompt",
+                "A dragon",
+                "imageUrl",
+                "https://example.com/a.png",
+                "resolution",
+                "1080p",
+                "maxCredits",
+                100));
     engine.awaitCompleted(instance);
 
     assertThat(engine.endEvents(instance)).containsExactly("end_budget_exceeded");
-    assertThat(engine.variable(instance, "pixverseError").path("code").asText()).isEqualTo("PIXVERSE_BUDGET_EXCEEDED");
+    assertThat(engine.variable(instance, "pixverseError").path("code").asText())
+        .isEqualTo("PIXVERSE_BUDGET_EXCEEDED");
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(submitsBefore);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"pixverse-text-to-video", "pixverse-image-to-video"})
   void unsetSettingsGetTheApiDefaults(String process) {
-    long instance = engine.start(process, Map.of("prompt", "A dragon", "imageUrl", "https://example.com/a.png"));
+    long instance =
+        engine.start(
+            process, Map.of("prompt", "A dragon", "imageUrl", "https://example.com/a.png"));
     engine.awaitCompleted(instance);
 
     JsonNode parameters = engine.variable(instance, "pixverse").path("parameters");

@@ -20,25 +20,30 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Keeps the element templates, the BPMN files and the workers in step: every input a template
- * binds is read by its worker and vice versa, dropdowns offer exactly what the API accepts, and no
+ * Keeps the element templates, the BPMN files and the workers in step: every input a template binds
+ * is read by its worker and vice versa, dropdowns offer exactly what the API accepts, and no
  * template or process has a place for the API key.
  */
 class TemplateContractTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
-  private static final Set<String> KNOWN_HEADERS = Set.of(Variables.RESULT_VARIABLE_HEADER,
-      Variables.RETRY_BACKOFF_HEADER, Variables.JOB_TIMEOUT_HEADER, "elementTemplateId", "elementTemplateVersion");
+  private static final Set<String> KNOWN_HEADERS =
+      Set.of(
+          Variables.RESULT_VARIABLE_HEADER,
+          Variables.RETRY_BACKOFF_HEADER,
+          Variables.JOB_TIMEOUT_HEADER,
+          "elementTemplateId",
+          "elementTemplateVersion");
 
   record Template(String file, String jobType, List<String> workerInputs) {
     JsonNode json() throws IOException {
@@ -48,24 +53,36 @@ class TemplateContractTest {
 
   static Stream<Arguments> templates() {
     return Stream.of(
-        Arguments.of(new Template("pixverse-submit-video.json", JobTypes.SUBMIT_VIDEO, Variables.SUBMIT_INPUTS)),
-        Arguments.of(new Template("pixverse-await-task.json", JobTypes.AWAIT_TASK, Variables.AWAIT_INPUTS)),
-        Arguments.of(new Template("pixverse-download-video.json", JobTypes.DOWNLOAD_VIDEO, Variables.DOWNLOAD_INPUTS)));
+        Arguments.of(
+            new Template(
+                "pixverse-submit-video.json", JobTypes.SUBMIT_VIDEO, Variables.SUBMIT_INPUTS)),
+        Arguments.of(
+            new Template("pixverse-await-task.json", JobTypes.AWAIT_TASK, Variables.AWAIT_INPUTS)),
+        Arguments.of(
+            new Template(
+                "pixverse-download-video.json",
+                JobTypes.DOWNLOAD_VIDEO,
+                Variables.DOWNLOAD_INPUTS)));
   }
 
   private static List<JsonNode> properties(JsonNode template, String bindingType) {
     List<JsonNode> found = new ArrayList<>();
-    template.path("properties").forEach(p -> {
-      if (p.path("binding").path("type").asText().equals(bindingType)) {
-        found.add(p);
-      }
-    });
+    template
+        .path("properties")
+        .forEach(
+            p -> {
+              if (p.path("binding").path("type").asText().equals(bindingType)) {
+                found.add(p);
+              }
+            });
     return found;
   }
 
   private static JsonNode input(JsonNode template, String name) {
     return properties(template, "zeebe:input").stream()
-        .filter(p -> p.path("binding").path("name").asText().equals(name)).findFirst().orElseThrow();
+        .filter(p -> p.path("binding").path("name").asText().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   @ParameterizedTest
@@ -74,7 +91,8 @@ class TemplateContractTest {
     JsonNode template = t.json();
 
     Set<String> bound = new HashSet<>();
-    properties(template, "zeebe:input").forEach(p -> bound.add(p.path("binding").path("name").asText()));
+    properties(template, "zeebe:input")
+        .forEach(p -> bound.add(p.path("binding").path("name").asText()));
 
     assertThat(bound).containsExactlyInAnyOrderElementsOf(t.workerInputs());
   }
@@ -84,12 +102,15 @@ class TemplateContractTest {
   void templateTargetsItsWorkerAndCarriesItsIdentity(Template t) throws IOException {
     JsonNode template = t.json();
     Map<String, String> headers = new HashMap<>();
-    properties(template, "zeebe:taskHeader").forEach(p ->
-        headers.put(p.path("binding").path("key").asText(), p.path("value").asText()));
+    properties(template, "zeebe:taskHeader")
+        .forEach(
+            p -> headers.put(p.path("binding").path("key").asText(), p.path("value").asText()));
 
-    assertThat(properties(template, "zeebe:taskDefinition").stream()
-        .filter(p -> p.path("binding").path("property").asText().equals("type"))
-        .map(p -> p.path("value").asText())).containsExactly(t.jobType());
+    assertThat(
+            properties(template, "zeebe:taskDefinition").stream()
+                .filter(p -> p.path("binding").path("property").asText().equals("type"))
+                .map(p -> p.path("value").asText()))
+        .containsExactly(t.jobType());
     assertThat(headers.keySet()).containsExactlyInAnyOrderElementsOf(KNOWN_HEADERS);
     assertThat(headers.get("elementTemplateId")).isEqualTo(template.path("id").asText());
     assertThat(headers.get("elementTemplateVersion")).isEqualTo(template.path("version").asText());
@@ -105,10 +126,16 @@ class TemplateContractTest {
     String text = Files.readString(Path.of("element-templates", t.file()));
     JsonNode template = t.json();
 
-    template.path("properties").forEach(p -> {
-      String binding = p.path("binding").path("name").asText() + p.path("binding").path("key").asText();
-      assertThat(binding + " " + p.path("label").asText()).doesNotContainPattern("(?i)api.?key|secret|token|authori[sz]ation|password|bearer");
-    });
+    template
+        .path("properties")
+        .forEach(
+            p -> {
+              String binding =
+                  p.path("binding").path("name").asText() + p.path("binding").path("key").asText();
+              assertThat(binding + " " + p.path("label").asText())
+                  .doesNotContainPattern(
+                      "(?i)api.?key|secret|token|authori[sz]ation|password|bearer");
+            });
     assertThat(text).doesNotContain("aio_");
   }
 
@@ -121,28 +148,41 @@ class TemplateContractTest {
   void settingsFollowTheProcessVariableAndNameExactlyWhatTheApiAccepts() throws IOException {
     JsonNode submit = new Template("pixverse-submit-video.json", null, null).json();
 
-    // Every field of the table, checked against the table: its input, its allowed values, its default.
+    // Every field of the table, checked against the table: its input, its allowed values, its
+    // default.
     for (GenerationField field : GenerationField.values()) {
-      List<String> allowed = field == GenerationField.GENERATE_AUDIO ? List.of("true", "false") : field.choices();
+      List<String> allowed =
+          field == GenerationField.GENERATE_AUDIO ? List.of("true", "false") : field.choices();
       if (allowed.isEmpty()) {
-        assertThat(input(submit, field.variable()).path("value").asText()).as(field.variable())
+        assertThat(input(submit, field.variable()).path("value").asText())
+            .as(field.variable())
             .isEqualTo("=" + field.variable());
-        assertThat(input(submit, field.variable()).path("feel").asText()).as(field.variable()).isEqualTo("optional");
+        assertThat(input(submit, field.variable()).path("feel").asText())
+            .as(field.variable())
+            .isEqualTo("optional");
       } else {
         assertSetting(submit, field.variable(), allowed, field.defaultValue());
       }
     }
-    assertThat(input(submit, Variables.MAX_CREDITS).path("value").asText()).isEqualTo("=" + Variables.MAX_CREDITS);
+    assertThat(input(submit, Variables.MAX_CREDITS).path("value").asText())
+        .isEqualTo("=" + Variables.MAX_CREDITS);
     assertThat(input(submit, Variables.MAX_CREDITS).path("feel").asText()).isEqualTo("optional");
     assertThat(input(submit, GenerationInput.PROMPT).path("constraints").path("maxLength").asInt())
         .isEqualTo(GenerationInput.MAX_PROMPT_LENGTH);
-    assertThat(input(submit, GenerationInput.NEGATIVE_PROMPT).path("constraints").path("maxLength").asInt())
+    assertThat(
+            input(submit, GenerationInput.NEGATIVE_PROMPT)
+                .path("constraints")
+                .path("maxLength")
+                .asInt())
         .isEqualTo(GenerationInput.MAX_PROMPT_LENGTH);
-    assertThat(input(submit, Variables.MAX_CREDITS).path("description").asText()).contains(Credits.describe());
-    assertThat(input(submit, GenerationInput.IMAGE_URL).path("condition").path("equals").asText()).isEqualTo("image");
+    assertThat(input(submit, Variables.MAX_CREDITS).path("description").asText())
+        .contains(Credits.describe());
+    assertThat(input(submit, GenerationInput.IMAGE_URL).path("condition").path("equals").asText())
+        .isEqualTo("image");
   }
 
-  private static void assertSetting(JsonNode template, String name, List<String> allowed, String apiDefault) {
+  private static void assertSetting(
+      JsonNode template, String name, List<String> allowed, String apiDefault) {
     JsonNode property = input(template, name);
     String description = property.path("description").asText();
     assertThat(property.path("type").asText()).as(name).isEqualTo("String");
@@ -150,10 +190,14 @@ class TemplateContractTest {
     assertThat(property.path("value").asText()).as(name + " default").isEqualTo("=" + name);
     assertThat(property.has("constraints")).as(name + ": an empty field must be valid").isFalse();
     for (String value : allowed) {
-      assertThat(description).as(name + " names " + value).containsPattern("(^|[ ,])" + java.util.regex.Pattern.quote(value) + "[ ,.:]");
+      assertThat(description)
+          .as(name + " names " + value)
+          .containsPattern("(^|[ ,])" + java.util.regex.Pattern.quote(value) + "[ ,.:]");
     }
     if (apiDefault != null) {
-      assertThat(description).as(name + " names the API default").contains("; " + apiDefault + " when it is not set");
+      assertThat(description)
+          .as(name + " names the API default")
+          .contains("; " + apiDefault + " when it is not set");
     }
   }
 
@@ -173,20 +217,29 @@ class TemplateContractTest {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
       Document doc = factory.newDocumentBuilder().parse(file.toFile());
-      NodeList tasks = doc.getElementsByTagNameNS("http://www.omg.org/spec/BPMN/20100524/MODEL", "serviceTask");
+      NodeList tasks =
+          doc.getElementsByTagNameNS("http://www.omg.org/spec/BPMN/20100524/MODEL", "serviceTask");
       for (int i = 0; i < tasks.getLength(); i++) {
         Element task = (Element) tasks.item(i);
         JsonNode template = templates.get(task.getAttributeNS(ZEEBE, "modelerTemplate"));
-        assertThat(template).as(file + " " + task.getAttribute("id") + " uses a known template").isNotNull();
+        assertThat(template)
+            .as(file + " " + task.getAttribute("id") + " uses a known template")
+            .isNotNull();
         templatedTasks++;
-        assertThat(task.getAttributeNS(ZEEBE, "modelerTemplateVersion")).isEqualTo(template.path("version").asText());
+        assertThat(task.getAttributeNS(ZEEBE, "modelerTemplateVersion"))
+            .isEqualTo(template.path("version").asText());
         Element definition = (Element) task.getElementsByTagNameNS(ZEEBE, "taskDefinition").item(0);
-        String expectedType = properties(template, "zeebe:taskDefinition").stream()
-            .filter(p -> p.path("binding").path("property").asText().equals("type")).findFirst().orElseThrow()
-            .path("value").asText();
+        String expectedType =
+            properties(template, "zeebe:taskDefinition").stream()
+                .filter(p -> p.path("binding").path("property").asText().equals("type"))
+                .findFirst()
+                .orElseThrow()
+                .path("value")
+                .asText();
         assertThat(definition.getAttribute("type")).isEqualTo(expectedType);
         Set<String> templateInputs = new HashSet<>();
-        properties(template, "zeebe:input").forEach(p -> templateInputs.add(p.path("binding").path("name").asText()));
+        properties(template, "zeebe:input")
+            .forEach(p -> templateInputs.add(p.path("binding").path("name").asText()));
         NodeList inputs = task.getElementsByTagNameNS(ZEEBE, "input");
         for (int j = 0; j < inputs.getLength(); j++) {
           assertThat(templateInputs).contains(((Element) inputs.item(j)).getAttribute("target"));

@@ -13,8 +13,8 @@ import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
-import io.camunda.zeebe.protocol.record.value.ProcessInstanceRelated;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRelated;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,14 +33,16 @@ import java.util.stream.StreamSupport;
  * port (as a worker would reach a cluster), with small queries over the engine's record stream.
  *
  * <p>The only class that knows the engine: tests, the local run and the benchmark reach it through
- * these methods and never through Zeebe Process Test's types, so that moving to Camunda Process Test
- * (Zeebe Process Test is deprecated from 8.8 and goes in 8.10) touches this class alone.
+ * these methods and never through Zeebe Process Test's types, so that moving to Camunda Process
+ * Test (Zeebe Process Test is deprecated from 8.8 and goes in 8.10) touches this class alone.
  */
 public final class EngineHarness implements AutoCloseable {
 
   public static final Duration WAIT = Duration.ofSeconds(30);
+
   /** The job type of a job-based user task: how a task list (or a test) takes it over gRPC. */
   public static final String USER_TASK_JOB_TYPE = "io.camunda.zeebe:userTask";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ZeebeTestEngine engine;
@@ -49,18 +51,22 @@ public final class EngineHarness implements AutoCloseable {
   public EngineHarness() {
     engine = EngineFactory.create();
     engine.start();
-    client = CamundaClient.newClientBuilder()
-        .grpcAddress(URI.create(grpcAddress()))
-        .preferRestOverGrpc(false)
-        .defaultRequestTimeout(Duration.ofSeconds(10))
-        .build();
+    client =
+        CamundaClient.newClientBuilder()
+            .grpcAddress(URI.create(grpcAddress()))
+            .preferRestOverGrpc(false)
+            .defaultRequestTimeout(Duration.ofSeconds(10))
+            .build();
   }
 
   public String grpcAddress() {
     return "http://" + engine.getGatewayAddress();
   }
 
-  /** Camunda client settings that make a Spring application treat this engine as a self-managed cluster. */
+  /**
+   * Camunda client settings that make a Spring application treat this engine as a self-managed
+   * cluster.
+   */
   public Map<String, String> clusterProperties() {
     Map<String, String> properties = new java.util.LinkedHashMap<>();
     properties.put("camunda.client.mode", "self-managed");
@@ -82,14 +88,16 @@ public final class EngineHarness implements AutoCloseable {
   }
 
   /**
-   * Deploys every .bpmn and .form file of the folders in one deployment, for example the
-   * re-applied copies the Node check writes.
+   * Deploys every .bpmn and .form file of the folders in one deployment, for example the re-applied
+   * copies the Node check writes.
    */
   public void deployProcesses(Path... folders) {
     List<Path> resources = new ArrayList<>();
     for (Path folder : folders) {
       try (Stream<Path> files = Files.list(folder)) {
-        files.filter(p -> p.toString().endsWith(".bpmn") || p.toString().endsWith(".form")).sorted()
+        files
+            .filter(p -> p.toString().endsWith(".bpmn") || p.toString().endsWith(".form"))
+            .sorted()
             .forEach(resources::add);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -106,17 +114,33 @@ public final class EngineHarness implements AutoCloseable {
   /** Activates the next job-based user task waiting in the engine, as a task list would. */
   public io.camunda.client.api.response.ActivatedJob awaitUserTask() {
     List<io.camunda.client.api.response.ActivatedJob> found = new ArrayList<>();
-    await().atMost(WAIT).until(() -> {
-      found.addAll(client.newActivateJobsCommand().jobType(USER_TASK_JOB_TYPE).maxJobsToActivate(1)
-          .timeout(Duration.ofMinutes(5)).send().join().getJobs());
-      return !found.isEmpty();
-    });
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              found.addAll(
+                  client
+                      .newActivateJobsCommand()
+                      .jobType(USER_TASK_JOB_TYPE)
+                      .maxJobsToActivate(1)
+                      .timeout(Duration.ofMinutes(5))
+                      .send()
+                      .join()
+                      .getJobs());
+              return !found.isEmpty();
+            });
     return found.get(0);
   }
 
   public long start(String processId, Map<String, Object> variables) {
-    return client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
-        .variables(variables).send().join().getProcessInstanceKey();
+    return client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(processId)
+        .latestVersion()
+        .variables(variables)
+        .send()
+        .join()
+        .getProcessInstanceKey();
   }
 
   public void increaseTime(Duration duration) {
@@ -124,22 +148,34 @@ public final class EngineHarness implements AutoCloseable {
   }
 
   private Stream<Record<?>> records() {
-    return StreamSupport.stream(RecordStream.of(engine.getRecordStreamSource()).records().spliterator(), false);
+    return StreamSupport.stream(
+        RecordStream.of(engine.getRecordStreamSource()).records().spliterator(), false);
   }
 
   @SuppressWarnings("unchecked")
   private Stream<Record<ProcessInstanceRecordValue>> elementRecords(long instance) {
     return records()
-        .filter(r -> r.getValue() instanceof ProcessInstanceRecordValue v && v.getProcessInstanceKey() == instance)
+        .filter(
+            r ->
+                r.getValue() instanceof ProcessInstanceRecordValue v
+                    && v.getProcessInstanceKey() == instance)
         .map(r -> (Record<ProcessInstanceRecordValue>) r);
   }
 
-  /** Keys of every process instance that has completed, in one pass over the records (for many instances). */
+  /**
+   * Keys of every process instance that has completed, in one pass over the records (for many
+   * instances).
+   */
   public java.util.Set<Long> completedInstances() {
     java.util.Set<Long> done = new java.util.HashSet<>();
-    records().filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
-            && r.getValue() instanceof ProcessInstanceRecordValue v && v.getBpmnElementType() == BpmnElementType.PROCESS)
-        .forEach(r -> done.add(((ProcessInstanceRecordValue) r.getValue()).getProcessInstanceKey()));
+    records()
+        .filter(
+            r ->
+                r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+                    && r.getValue() instanceof ProcessInstanceRecordValue v
+                    && v.getBpmnElementType() == BpmnElementType.PROCESS)
+        .forEach(
+            r -> done.add(((ProcessInstanceRecordValue) r.getValue()).getProcessInstanceKey()));
     return done;
   }
 
@@ -152,8 +188,12 @@ public final class EngineHarness implements AutoCloseable {
 
   /** How many records of the instance the engine has written so far: a change means it moved. */
   public long recordCount(long instance) {
-    return records().filter(r -> r.getValue() instanceof ProcessInstanceRelated v
-        && v.getProcessInstanceKey() == instance).count();
+    return records()
+        .filter(
+            r ->
+                r.getValue() instanceof ProcessInstanceRelated v
+                    && v.getProcessInstanceKey() == instance)
+        .count();
   }
 
   public void cancel(long instance) {
@@ -161,53 +201,83 @@ public final class EngineHarness implements AutoCloseable {
   }
 
   public boolean isCompleted(long instance) {
-    return elementRecords(instance).anyMatch(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
-        && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS);
+    return elementRecords(instance)
+        .anyMatch(
+            r ->
+                r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+                    && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS);
   }
 
   public int timesPassed(long instance, String elementId) {
-    return (int) elementRecords(instance).filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
-        && r.getValue().getElementId().equals(elementId)).count();
+    return (int)
+        elementRecords(instance)
+            .filter(
+                r ->
+                    r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+                        && r.getValue().getElementId().equals(elementId))
+            .count();
   }
 
   /** True when the element is active now (activated more often than it left). */
   public boolean isWaitingAt(long instance, String elementId) {
-    long in = elementRecords(instance).filter(r -> r.getValue().getElementId().equals(elementId)
-        && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED).count();
-    long out = elementRecords(instance).filter(r -> r.getValue().getElementId().equals(elementId)
-        && (r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
-            || r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED)).count();
+    long in =
+        elementRecords(instance)
+            .filter(
+                r ->
+                    r.getValue().getElementId().equals(elementId)
+                        && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+            .count();
+    long out =
+        elementRecords(instance)
+            .filter(
+                r ->
+                    r.getValue().getElementId().equals(elementId)
+                        && (r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+                            || r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED))
+            .count();
     return in > out;
   }
 
   /** Which end events of the process (not of sub-processes) the instance reached. */
   public List<String> endEvents(long instance) {
-    return elementRecords(instance).filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
-            && r.getValue().getBpmnElementType() == BpmnElementType.END_EVENT
-            && r.getValue().getFlowScopeKey() == instance)
-        .map(r -> r.getValue().getElementId()).toList();
+    return elementRecords(instance)
+        .filter(
+            r ->
+                r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+                    && r.getValue().getBpmnElementType() == BpmnElementType.END_EVENT
+                    && r.getValue().getFlowScopeKey() == instance)
+        .map(r -> r.getValue().getElementId())
+        .toList();
   }
 
   public void awaitCompleted(long instance) {
     await().atMost(WAIT).until(() -> isCompleted(instance) || !openIncidents(instance).isEmpty());
     if (!isCompleted(instance)) {
-      throw new AssertionError("process instance " + instance + " has incidents: " + openIncidents(instance));
+      throw new AssertionError(
+          "process instance " + instance + " has incidents: " + openIncidents(instance));
     }
   }
 
   public void awaitWaitingAt(long instance, String elementId) {
-    await().atMost(WAIT).until(() -> isWaitingAt(instance, elementId) || !incidents(instance).isEmpty());
+    await()
+        .atMost(WAIT)
+        .until(() -> isWaitingAt(instance, elementId) || !incidents(instance).isEmpty());
     if (!isWaitingAt(instance, elementId)) {
-      throw new AssertionError("process instance " + instance + " has incidents: " + incidents(instance));
+      throw new AssertionError(
+          "process instance " + instance + " has incidents: " + incidents(instance));
     }
   }
 
   private Stream<VariableRecordValue> variableRecords() {
-    return records().filter(r -> r.getValue() instanceof VariableRecordValue)
+    return records()
+        .filter(r -> r.getValue() instanceof VariableRecordValue)
         .map(r -> (VariableRecordValue) r.getValue());
   }
 
-  /** The latest value of a variable in the process instance's own scope, as JSON (null if never set). */
+  /**
+   * The latest value of a variable in the process instance's own scope, as JSON (null if never
+   * set).
+   */
   public JsonNode variable(long instance, String name) {
     return variables(instance).get(name);
   }
@@ -225,36 +295,51 @@ public final class EngineHarness implements AutoCloseable {
 
   /** Every value a variable took in any scope of any instance, oldest first. */
   public List<JsonNode> allValues(String name) {
-    return variableRecords().filter(v -> v.getName().equals(name)).map(v -> parse(v.getValue())).toList();
+    return variableRecords()
+        .filter(v -> v.getName().equals(name))
+        .map(v -> parse(v.getValue()))
+        .toList();
   }
 
   /** Every value a variable took in any scope of one process instance, oldest first. */
   public List<JsonNode> allValues(long instance, String name) {
-    return variableRecords().filter(v -> v.getName().equals(name) && v.getProcessInstanceKey() == instance)
-        .map(v -> parse(v.getValue())).toList();
+    return variableRecords()
+        .filter(v -> v.getName().equals(name) && v.getProcessInstanceKey() == instance)
+        .map(v -> parse(v.getValue()))
+        .toList();
   }
 
   /** The process instance's own variables with their latest values, in the order first set. */
   public Map<String, JsonNode> variables(long instance) {
     Map<String, JsonNode> latest = new java.util.LinkedHashMap<>();
-    variableRecords().filter(v -> v.getProcessInstanceKey() == instance && v.getScopeKey() == instance)
+    variableRecords()
+        .filter(v -> v.getProcessInstanceKey() == instance && v.getScopeKey() == instance)
         .forEach(v -> latest.put(v.getName(), parse(v.getValue())));
     return latest;
   }
 
-  /** Id of the element most recently entered anywhere in the engine, among tasks and waiting events. */
+  /**
+   * Id of the element most recently entered anywhere in the engine, among tasks and waiting events.
+   */
   public String latestActivatedStep() {
     List<String> ids = new ArrayList<>();
-    records().filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
-            && r.getValue() instanceof ProcessInstanceRecordValue v
-            && STEP_TYPES.contains(v.getBpmnElementType()))
+    records()
+        .filter(
+            r ->
+                r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
+                    && r.getValue() instanceof ProcessInstanceRecordValue v
+                    && STEP_TYPES.contains(v.getBpmnElementType()))
         .forEach(r -> ids.add(((ProcessInstanceRecordValue) r.getValue()).getElementId()));
     return ids.isEmpty() ? null : ids.get(ids.size() - 1);
   }
 
-  private static final java.util.Set<BpmnElementType> STEP_TYPES = java.util.Set.of(BpmnElementType.SERVICE_TASK,
-      BpmnElementType.INTERMEDIATE_CATCH_EVENT, BpmnElementType.SCRIPT_TASK, BpmnElementType.END_EVENT,
-      BpmnElementType.BOUNDARY_EVENT);
+  private static final java.util.Set<BpmnElementType> STEP_TYPES =
+      java.util.Set.of(
+          BpmnElementType.SERVICE_TASK,
+          BpmnElementType.INTERMEDIATE_CATCH_EVENT,
+          BpmnElementType.SCRIPT_TASK,
+          BpmnElementType.END_EVENT,
+          BpmnElementType.BOUNDARY_EVENT);
 
   private static JsonNode parse(String json) {
     try {
@@ -265,23 +350,37 @@ public final class EngineHarness implements AutoCloseable {
   }
 
   private Stream<IncidentRecordValue> createdIncidents() {
-    return records().filter(r -> r.getIntent() == IncidentIntent.CREATED && r.getValue() instanceof IncidentRecordValue)
+    return records()
+        .filter(
+            r ->
+                r.getIntent() == IncidentIntent.CREATED
+                    && r.getValue() instanceof IncidentRecordValue)
         .map(r -> (IncidentRecordValue) r.getValue());
   }
 
   /** Messages of the instance's incidents that were not resolved. */
   public List<String> openIncidents(long instance) {
     java.util.Set<Long> resolved = new java.util.HashSet<>();
-    records().filter(r -> r.getIntent() == IncidentIntent.RESOLVED).forEach(r -> resolved.add(r.getKey()));
-    return records().filter(r -> r.getIntent() == IncidentIntent.CREATED && !resolved.contains(r.getKey())
-            && r.getValue() instanceof IncidentRecordValue v && v.getProcessInstanceKey() == instance)
-        .map(r -> ((IncidentRecordValue) r.getValue()).getErrorMessage()).toList();
+    records()
+        .filter(r -> r.getIntent() == IncidentIntent.RESOLVED)
+        .forEach(r -> resolved.add(r.getKey()));
+    return records()
+        .filter(
+            r ->
+                r.getIntent() == IncidentIntent.CREATED
+                    && !resolved.contains(r.getKey())
+                    && r.getValue() instanceof IncidentRecordValue v
+                    && v.getProcessInstanceKey() == instance)
+        .map(r -> ((IncidentRecordValue) r.getValue()).getErrorMessage())
+        .toList();
   }
 
   /** Messages of every incident the instance ever had, resolved or not. */
   public List<String> incidents(long instance) {
-    return createdIncidents().filter(v -> v.getProcessInstanceKey() == instance)
-        .map(IncidentRecordValue::getErrorMessage).toList();
+    return createdIncidents()
+        .filter(v -> v.getProcessInstanceKey() == instance)
+        .map(IncidentRecordValue::getErrorMessage)
+        .toList();
   }
 
   /**
@@ -290,16 +389,27 @@ public final class EngineHarness implements AutoCloseable {
    */
   public void resolveIncidents(long instance, Map<String, Object> taskVariables) {
     java.util.Set<Long> resolved = new java.util.HashSet<>();
-    records().filter(r -> r.getIntent() == IncidentIntent.RESOLVED).forEach(r -> resolved.add(r.getKey()));
-    List<Record<?>> open = records().filter(r -> r.getIntent() == IncidentIntent.CREATED
-            && r.getValue() instanceof IncidentRecordValue v && v.getProcessInstanceKey() == instance
-            && !resolved.contains(r.getKey()))
-        .toList();
+    records()
+        .filter(r -> r.getIntent() == IncidentIntent.RESOLVED)
+        .forEach(r -> resolved.add(r.getKey()));
+    List<Record<?>> open =
+        records()
+            .filter(
+                r ->
+                    r.getIntent() == IncidentIntent.CREATED
+                        && r.getValue() instanceof IncidentRecordValue v
+                        && v.getProcessInstanceKey() == instance
+                        && !resolved.contains(r.getKey()))
+            .toList();
     for (Record<?> incident : open) {
       IncidentRecordValue value = (IncidentRecordValue) incident.getValue();
       if (!taskVariables.isEmpty()) {
-        client.newSetVariablesCommand(value.getElementInstanceKey()).variables(taskVariables).local(true)
-            .send().join();
+        client
+            .newSetVariablesCommand(value.getElementInstanceKey())
+            .variables(taskVariables)
+            .local(true)
+            .send()
+            .join();
       }
       if (value.getJobKey() > 0) {
         client.newUpdateRetriesCommand(value.getJobKey()).retries(1).send().join();
@@ -310,77 +420,122 @@ public final class EngineHarness implements AutoCloseable {
 
   /** How many times a job's timeout was changed after its activation (update-timeout commands). */
   public long jobTimeoutUpdates() {
-    return records().filter(r -> r.getIntent() == io.camunda.zeebe.protocol.record.intent.JobIntent.TIMEOUT_UPDATED)
+    return records()
+        .filter(
+            r -> r.getIntent() == io.camunda.zeebe.protocol.record.intent.JobIntent.TIMEOUT_UPDATED)
         .count();
   }
 
-  /** End time (engine clock, epoch ms) of each of the given process instances that has completed. */
+  /**
+   * End time (engine clock, epoch ms) of each of the given process instances that has completed.
+   */
   public Map<Long, Long> completedAt(java.util.Set<Long> instances) {
     Map<Long, Long> ends = new java.util.HashMap<>();
-    records().filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
-            && r.getValue() instanceof ProcessInstanceRecordValue v && v.getBpmnElementType() == BpmnElementType.PROCESS
-            && instances.contains(v.getProcessInstanceKey()))
-        .forEach(r -> ends.put(((ProcessInstanceRecordValue) r.getValue()).getProcessInstanceKey(), r.getTimestamp()));
+    records()
+        .filter(
+            r ->
+                r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+                    && r.getValue() instanceof ProcessInstanceRecordValue v
+                    && v.getBpmnElementType() == BpmnElementType.PROCESS
+                    && instances.contains(v.getProcessInstanceKey()))
+        .forEach(
+            r ->
+                ends.put(
+                    ((ProcessInstanceRecordValue) r.getValue()).getProcessInstanceKey(),
+                    r.getTimestamp()));
     return ends;
   }
 
   /** Start time (engine clock, epoch ms) of each of the given process instances. */
   public Map<Long, Long> startedAt(java.util.Set<Long> instances) {
     Map<Long, Long> starts = new java.util.HashMap<>();
-    records().filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATING
-            && r.getValue() instanceof ProcessInstanceRecordValue v && v.getBpmnElementType() == BpmnElementType.PROCESS
-            && instances.contains(v.getProcessInstanceKey()))
-        .forEach(r -> starts.putIfAbsent(((ProcessInstanceRecordValue) r.getValue()).getProcessInstanceKey(),
-            r.getTimestamp()));
+    records()
+        .filter(
+            r ->
+                r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATING
+                    && r.getValue() instanceof ProcessInstanceRecordValue v
+                    && v.getBpmnElementType() == BpmnElementType.PROCESS
+                    && instances.contains(v.getProcessInstanceKey()))
+        .forEach(
+            r ->
+                starts.putIfAbsent(
+                    ((ProcessInstanceRecordValue) r.getValue()).getProcessInstanceKey(),
+                    r.getTimestamp()));
     return starts;
   }
 
-  /** For each completed job of the type: engine ms from its activation by a worker to its completion. */
+  /**
+   * For each completed job of the type: engine ms from its activation by a worker to its
+   * completion.
+   */
   public List<Long> jobHoldTimes(String jobType) {
     Map<Long, Long> activated = new java.util.HashMap<>();
     List<Long> held = new ArrayList<>();
-    records().forEach(r -> {
-      if (r.getIntent() == io.camunda.zeebe.protocol.record.intent.JobBatchIntent.ACTIVATED
-          && r.getValue() instanceof io.camunda.zeebe.protocol.record.value.JobBatchRecordValue batch
-          && batch.getType().equals(jobType)) {
-        batch.getJobKeys().forEach(key -> activated.put(key, r.getTimestamp()));
-      } else if (r.getIntent() == io.camunda.zeebe.protocol.record.intent.JobIntent.COMPLETED
-          && activated.containsKey(r.getKey())) {
-        held.add(r.getTimestamp() - activated.get(r.getKey()));
-      }
-    });
+    records()
+        .forEach(
+            r -> {
+              if (r.getIntent() == io.camunda.zeebe.protocol.record.intent.JobBatchIntent.ACTIVATED
+                  && r.getValue()
+                      instanceof io.camunda.zeebe.protocol.record.value.JobBatchRecordValue batch
+                  && batch.getType().equals(jobType)) {
+                batch.getJobKeys().forEach(key -> activated.put(key, r.getTimestamp()));
+              } else if (r.getIntent()
+                      == io.camunda.zeebe.protocol.record.intent.JobIntent.COMPLETED
+                  && activated.containsKey(r.getKey())) {
+                held.add(r.getTimestamp() - activated.get(r.getKey()));
+              }
+            });
     return held;
   }
 
   /** How many jobs of the type have completed. */
   public long completedJobs(String jobType) {
-    return records().filter(r -> r.getIntent() == io.camunda.zeebe.protocol.record.intent.JobIntent.COMPLETED
-        && r.getValue() instanceof io.camunda.zeebe.protocol.record.value.JobRecordValue job
-        && job.getType().equals(jobType)).count();
+    return records()
+        .filter(
+            r ->
+                r.getIntent() == io.camunda.zeebe.protocol.record.intent.JobIntent.COMPLETED
+                    && r.getValue()
+                        instanceof io.camunda.zeebe.protocol.record.value.JobRecordValue job
+                    && job.getType().equals(jobType))
+        .count();
   }
 
-  /** The lifecycle steps (ELEMENT_ACTIVATED / ELEMENT_COMPLETED) of one element in one instance, oldest first. */
+  /**
+   * The lifecycle steps (ELEMENT_ACTIVATED / ELEMENT_COMPLETED) of one element in one instance,
+   * oldest first.
+   */
   public List<String> elementLifecycle(long instance, String elementId) {
-    return elementRecords(instance).filter(r -> r.getValue().getElementId().equals(elementId)
-            && (r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
-                || r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED))
-        .map(r -> r.getIntent().name()).toList();
+    return elementRecords(instance)
+        .filter(
+            r ->
+                r.getValue().getElementId().equals(elementId)
+                    && (r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
+                        || r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED))
+        .map(r -> r.getIntent().name())
+        .toList();
   }
 
   /** The id of the element whose instance has this key. */
   public String elementIdOf(long elementInstanceKey) {
-    return records().filter(r -> r.getKey() == elementInstanceKey && r.getValue() instanceof ProcessInstanceRecordValue)
-        .map(r -> ((ProcessInstanceRecordValue) r.getValue()).getElementId()).findFirst().orElseThrow();
+    return records()
+        .filter(
+            r ->
+                r.getKey() == elementInstanceKey
+                    && r.getValue() instanceof ProcessInstanceRecordValue)
+        .map(r -> ((ProcessInstanceRecordValue) r.getValue()).getElementId())
+        .findFirst()
+        .orElseThrow();
   }
 
   /** One write of a variable: the scope it went to (an element instance key) and its JSON value. */
-  public record VariableWrite(long scopeKey, String value) {
-  }
+  public record VariableWrite(long scopeKey, String value) {}
 
   /** Every write of a variable in one instance, in any scope, oldest first. */
   public List<VariableWrite> variableWrites(long instance, String name) {
-    return variableRecords().filter(v -> v.getProcessInstanceKey() == instance && v.getName().equals(name))
-        .map(v -> new VariableWrite(v.getScopeKey(), v.getValue())).toList();
+    return variableRecords()
+        .filter(v -> v.getProcessInstanceKey() == instance && v.getName().equals(name))
+        .map(v -> new VariableWrite(v.getScopeKey(), v.getValue()))
+        .toList();
   }
 
   /** Every incident raised anywhere in the engine. */
@@ -391,14 +546,17 @@ public final class EngineHarness implements AutoCloseable {
   /** Every error message of every record (failed jobs, incidents), for secret checks. */
   public List<String> allErrorMessages() {
     List<String> messages = new ArrayList<>();
-    records().forEach(r -> {
-      if (r.getValue() instanceof IncidentRecordValue v) {
-        messages.add(v.getErrorMessage());
-      } else if (r.getValue() instanceof io.camunda.zeebe.protocol.record.value.JobRecordValue v) {
-        messages.add(v.getErrorMessage());
-        messages.add(String.valueOf(v.getCustomHeaders()));
-      }
-    });
+    records()
+        .forEach(
+            r -> {
+              if (r.getValue() instanceof IncidentRecordValue v) {
+                messages.add(v.getErrorMessage());
+              } else if (r.getValue()
+                  instanceof io.camunda.zeebe.protocol.record.value.JobRecordValue v) {
+                messages.add(v.getErrorMessage());
+                messages.add(String.valueOf(v.getCustomHeaders()));
+              }
+            });
     return messages;
   }
 

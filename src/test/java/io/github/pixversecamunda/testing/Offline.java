@@ -14,15 +14,18 @@ public final class Offline {
   /** Short, so that a test of a timeout ends quickly. */
   public static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-  private Offline() {
-  }
+  private Offline() {}
 
   public static PixverseClient client(PixverseSimulator simulator) {
-    return new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
-        .withTimeouts(TIMEOUT, TIMEOUT));
+    return new PixverseClient(
+        PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
+            .withTimeouts(TIMEOUT, TIMEOUT));
   }
 
-  /** A downloader into {@code storage} that may reach the simulator's loopback address, as only a local set-up may. */
+  /**
+   * A downloader into {@code storage} that may reach the simulator's loopback address, as only a
+   * local set-up may.
+   */
   public static VideoDownloader downloader(Path storage) {
     return new VideoDownloader(DownloadSettings.of(storage).withAllowLoopback(true));
   }

@@ -30,11 +30,23 @@ public final class WorkerProcess implements AutoCloseable {
   /** Starts the application with these environment variables; its output goes to {@code log}. */
   public static WorkerProcess start(Map<String, String> environment, Path log) {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), PixverseWorkerApplication.class.getName()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    builder.environment().keySet().removeIf(name -> name.startsWith("CAMUNDA_") || name.startsWith("PIXVERSE_"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                PixverseWorkerApplication.class.getName()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(name -> name.startsWith("CAMUNDA_") || name.startsWith("PIXVERSE_"));
     builder.environment().putAll(environment);
     try {
       return new WorkerProcess(builder.start(), log);
@@ -58,7 +70,8 @@ public final class WorkerProcess implements AutoCloseable {
   public int waitForExit(Duration timeout) {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new AssertionError("the worker process is still running after " + timeout + "; log:\n" + log());
+        throw new AssertionError(
+            "the worker process is still running after " + timeout + "; log:\n" + log());
       }
       return process.exitValue();
     } catch (InterruptedException e) {

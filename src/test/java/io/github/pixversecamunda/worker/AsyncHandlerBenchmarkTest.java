@@ -32,9 +32,12 @@ class AsyncHandlerBenchmarkTest {
 
   @Test
   void oneThreadKeepsManyChecksInFlight() throws Exception {
-    try (PixverseSimulator simulator = new PixverseSimulator().completeOnPoll(Integer.MAX_VALUE).start()) {
-      PixverseClient api = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
-          .withMaxInFlight(CHECKS));
+    try (PixverseSimulator simulator =
+        new PixverseSimulator().completeOnPoll(Integer.MAX_VALUE).start()) {
+      PixverseClient api =
+          new PixverseClient(
+              PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
+                  .withMaxInFlight(CHECKS));
       List<String> taskIds = new ArrayList<>();
       for (int i = 0; i < CHECKS; i++) {
         taskIds.add(api.submit(GenerationRequest.builder().prompt("p" + i).build()).taskId());
@@ -51,12 +54,14 @@ class AsyncHandlerBenchmarkTest {
       simulator.inject(Endpoint.STATUS, CHECKS, Fault.delay(API_LATENCY));
       ConcurrentLinkedQueue<JobOutcome> outcomes = new ConcurrentLinkedQueue<>();
       CountDownLatch done = new CountDownLatch(CHECKS);
-      JobOutcomeSender sender = (client, job, outcome) -> {
-        outcomes.add(outcome);
-        done.countDown();
-        return CompletableFuture.completedFuture(null);
-      };
-      AwaitTaskHandler handler = new AwaitTaskHandler(api, PollSchedule.DEFAULT, sender, Clock.systemUTC());
+      JobOutcomeSender sender =
+          (client, job, outcome) -> {
+            outcomes.add(outcome);
+            done.countDown();
+            return CompletableFuture.completedFuture(null);
+          };
+      AwaitTaskHandler handler =
+          new AwaitTaskHandler(api, PollSchedule.DEFAULT, sender, Clock.systemUTC());
       List<ActivatedJob> jobs = new ArrayList<>();
       for (String taskId : taskIds) {
         jobs.add(RecordingSender.job(Map.of("taskId", taskId), Map.of(), 3));
@@ -70,10 +75,14 @@ class AsyncHandlerBenchmarkTest {
       double asyncTotalMs = (System.nanoTime() - start) / 1e6;
 
       double blockingTotalMs = blockingPerCheckMs * CHECKS;
-      System.out.printf("Await handler benchmark: %d checks at %d ms API latency%n", CHECKS, API_LATENCY.toMillis());
-      System.out.printf("  baseline, blocking one after another: %.0f ms per check -> %.0f ms for %d%n",
+      System.out.printf(
+          "Await handler benchmark: %d checks at %d ms API latency%n",
+          CHECKS, API_LATENCY.toMillis());
+      System.out.printf(
+          "  baseline, blocking one after another: %.0f ms per check -> %.0f ms for %d%n",
           blockingPerCheckMs, blockingTotalMs, CHECKS);
-      System.out.printf("  asynchronous handler, one calling thread: all handed off in %.0f ms, all done in %.0f ms%n",
+      System.out.printf(
+          "  asynchronous handler, one calling thread: all handed off in %.0f ms, all done in %.0f ms%n",
           handOffMs, asyncTotalMs);
       System.out.printf("  speed-up: %.1fx%n", blockingTotalMs / asyncTotalMs);
       assertThat(outcomes).hasSize(CHECKS).allMatch(o -> o instanceof JobOutcome.Complete);

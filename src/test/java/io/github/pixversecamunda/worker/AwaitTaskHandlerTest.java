@@ -32,7 +32,8 @@ class AwaitTaskHandlerTest {
     simulator = new PixverseSimulator().completeOnPoll(Integer.MAX_VALUE).start();
     sender = new RecordingSender();
     api = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey()));
-    handler = new AwaitTaskHandler(api, PollSchedule.DEFAULT, sender, Clock.fixed(NOW, ZoneOffset.UTC));
+    handler =
+        new AwaitTaskHandler(api, PollSchedule.DEFAULT, sender, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @AfterEach
@@ -43,7 +44,8 @@ class AwaitTaskHandlerTest {
   @SuppressWarnings("unchecked")
   private Map<String, Object> completed(JobOutcome outcome, String variable) {
     assertThat(outcome).isInstanceOf(JobOutcome.Complete.class);
-    // Every handler path hands the process a plain JSON object (Results.toVariable), never a record.
+    // Every handler path hands the process a plain JSON object (Results.toVariable), never a
+    // record.
     return (Map<String, Object>) ((JobOutcome.Complete) outcome).variables().get(variable);
   }
 
@@ -53,33 +55,51 @@ class AwaitTaskHandlerTest {
   }
 
   private String newTask() {
-    return api.submit(io.github.pixversecamunda.api.GenerationRequest.builder().prompt("p").build()).taskId();
+    return api.submit(io.github.pixversecamunda.api.GenerationRequest.builder().prompt("p").build())
+        .taskId();
   }
 
   @Test
   void runningTaskGetsAWaitAimedAtTheExpectedFinishAndCountsChecks() {
     String taskId = newTask();
-    Map<String, Object> submission = Map.of("taskId", taskId, "submittedAt", NOW.minusSeconds(10).toString(),
-        "parameters", Map.of("resolution", "1080p", "duration", 10));
+    Map<String, Object> submission =
+        Map.of(
+            "taskId",
+            taskId,
+            "submittedAt",
+            NOW.minusSeconds(10).toString(),
+            "parameters",
+            Map.of("resolution", "1080p", "duration", 10));
     Map<String, Object> previous = Map.of("taskId", taskId, "checks", 4);
 
-    Map<String, Object> result = completed(check(Map.of("taskId", taskId, "submission", submission,
-        "previousStatus", previous)), Variables.DEFAULT_AWAIT_RESULT);
+    Map<String, Object> result =
+        completed(
+            check(Map.of("taskId", taskId, "submission", submission, "previousStatus", previous)),
+            Variables.DEFAULT_AWAIT_RESULT);
 
     assertThat(result.get("state")).isEqualTo("RUNNING");
     assertThat(result.get("checks")).isEqualTo(5);
-    // 1080p for 10 s is expected after 119 s; 10 s have passed: wait until 62% of it (74 s), 64 s more.
+    // 1080p for 10 s is expected after 119 s; 10 s have passed: wait until 62% of it (74 s), 64 s
+    // more.
     assertThat(result.get("nextPollIn")).isEqualTo("PT1M4S");
   }
 
   @Test
   void firstCheckRightAfterTheSubmitAsksNothingAndWaitsForTheEarliestLikelyFinish() {
     String taskId = newTask();
-    Map<String, Object> submission = Map.of("taskId", taskId, "submittedAt", NOW.minusSeconds(1).toString(),
-        "parameters", Map.of("resolution", "720p", "duration", 5));
+    Map<String, Object> submission =
+        Map.of(
+            "taskId",
+            taskId,
+            "submittedAt",
+            NOW.minusSeconds(1).toString(),
+            "parameters",
+            Map.of("resolution", "720p", "duration", 5));
 
-    Map<String, Object> result = completed(check(Map.of("taskId", taskId, "submission", submission)),
-        Variables.DEFAULT_AWAIT_RESULT);
+    Map<String, Object> result =
+        completed(
+            check(Map.of("taskId", taskId, "submission", submission)),
+            Variables.DEFAULT_AWAIT_RESULT);
 
     assertThat(result.get("state")).isEqualTo("RUNNING");
     assertThat(result.get("checks")).isEqualTo(0);
@@ -88,9 +108,12 @@ class AwaitTaskHandlerTest {
     assertThat(simulator.requests(Endpoint.STATUS)).isZero();
 
     sender = new RecordingSender();
-    handler = new AwaitTaskHandler(api, PollSchedule.DEFAULT, sender, Clock.fixed(NOW, ZoneOffset.UTC));
-    Map<String, Object> second = completed(check(Map.of("taskId", taskId, "submission", submission,
-        "previousStatus", result)), Variables.DEFAULT_AWAIT_RESULT);
+    handler =
+        new AwaitTaskHandler(api, PollSchedule.DEFAULT, sender, Clock.fixed(NOW, ZoneOffset.UTC));
+    Map<String, Object> second =
+        completed(
+            check(Map.of("taskId", taskId, "submission", submission, "previousStatus", result)),
+            Variables.DEFAULT_AWAIT_RESULT);
     assertThat(second.get("checks")).isEqualTo(1);
     assertThat(simulator.requests(Endpoint.STATUS)).isEqualTo(1);
   }
@@ -98,8 +121,12 @@ class AwaitTaskHandlerTest {
   @Test
   void resultVariableComesFromTheHeaderAndTaskIdFromTheSubmission() {
     String taskId = newTask();
-    handler.handle(null, RecordingSender.job(Map.of("submission", Map.of("taskId", taskId)),
-        Map.of(Variables.RESULT_VARIABLE_HEADER, "myStatus"), 3));
+    handler.handle(
+        null,
+        RecordingSender.job(
+            Map.of("submission", Map.of("taskId", taskId)),
+            Map.of(Variables.RESULT_VARIABLE_HEADER, "myStatus"),
+            3));
 
     assertThat(completed(sender.outcome(), "myStatus").get("taskId")).isEqualTo(taskId);
   }
@@ -109,7 +136,8 @@ class AwaitTaskHandlerTest {
     String taskId = newTask();
     simulator.inject(Endpoint.STATUS, 1, Fault.status(429, Duration.ofSeconds(90)));
 
-    Map<String, Object> result = completed(check(Map.of("taskId", taskId)), Variables.DEFAULT_AWAIT_RESULT);
+    Map<String, Object> result =
+        completed(check(Map.of("taskId", taskId)), Variables.DEFAULT_AWAIT_RESULT);
 
     assertThat(result.get("state")).isEqualTo("RUNNING");
     assertThat(result.get("nextPollIn")).isEqualTo("PT1M30S");
@@ -123,10 +151,13 @@ class AwaitTaskHandlerTest {
 
     JobOutcome outcome = check(Map.of("taskId", taskId));
 
-    assertThat(outcome).isInstanceOfSatisfying(JobOutcome.Retry.class, r -> {
-      assertThat(r.remainingRetries()).isEqualTo(2);
-      assertThat(r.message()).contains(taskId).contains("may still be running");
-    });
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            JobOutcome.Retry.class,
+            r -> {
+              assertThat(r.remainingRetries()).isEqualTo(2);
+              assertThat(r.message()).contains(taskId).contains("may still be running");
+            });
   }
 
   @Test
@@ -150,18 +181,23 @@ class AwaitTaskHandlerTest {
   void unknownTaskIsABpmnError() {
     JobOutcome outcome = check(Map.of("taskId", "sim404_pixverse"));
 
-    assertThat(outcome).isInstanceOfSatisfying(JobOutcome.BpmnError.class, e -> {
-      assertThat(e.code()).isEqualTo(ErrorCodes.TASK_NOT_FOUND);
-      assertThat(e.message()).contains("sim404_pixverse");
-    });
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            JobOutcome.BpmnError.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCodes.TASK_NOT_FOUND);
+              assertThat(e.message()).contains("sim404_pixverse");
+            });
   }
 
   @Test
   void missingTaskIdIsInvalidInputWithoutARequest() {
     JobOutcome outcome = check(new HashMap<>());
 
-    assertThat(outcome).isInstanceOfSatisfying(JobOutcome.BpmnError.class,
-        e -> assertThat(e.code()).isEqualTo(ErrorCodes.INVALID_INPUT));
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            JobOutcome.BpmnError.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCodes.INVALID_INPUT));
     assertThat(simulator.requests(Endpoint.STATUS)).isZero();
   }
 }

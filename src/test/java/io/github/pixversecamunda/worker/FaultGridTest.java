@@ -36,14 +36,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The README's failure table, cell by cell: every phase of a generation (submit, check, download)
  * meets every fault of the API or the file host, on the in-memory engine with the shipped
- * text-to-video process, the real workers and the simulator. Each row states what the instance
- * does (the end event it reaches and the BPMN error code, or the incident it raises and what the
+ * text-to-video process, the real workers and the simulator. Each row states what the instance does
+ * (the end event it reaches and the BPMN error code, or the incident it raises and what the
  * operator does to resume it), how many submits reached the API and how many paid tasks exist.
  * Every instance ends: none is left waiting silently.
  *
  * <p>A transient fault keeps failing until the job's retries are gone: the incident must say what
- * to do, and once the cause is gone and the operator raises the retries, the instance finishes
- * with no second paid task.
+ * to do, and once the cause is gone and the operator raises the retries, the instance finishes with
+ * no second paid task.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultGridTest {
@@ -57,15 +57,22 @@ class FaultGridTest {
   private static final String END_VIDEO_EXPIRED = "end_video_expired";
   private static final String WAIT_BEFORE_NEXT_CHECK = "wait_before_next_check";
   private static final String DOWNLOAD_STEP = "download_video";
+
   /** {@code retries="3"} on each task of the shipped process. */
   private static final int JOB_RETRIES = 3;
+
   /** Longer than every retry backoff of the shipped process (PT10S, PT5S, PT30S). */
   private static final Duration PAST_BACKOFF = Duration.ofSeconds(31);
+
   /** With nothing happening in the engine for this long, the instance waits for engine time. */
   private static final long IDLE_MILLIS = 200;
-  private static final PollSchedule FAST = new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+  private static final PollSchedule FAST =
+      new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
+
   /** Shorter than {@link #LATE}: the read-timeout fault outlasts it. */
   private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(1);
+
   private static final Duration LATE = Duration.ofMillis(2500);
 
   // Incident messages the workers raise, as an operator reads them.
@@ -75,7 +82,9 @@ class FaultGridTest {
   private static final String CHECK_BASE_URL = "check pixverse.base-url";
 
   enum Phase {
-    SUBMIT(Endpoint.SUBMIT), CHECK(Endpoint.STATUS), DOWNLOAD(Endpoint.DOWNLOAD);
+    SUBMIT(Endpoint.SUBMIT),
+    CHECK(Endpoint.STATUS),
+    DOWNLOAD(Endpoint.DOWNLOAD);
 
     final Endpoint endpoint;
 
@@ -110,7 +119,9 @@ class FaultGridTest {
       this.label = label;
     }
 
-    /** The simulator's fault at the phase's endpoint; null for {@link #REFUSED} (nothing listens). */
+    /**
+     * The simulator's fault at the phase's endpoint; null for {@link #REFUSED} (nothing listens).
+     */
     Fault at(Phase phase) {
       return switch (this) {
         case RATE_LIMITED_RETRY_AFTER -> Fault.status(429, Duration.ofSeconds(1));
@@ -126,7 +137,8 @@ class FaultGridTest {
         case MALFORMED_JSON -> Fault.truncatedJson();
         case HTML_200 -> Fault.htmlPage();
         case ERROR_IN_200 -> Fault.errorInOk(500);
-        // A file host has no status word: its nearest kin is an HTTP status the downloader has no rule for.
+        // A file host has no status word: its nearest kin is an HTTP status the downloader has no
+        // rule for.
         case UNKNOWN_STATUS -> phase == DOWNLOAD ? Fault.status(418) : Fault.unknownStatus();
         case COMPLETED_WITHOUT_URL -> Fault.completedWithoutUrl();
         case HTTP_401 -> Fault.status(401);
@@ -146,13 +158,17 @@ class FaultGridTest {
     CLEAR_ATTEMPT
   }
 
-  /** What an instance does: reach an end event (with a BPMN error code), or raise an incident first. */
+  /**
+   * What an instance does: reach an end event (with a BPMN error code), or raise an incident first.
+   */
   record Outcome(String incidentSays, Resume resume, String endEvent, String errorCode) {
 
     @Override
     public String toString() {
       String end = endEvent + (errorCode == null ? "" : " (" + errorCode + ")");
-      return incidentSays == null ? end : "incident '" + incidentSays + "', " + resume + " → " + end;
+      return incidentSays == null
+          ? end
+          : "incident '" + incidentSays + "', " + resume + " → " + end;
     }
   }
 
@@ -180,12 +196,20 @@ class FaultGridTest {
 
     @Override
     public String toString() {
-      return phase.name().toLowerCase() + " × " + fault.label + " → " + outcome + "; submits " + submits
-          + ", paid " + paid;
+      return phase.name().toLowerCase()
+          + " × "
+          + fault.label
+          + " → "
+          + outcome
+          + "; submits "
+          + submits
+          + ", paid "
+          + paid;
     }
   }
 
-  private static Cell cell(Phase phase, ApiFault fault, Outcome outcome, int submits, int paid, String why) {
+  private static Cell cell(
+      Phase phase, ApiFault fault, Outcome outcome, int submits, int paid, String why) {
     return new Cell(phase, fault, outcome, submits, paid, why);
   }
 
@@ -194,36 +218,99 @@ class FaultGridTest {
     Outcome paidTaskExists = incident(PAID_TASK_MAY_EXIST, Resume.SET_TASK_ID);
     Outcome paidTaskMissing = incident(PAID_TASK_MAY_EXIST, Resume.CLEAR_ATTEMPT);
     Outcome refused = error(END_DOWNLOAD_REFUSED, ErrorCodes.DOWNLOAD_REFUSED);
-    int retried = JOB_RETRIES + 1; // every retry spent, then one more after the operator raised them
+    int retried =
+        JOB_RETRIES + 1; // every retry spent, then one more after the operator raised them
     return Stream.of(
-        // ---- submit: nothing paid twice; a fault that proves no task exists is retried -------------
-        cell(SUBMIT, RATE_LIMITED_RETRY_AFTER, exhausted, retried, 1, "429: job retry after Retry-After"),
-        cell(SUBMIT, RATE_LIMITED, exhausted, retried, 1, "429: job retry after the task's backoff"),
+        // ---- submit: nothing paid twice; a fault that proves no task exists is retried
+        // -------------
+        cell(
+            SUBMIT,
+            RATE_LIMITED_RETRY_AFTER,
+            exhausted,
+            retried,
+            1,
+            "429: job retry after Retry-After"),
+        cell(
+            SUBMIT, RATE_LIMITED, exhausted, retried, 1, "429: job retry after the task's backoff"),
         cell(SUBMIT, HTTP_500, exhausted, retried, 1, "5xx: job retry"),
-        cell(SUBMIT, HTTP_502, paidTaskMissing, 2, 1, "502 after a POST: outcome unknown, no resend"),
+        cell(
+            SUBMIT,
+            HTTP_502,
+            paidTaskMissing,
+            2,
+            1,
+            "502 after a POST: outcome unknown, no resend"),
         cell(SUBMIT, HTTP_503, exhausted, retried, 1, "5xx: job retry"),
         cell(SUBMIT, REFUSED, exhausted, 1, 1, "no connection: job retry; nothing reached the API"),
-        cell(SUBMIT, RESET_BEFORE_READ, paidTaskMissing, 2, 1,
+        cell(
+            SUBMIT,
+            RESET_BEFORE_READ,
+            paidTaskMissing,
+            2,
+            1,
             "connection lost: the worker cannot tell whether the API read it, outcome unknown"),
         cell(SUBMIT, RESET_AFTER_READ, paidTaskExists, 1, 1, "connection lost: outcome unknown"),
         cell(SUBMIT, READ_TIMEOUT, paidTaskExists, 1, 1, "timeout: outcome unknown"),
         cell(SUBMIT, MALFORMED_JSON, paidTaskExists, 1, 1, "unreadable answer: outcome unknown"),
         cell(SUBMIT, HTML_200, paidTaskExists, 1, 1, "unreadable answer: outcome unknown"),
-        cell(SUBMIT, ERROR_IN_200, exhausted, retried, 1, "the code inside a 200 counts: 5xx, job retry"),
-        cell(SUBMIT, UNKNOWN_STATUS, ends(END_VIDEO_READY), 1, 1,
+        cell(
+            SUBMIT,
+            ERROR_IN_200,
+            exhausted,
+            retried,
+            1,
+            "the code inside a 200 counts: 5xx, job retry"),
+        cell(
+            SUBMIT,
+            UNKNOWN_STATUS,
+            ends(END_VIDEO_READY),
+            1,
+            1,
             "little sense: the submit answer's status word is only recorded; the checks follow"),
-        cell(SUBMIT, COMPLETED_WITHOUT_URL, ends(END_VIDEO_READY), 1, 1,
+        cell(
+            SUBMIT,
+            COMPLETED_WITHOUT_URL,
+            ends(END_VIDEO_READY),
+            1,
+            1,
             "little sense: the submit answer's URL is never read; the check finds it"),
-        cell(SUBMIT, HTTP_401, incident(FIX_API_KEY, Resume.RAISE_RETRIES), 2, 1, "key rejected: incident"),
-        cell(SUBMIT, HTTP_402, error(END_INSUFFICIENT_CREDITS, ErrorCodes.INSUFFICIENT_CREDITS), 1, 0,
+        cell(
+            SUBMIT,
+            HTTP_401,
+            incident(FIX_API_KEY, Resume.RAISE_RETRIES),
+            2,
+            1,
+            "key rejected: incident"),
+        cell(
+            SUBMIT,
+            HTTP_402,
+            error(END_INSUFFICIENT_CREDITS, ErrorCodes.INSUFFICIENT_CREDITS),
+            1,
+            0,
             "insufficient credits: BPMN error, nothing paid"),
-        cell(SUBMIT, HTTP_404, incident(CHECK_BASE_URL, Resume.RAISE_RETRIES), 2, 1,
+        cell(
+            SUBMIT,
+            HTTP_404,
+            incident(CHECK_BASE_URL, Resume.RAISE_RETRIES),
+            2,
+            1,
             "endpoint missing: incident to fix the base URL"),
 
-        // ---- check: a status check changes nothing server-side, so it may always be repeated ---------
-        cell(CHECK, RATE_LIMITED_RETRY_AFTER, ends(END_VIDEO_READY), 1, 1,
+        // ---- check: a status check changes nothing server-side, so it may always be repeated
+        // ---------
+        cell(
+            CHECK,
+            RATE_LIMITED_RETRY_AFTER,
+            ends(END_VIDEO_READY),
+            1,
+            1,
             "429 while checking: waits in the BPMN timer, no retry spent"),
-        cell(CHECK, RATE_LIMITED, ends(END_VIDEO_READY), 1, 1,
+        cell(
+            CHECK,
+            RATE_LIMITED,
+            ends(END_VIDEO_READY),
+            1,
+            1,
             "429 while checking: waits in the BPMN timer, no retry spent"),
         cell(CHECK, HTTP_500, exhausted, 1, 1, "5xx: job retry"),
         cell(CHECK, HTTP_502, exhausted, 1, 1, "5xx: job retry (a check is not a paid request)"),
@@ -235,18 +322,50 @@ class FaultGridTest {
         cell(CHECK, MALFORMED_JSON, exhausted, 1, 1, "unreadable answer: job retry"),
         cell(CHECK, HTML_200, exhausted, 1, 1, "unreadable answer: job retry"),
         cell(CHECK, ERROR_IN_200, exhausted, 1, 1, "the code inside a 200 counts: 5xx, job retry"),
-        cell(CHECK, UNKNOWN_STATUS, ends(END_VIDEO_READY), 1, 1,
+        cell(
+            CHECK,
+            UNKNOWN_STATUS,
+            ends(END_VIDEO_READY),
+            1,
+            1,
             "unknown status word: still running, checked again after the timer"),
-        cell(CHECK, COMPLETED_WITHOUT_URL, refused, 1, 1,
+        cell(
+            CHECK,
+            COMPLETED_WITHOUT_URL,
+            refused,
+            1,
+            1,
             "completed without URL: rawAnswer kept, the download step refuses the missing URL"),
-        cell(CHECK, HTTP_401, incident(FIX_API_KEY, Resume.RAISE_RETRIES), 1, 1, "key rejected: incident"),
-        cell(CHECK, HTTP_402, error(END_INSUFFICIENT_CREDITS, ErrorCodes.INSUFFICIENT_CREDITS), 1, 1,
+        cell(
+            CHECK,
+            HTTP_401,
+            incident(FIX_API_KEY, Resume.RAISE_RETRIES),
+            1,
+            1,
+            "key rejected: incident"),
+        cell(
+            CHECK,
+            HTTP_402,
+            error(END_INSUFFICIENT_CREDITS, ErrorCodes.INSUFFICIENT_CREDITS),
+            1,
+            1,
             "little sense for a check: the API's 402 reads as insufficient credits, a BPMN error"),
-        cell(CHECK, HTTP_404, error(END_TASK_NOT_FOUND, ErrorCodes.TASK_NOT_FOUND), 1, 1,
+        cell(
+            CHECK,
+            HTTP_404,
+            error(END_TASK_NOT_FOUND, ErrorCodes.TASK_NOT_FOUND),
+            1,
+            1,
             "unknown task id: BPMN error"),
 
-        // ---- download: the file host, not the API ---------------------------------------------------
-        cell(DOWNLOAD, RATE_LIMITED_RETRY_AFTER, exhausted, 1, 1,
+        // ---- download: the file host, not the API
+        // ---------------------------------------------------
+        cell(
+            DOWNLOAD,
+            RATE_LIMITED_RETRY_AFTER,
+            exhausted,
+            1,
+            1,
             "429 from the file host: job retry after the task's backoff (its Retry-After is not read)"),
         cell(DOWNLOAD, RATE_LIMITED, exhausted, 1, 1, "429 from the file host: job retry"),
         cell(DOWNLOAD, HTTP_500, exhausted, 1, 1, "5xx: job retry, no partial file"),
@@ -259,13 +378,40 @@ class FaultGridTest {
         cell(DOWNLOAD, MALFORMED_JSON, refused, 1, 1, "JSON is not a video: refused"),
         cell(DOWNLOAD, HTML_200, refused, 1, 1, "an HTML page is not a video: refused"),
         cell(DOWNLOAD, ERROR_IN_200, refused, 1, 1, "JSON is not a video: refused"),
-        cell(DOWNLOAD, UNKNOWN_STATUS, refused, 1, 1,
+        cell(
+            DOWNLOAD,
+            UNKNOWN_STATUS,
+            refused,
+            1,
+            1,
             "a file has no status word; an HTTP status without a rule (418) is refused"),
-        cell(DOWNLOAD, COMPLETED_WITHOUT_URL, refused, 1, 1,
+        cell(
+            DOWNLOAD,
+            COMPLETED_WITHOUT_URL,
+            refused,
+            1,
+            1,
             "a file host's 'done but nothing there': 200 with no bytes is not a video, refused"),
-        cell(DOWNLOAD, HTTP_401, refused, 1, 1, "little sense for a file host: a 4xx without a rule, refused"),
-        cell(DOWNLOAD, HTTP_402, refused, 1, 1, "little sense for a file host: a 4xx without a rule, refused"),
-        cell(DOWNLOAD, HTTP_404, error(END_VIDEO_EXPIRED, ErrorCodes.VIDEO_EXPIRED), 1, 1,
+        cell(
+            DOWNLOAD,
+            HTTP_401,
+            refused,
+            1,
+            1,
+            "little sense for a file host: a 4xx without a rule, refused"),
+        cell(
+            DOWNLOAD,
+            HTTP_402,
+            refused,
+            1,
+            1,
+            "little sense for a file host: a 4xx without a rule, refused"),
+        cell(
+            DOWNLOAD,
+            HTTP_404,
+            error(END_VIDEO_EXPIRED, ErrorCodes.VIDEO_EXPIRED),
+            1,
+            1,
             "file host 404: the result URL has expired"));
   }
 
@@ -278,10 +424,14 @@ class FaultGridTest {
   private int maxPaid;
   private int maxSubmits;
   private long started;
-  /** The cell's instance; cancelled after a failed cell so that its jobs cannot reach the next cell's workers. */
+
+  /**
+   * The cell's instance; cancelled after a failed cell so that its jobs cannot reach the next
+   * cell's workers.
+   */
   private long current = -1;
-  @TempDir
-  Path storage;
+
+  @TempDir Path storage;
 
   @BeforeAll
   void startEngine() {
@@ -293,8 +443,14 @@ class FaultGridTest {
   @AfterAll
   void stopEngine() {
     engine.close();
-    System.out.printf("Fault grid: %d cells, max paid tasks per instance %d, max submit requests per instance %d,"
-        + " instances stuck %d %s, %d s%n", cells, maxPaid, maxSubmits, stuck.size(), stuck,
+    System.out.printf(
+        "Fault grid: %d cells, max paid tasks per instance %d, max submit requests per instance %d,"
+            + " instances stuck %d %s, %d s%n",
+        cells,
+        maxPaid,
+        maxSubmits,
+        stuck.size(),
+        stuck,
         Duration.ofNanos(System.nanoTime() - started).toSeconds());
   }
 
@@ -323,13 +479,19 @@ class FaultGridTest {
     // A refused check needs a first check that answered (running), before the API goes away.
     simulator = new PixverseSimulator().completeOnPoll(phase == CHECK && refused ? 2 : 1).start();
     int port = simulator.port();
-    PixverseClient api = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
-        .withTimeouts(CLIENT_TIMEOUT, CLIENT_TIMEOUT));
+    PixverseClient api =
+        new PixverseClient(
+            PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
+                .withTimeouts(CLIENT_TIMEOUT, CLIENT_TIMEOUT));
     Path directory = Files.createDirectories(storage.resolve(phase + "-" + cell.fault()));
-    downloader = new VideoDownloader(DownloadSettings.of(directory).withAllowLoopback(true)
-        .withRequestTimeout(CLIENT_TIMEOUT));
+    downloader =
+        new VideoDownloader(
+            DownloadSettings.of(directory)
+                .withAllowLoopback(true)
+                .withRequestTimeout(CLIENT_TIMEOUT));
     if (!refused) {
-      // More faults than retries: a fault ending in an incident outlasts every retry (twice over, as
+      // More faults than retries: a fault ending in an incident outlasts every retry (twice over,
+      // as
       // the JDK client repeats a GET once on a lost connection) and is gone at the operator's turn;
       // one ending without an incident shows that it spent no retry.
       int times = outcome.incidentSays() == null ? JOB_RETRIES + 1 : 2 * JOB_RETRIES + 2;
@@ -352,9 +514,15 @@ class FaultGridTest {
       instance = start();
       engine.awaitWaitingAt(instance, DOWNLOAD_STEP);
       simulator.close();
-      workers.add(engine.client().newWorker().jobType(JobTypes.DOWNLOAD_VIDEO)
-          .handler(new DownloadVideoHandler(downloader, api.config()))
-          .timeout(PixverseWorkers.DOWNLOAD_JOB_TIMEOUT).fetchVariables(Variables.DOWNLOAD_FETCH).open());
+      workers.add(
+          engine
+              .client()
+              .newWorker()
+              .jobType(JobTypes.DOWNLOAD_VIDEO)
+              .handler(new DownloadVideoHandler(downloader, api.config()))
+              .timeout(PixverseWorkers.DOWNLOAD_JOB_TIMEOUT)
+              .fetchVariables(Variables.DOWNLOAD_FETCH)
+              .open());
     } else {
       workers.addAll(PixverseWorkers.open(engine.client(), api, FAST, downloader));
       instance = start();
@@ -389,16 +557,19 @@ class FaultGridTest {
       assertThat(engine.incidents(instance)).as("incidents, ever (%s)", cell.why()).isEmpty();
     }
     if (outcome.errorCode() != null) {
-      assertThat(engine.variable(instance, Variables.ERROR).path("code").asText()).isEqualTo(outcome.errorCode());
+      assertThat(engine.variable(instance, Variables.ERROR).path("code").asText())
+          .isEqualTo(outcome.errorCode());
     }
     assertThat(submits).as("submit requests").isEqualTo(cell.submits());
     assertThat(paid).as("paid tasks").isEqualTo(cell.paid());
     if (paid == 1) {
-      assertThat(engine.variable(instance, "pixverse").path("taskId").asText()).isEqualTo(simulator.taskIds().get(0));
+      assertThat(engine.variable(instance, "pixverse").path("taskId").asText())
+          .isEqualTo(simulator.taskIds().get(0));
     }
     if (END_VIDEO_READY.equals(outcome.endEvent())) {
       try (Stream<Path> files = Files.list(directory)) {
-        assertThat(files.map(p -> p.getFileName().toString())).containsExactly(simulator.taskIds().get(0) + ".mp4");
+        assertThat(files.map(p -> p.getFileName().toString()))
+            .containsExactly(simulator.taskIds().get(0) + ".mp4");
       }
     } else if (phase == DOWNLOAD) {
       try (Stream<Path> files = Files.list(directory)) {
@@ -409,17 +580,20 @@ class FaultGridTest {
 
   private long start() {
     // A deadline far beyond the engine time the retries' backoffs skip.
-    current = engine.start(PROCESS, Map.of("prompt", "A lighthouse in a storm", "deadline", "PT6H"));
+    current =
+        engine.start(PROCESS, Map.of("prompt", "A lighthouse in a storm", "deadline", "PT6H"));
     return current;
   }
 
   private Map<String, Object> resumeVariables(Resume resume) {
     Map<String, Object> variables = new HashMap<>();
     switch (resume) {
-      case RAISE_RETRIES -> { }
+      case RAISE_RETRIES -> {}
       case SET_TASK_ID -> variables.put(Variables.SUBMITTED_TASK_ID, simulator.taskIds().get(0));
       case CLEAR_ATTEMPT -> {
-        assertThat(simulator.tasksCreated()).as("the operator finds no task in the task list").isZero();
+        assertThat(simulator.tasksCreated())
+            .as("the operator finds no task in the task list")
+            .isZero();
         variables.put(Variables.SUBMIT_ATTEMPT, null);
       }
     }
@@ -431,13 +605,15 @@ class FaultGridTest {
    * the instance waits for engine time (a retry backoff, a timer): the clock moves past it.
    */
   private void driveUntilSettled(long instance) {
-    BooleanSupplier settled = () -> engine.isCompleted(instance) || !engine.openIncidents(instance).isEmpty();
+    BooleanSupplier settled =
+        () -> engine.isCompleted(instance) || !engine.openIncidents(instance).isEmpty();
     long deadline = System.nanoTime() + EngineHarness.WAIT.toNanos();
     long seen = -1;
     long quietSince = System.nanoTime();
     while (true) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("instance " + instance + " neither completed nor raised an incident");
+        throw new AssertionError(
+            "instance " + instance + " neither completed nor raised an incident");
       }
       long count = engine.recordCount(instance);
       if (count != seen) {

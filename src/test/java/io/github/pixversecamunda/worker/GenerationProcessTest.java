@@ -12,22 +12,22 @@ import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.api.PixverseClientConfig;
 import io.github.pixversecamunda.api.Resolution;
 import io.github.pixversecamunda.api.VideoDuration;
+import io.github.pixversecamunda.download.DownloadSettings;
+import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
 import io.github.pixversecamunda.testing.Offline;
-import io.github.pixversecamunda.download.DownloadSettings;
-import io.github.pixversecamunda.download.VideoDownloader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -49,15 +49,15 @@ class GenerationProcessTest {
 
   private static final String TEXT = "pixverse-text-to-video";
   private static final String IMAGE = "pixverse-image-to-video";
-  private static final PollSchedule FAST = new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
+  private static final PollSchedule FAST =
+      new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
   private EngineHarness engine;
   private PixverseSimulator simulator;
   private PixverseClient api;
   private VideoDownloader downloader;
   private final List<JobWorker> workers = new ArrayList<>();
-  @TempDir
-  Path storage;
+  @TempDir Path storage;
 
   @BeforeAll
   void startEngine() {
@@ -101,15 +101,28 @@ class GenerationProcessTest {
   void textToVideoHappyPath() throws Exception {
     openWorkers();
 
-    long instance = engine.start(TEXT, vars("prompt", "A dragon flying over a medieval castle",
-        "resolution", "1080p", "duration", 8, "generateAudio", true, "seed", 7));
+    long instance =
+        engine.start(
+            TEXT,
+            vars(
+                "prompt",
+                "A dragon flying over a medieval castle",
+                "resolution",
+                "1080p",
+                "duration",
+                8,
+                "generateAudio",
+                true,
+                "seed",
+                7));
     engine.awaitCompleted(instance);
 
     assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
     JsonNode status = engine.variable(instance, "pixverseStatus");
     JsonNode submit = engine.variable(instance, "pixverse");
     assertThat(status.path("state").asText()).isEqualTo("COMPLETED");
-    assertThat(status.path("videoUrl").asText()).isEqualTo(simulator.fileUrl(submit.path("taskId").asText() + ".mp4"));
+    assertThat(status.path("videoUrl").asText())
+        .isEqualTo(simulator.fileUrl(submit.path("taskId").asText() + ".mp4"));
     assertThat(submit.path("estimatedCredits").asInt()).isEqualTo(600);
     assertThat(submit.path("parameters").path("resolution").asText()).isEqualTo("1080p");
     assertThat(submit.path("parameters").path("duration").asInt()).isEqualTo(8);
@@ -121,7 +134,9 @@ class GenerationProcessTest {
     assertThat(kept).isEqualTo(storage.resolve(submit.path("taskId").asText() + ".mp4"));
     assertThat(Files.readAllBytes(kept)).isEqualTo(simulator.sampleVideo());
     assertThat(file.path("sha256").asText())
-        .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(simulator.sampleVideo())));
+        .isEqualTo(
+            HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(simulator.sampleVideo())));
     assertThat(file.path("sizeBytes").asLong()).isEqualTo(simulator.sampleVideo().length);
     assertThat(simulator.downloadsWithCredentials()).isZero();
   }
@@ -130,15 +145,25 @@ class GenerationProcessTest {
   void imageToVideoHappyPath() {
     openWorkers();
 
-    long instance = engine.start(IMAGE, vars("prompt", "The castle comes alive",
-        "imageUrl", "https://example.org/castle.png", "aspectRatio", "9:16"));
+    long instance =
+        engine.start(
+            IMAGE,
+            vars(
+                "prompt",
+                "The castle comes alive",
+                "imageUrl",
+                "https://example.org/castle.png",
+                "aspectRatio",
+                "9:16"));
     engine.awaitCompleted(instance);
 
     assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
     JsonNode submit = engine.variable(instance, "pixverse");
     assertThat(submit.path("mode").asText()).isEqualTo("image");
-    assertThat(submit.path("parameters").path("imageUrl").asText()).isEqualTo("https://example.org/castle.png");
-    assertThat(engine.variable(instance, "pixverseStatus").path("videoUrl").asText()).endsWith(".mp4");
+    assertThat(submit.path("parameters").path("imageUrl").asText())
+        .isEqualTo("https://example.org/castle.png");
+    assertThat(engine.variable(instance, "pixverseStatus").path("videoUrl").asText())
+        .endsWith(".mp4");
   }
 
   @Test
@@ -160,7 +185,8 @@ class GenerationProcessTest {
     openWorkers();
 
     long instance = engine.start(TEXT, vars("prompt", "A slow dragon"));
-    // The check right after the submit asks nothing (checks 0); the API is asked three times after it.
+    // The check right after the submit asks nothing (checks 0); the API is asked three times after
+    // it.
     for (int check = 0; check <= 2; check++) {
       engine.awaitWaitingAt(instance, "wait_before_next_check");
       JsonNode status = engine.variable(instance, "pixverseStatus");
@@ -170,7 +196,9 @@ class GenerationProcessTest {
       assertThat(wait).isBetween(FAST.floor(), FAST.ceiling());
       engine.increaseTime(wait);
       int passes = check + 1;
-      await().atMost(EngineHarness.WAIT).until(() -> engine.timesPassed(instance, "wait_before_next_check") == passes);
+      await()
+          .atMost(EngineHarness.WAIT)
+          .until(() -> engine.timesPassed(instance, "wait_before_next_check") == passes);
     }
     engine.awaitCompleted(instance);
 
@@ -191,7 +219,8 @@ class GenerationProcessTest {
     assertThat(engine.endEvents(instance)).containsExactly("end_generation_failed");
     JsonNode error = engine.variable(instance, "pixverseError");
     assertThat(error.path("code").asText()).isEqualTo(ErrorCodes.GENERATION_FAILED);
-    assertThat(error.path("taskId").asText()).isEqualTo(engine.variable(instance, "pixverse").path("taskId").asText());
+    assertThat(error.path("taskId").asText())
+        .isEqualTo(engine.variable(instance, "pixverse").path("taskId").asText());
     assertThat(error.path("reason").asText()).contains("simulated model error");
   }
 
@@ -203,20 +232,25 @@ class GenerationProcessTest {
     engine.awaitCompleted(instance);
 
     assertThat(engine.endEvents(instance)).containsExactly("end_content_rejected");
-    assertThat(engine.variable(instance, "pixverseError").path("code").asText()).isEqualTo(ErrorCodes.CONTENT_REJECTED);
+    assertThat(engine.variable(instance, "pixverseError").path("code").asText())
+        .isEqualTo(ErrorCodes.CONTENT_REJECTED);
   }
 
   @Test
   void invalidInputEndsAtItsEndEventWithoutAnyRequest() {
     openWorkers();
 
-    long instance = engine.start(TEXT, vars("prompt", "A dragon", "resolution", "4k", "duration", 7, "seed", -1));
+    long instance =
+        engine.start(
+            TEXT, vars("prompt", "A dragon", "resolution", "4k", "duration", 7, "seed", -1));
     engine.awaitCompleted(instance);
 
     assertThat(engine.endEvents(instance)).containsExactly("end_invalid_input");
     JsonNode error = engine.variable(instance, "pixverseError");
-    assertThat(error.path("message").asText()).contains("resolution: '4k' is not allowed; allowed values: 360p, 540p, 720p, 1080p")
-        .contains("duration").contains("seed");
+    assertThat(error.path("message").asText())
+        .contains("resolution: '4k' is not allowed; allowed values: 360p, 540p, 720p, 1080p")
+        .contains("duration")
+        .contains("seed");
     assertThat(error.path("violations")).hasSize(3);
     assertThat(simulator.requests(Endpoint.SUBMIT)).isZero();
     assertThat(simulator.requests(Endpoint.STATUS)).isZero();
@@ -226,7 +260,8 @@ class GenerationProcessTest {
   void budgetExceededEndsAtItsEndEventWithoutAnyRequest() {
     openWorkers();
 
-    long instance = engine.start(TEXT, vars("prompt", "A dragon", "resolution", "1080p", "maxCredits", 100));
+    long instance =
+        engine.start(TEXT, vars("prompt", "A dragon", "resolution", "1080p", "maxCredits", 100));
     engine.awaitCompleted(instance);
 
     assertThat(engine.endEvents(instance)).containsExactly("end_budget_exceeded");
@@ -269,7 +304,9 @@ class GenerationProcessTest {
     long instance = engine.start(TEXT, vars("prompt", "A dragon"));
     engine.awaitWaitingAt(instance, "wait_before_next_check");
     engine.increaseTime(Duration.ofMinutes(19));
-    await().pollDelay(Duration.ofMillis(500)).atMost(EngineHarness.WAIT)
+    await()
+        .pollDelay(Duration.ofMillis(500))
+        .atMost(EngineHarness.WAIT)
         .until(() -> engine.isWaitingAt(instance, "generate_video"));
     assertThat(engine.isCompleted(instance)).isFalse();
     engine.increaseTime(Duration.ofMinutes(2));
@@ -287,45 +324,79 @@ class GenerationProcessTest {
     await().atMost(EngineHarness.WAIT).until(() -> !engine.incidents(instance).isEmpty());
     Thread.sleep(1500);
 
-    assertThat(engine.incidents(instance)).singleElement().asString()
-        .contains("a paid task may exist").contains(Variables.SUBMITTED_TASK_ID);
+    assertThat(engine.incidents(instance))
+        .singleElement()
+        .asString()
+        .contains("a paid task may exist")
+        .contains(Variables.SUBMITTED_TASK_ID);
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
     assertThat(simulator.tasksCreated()).isEqualTo(1);
   }
 
   @Test
   void rejectedKeyRaisesAnIncidentWithoutTheKey() {
-    api = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), "aio_wrong_secret_key_42"));
+    api =
+        new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), "aio_wrong_secret_key_42"));
     openWorkers();
 
     long instance = engine.start(TEXT, vars("prompt", "A dragon"));
     await().atMost(EngineHarness.WAIT).until(() -> !engine.incidents(instance).isEmpty());
 
-    assertThat(engine.incidents(instance)).singleElement().asString()
-        .contains("authentication").contains("pixverse.api-key").doesNotContain("aio_wrong_secret_key_42");
-    assertThat(engine.allErrorMessages()).noneMatch(m -> m != null && m.contains("aio_wrong_secret_key_42"));
+    assertThat(engine.incidents(instance))
+        .singleElement()
+        .asString()
+        .contains("authentication")
+        .contains("pixverse.api-key")
+        .doesNotContain("aio_wrong_secret_key_42");
+    assertThat(engine.allErrorMessages())
+        .noneMatch(m -> m != null && m.contains("aio_wrong_secret_key_42"));
     assertThat(engine.allVariableValues()).noneMatch(v -> v.contains("aio_wrong_secret_key_42"));
     assertThat(simulator.tasksCreated()).isZero();
   }
 
   @Test
   void aRedeliveredSubmitJobDoesNotSubmitAgain() {
-    // The first completion is lost (as if the worker crashed right after the API accepted the submit):
+    // The first completion is lost (as if the worker crashed right after the API accepted the
+    // submit):
     // Zeebe hands the job out again after its timeout, and the second delivery must not pay again.
     AtomicInteger completions = new AtomicInteger();
-    JobOutcomeSender losesFirstCompletion = (client, job, outcome) -> {
-      if (outcome instanceof JobOutcome.Complete && completions.incrementAndGet() == 1) {
-        return CompletableFuture.completedFuture(null);
-      }
-      return JobOutcomeSender.ZEEBE.send(client, job, outcome);
-    };
-    workers.add(engine.client().newWorker().jobType(JobTypes.SUBMIT_VIDEO)
-        .handler(new SubmitVideoHandler(api, TaskVariables.of(engine.client()), losesFirstCompletion, Clock.systemUTC()))
-        .timeout(Duration.ofSeconds(2)).fetchVariables(Variables.SUBMIT_FETCH).open());
-    workers.add(engine.client().newWorker().jobType(JobTypes.AWAIT_TASK)
-        .handler(new AwaitTaskHandler(api, FAST)).fetchVariables(Variables.AWAIT_FETCH).open());
-    workers.add(engine.client().newWorker().jobType(JobTypes.DOWNLOAD_VIDEO)
-        .handler(new DownloadVideoHandler(downloader, api.config())).fetchVariables(Variables.DOWNLOAD_FETCH).open());
+    JobOutcomeSender losesFirstCompletion =
+        (client, job, outcome) -> {
+          if (outcome instanceof JobOutcome.Complete && completions.incrementAndGet() == 1) {
+            return CompletableFuture.completedFuture(null);
+          }
+          return JobOutcomeSender.ZEEBE.send(client, job, outcome);
+        };
+    workers.add(
+        engine
+            .client()
+            .newWorker()
+            .jobType(JobTypes.SUBMIT_VIDEO)
+            .handler(
+                new SubmitVideoHandler(
+                    api,
+                    TaskVariables.of(engine.client()),
+                    losesFirstCompletion,
+                    Clock.systemUTC()))
+            .timeout(Duration.ofSeconds(2))
+            .fetchVariables(Variables.SUBMIT_FETCH)
+            .open());
+    workers.add(
+        engine
+            .client()
+            .newWorker()
+            .jobType(JobTypes.AWAIT_TASK)
+            .handler(new AwaitTaskHandler(api, FAST))
+            .fetchVariables(Variables.AWAIT_FETCH)
+            .open());
+    workers.add(
+        engine
+            .client()
+            .newWorker()
+            .jobType(JobTypes.DOWNLOAD_VIDEO)
+            .handler(new DownloadVideoHandler(downloader, api.config()))
+            .fetchVariables(Variables.DOWNLOAD_FETCH)
+            .open());
 
     long instance = engine.start(TEXT, vars("prompt", "A dragon"));
     engine.awaitCompleted(instance);
@@ -336,7 +407,8 @@ class GenerationProcessTest {
     JsonNode submit = engine.variable(instance, "pixverse");
     assertThat(submit.path("resumed").asBoolean()).isTrue();
     // The resumed result keeps the time of the one accepted submit, which the waiting is based on.
-    assertThat(submit.path("submittedAt").asText()).isEqualTo(engine.allValues(instance, Variables.SUBMITTED_AT).get(0).asText());
+    assertThat(submit.path("submittedAt").asText())
+        .isEqualTo(engine.allValues(instance, Variables.SUBMITTED_AT).get(0).asText());
     assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
   }
 
@@ -349,7 +421,8 @@ class GenerationProcessTest {
     engine.awaitCompleted(instance);
 
     assertThat(engine.endEvents(instance)).containsExactly("end_video_expired");
-    assertThat(engine.variable(instance, "pixverseError").path("code").asText()).isEqualTo(ErrorCodes.VIDEO_EXPIRED);
+    assertThat(engine.variable(instance, "pixverseError").path("code").asText())
+        .isEqualTo(ErrorCodes.VIDEO_EXPIRED);
     assertThat(listStorage()).isEmpty();
   }
 
@@ -360,15 +433,20 @@ class GenerationProcessTest {
 
     long instance = engine.start(TEXT, vars("prompt", "A dragon"));
     await().atMost(EngineHarness.WAIT).until(() -> simulator.requests(Endpoint.DOWNLOAD) == 1);
-    await().atMost(EngineHarness.WAIT).until(() -> engine.allErrorMessages().stream()
-        .anyMatch(m -> m != null && m.contains("no partial file was kept")));
+    await()
+        .atMost(EngineHarness.WAIT)
+        .until(
+            () ->
+                engine.allErrorMessages().stream()
+                    .anyMatch(m -> m != null && m.contains("no partial file was kept")));
     assertThat(listStorage()).isEmpty();
     engine.increaseTime(Duration.ofSeconds(31)); // the task's retry backoff
     engine.awaitCompleted(instance);
 
     assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
     assertThat(simulator.requests(Endpoint.DOWNLOAD)).isEqualTo(2);
-    assertThat(listStorage()).extracting(p -> p.getFileName().toString())
+    assertThat(listStorage())
+        .extracting(p -> p.getFileName().toString())
         .containsExactly(engine.variable(instance, "pixverse").path("taskId").asText() + ".mp4");
   }
 
@@ -409,13 +487,16 @@ class GenerationProcessTest {
     }
     assertThat(results.get(0).path("videoUrl").asText()).endsWith(".mp4");
     assertThat(Path.of(results.get(0).path("file").asText())).exists();
-    assertThat(results.get(2).path("error").path("code").asText()).isEqualTo(ErrorCodes.GENERATION_FAILED);
+    assertThat(results.get(2).path("error").path("code").asText())
+        .isEqualTo(ErrorCodes.GENERATION_FAILED);
     assertThat(simulator.tasksCreated()).isEqualTo(5);
     // Two lanes, not three rounds: prompts 1, 3, 5 in one lane and 2, 4 in the other.
     assertThat(engine.variable(instance, "lanes")).hasSize(2);
-    assertThat(engine.variable(instance, "lanes").get(0).path("indices").toString()).isEqualTo("[1,3,5]");
+    assertThat(engine.variable(instance, "lanes").get(0).path("indices").toString())
+        .isEqualTo("[1,3,5]");
     assertThat(engine.variable(instance, "creditsSpent").asInt()).isEqualTo(5 * 90);
-    // Without maxTotalCredits every video is still reserved and settled: the counter ends at what was spent.
+    // Without maxTotalCredits every video is still reserved and settled: the counter ends at what
+    // was spent.
     assertThat(engine.variable(instance, "creditsReserved").asInt()).isEqualTo(5 * 90);
   }
 
@@ -425,7 +506,9 @@ class GenerationProcessTest {
     List<String> prompts = List.of("one", "two", "three", "four");
 
     // 720p 5 s costs 90 credits: 200 pays for two videos, the other two are never submitted.
-    long instance = engine.start("pixverse-batch", vars("prompts", prompts, "maxConcurrent", 1, "maxTotalCredits", 200));
+    long instance =
+        engine.start(
+            "pixverse-batch", vars("prompts", prompts, "maxConcurrent", 1, "maxTotalCredits", 200));
     engine.awaitCompleted(instance);
 
     JsonNode results = engine.variable(instance, "results");
@@ -436,10 +519,12 @@ class GenerationProcessTest {
     assertThat(results.get(3).path("state").asText()).isEqualTo("NOT_STARTED");
     assertThat(results.get(3).path("prompt").asText()).isEqualTo("four");
     assertThat(results.get(3).path("credits").asInt()).isZero();
-    assertThat(results.get(3).path("error").path("code").asText()).isEqualTo(ErrorCodes.BUDGET_EXCEEDED);
+    assertThat(results.get(3).path("error").path("code").asText())
+        .isEqualTo(ErrorCodes.BUDGET_EXCEEDED);
     assertThat(results.get(3).path("error").path("message").asText())
-        .isEqualTo("The estimated cost of 90 credits exceeds the 20 credits left of the batch budget of 200"
-            + " credits (maxTotalCredits); nothing was submitted");
+        .isEqualTo(
+            "The estimated cost of 90 credits exceeds the 20 credits left of the batch budget of 200"
+                + " credits (maxTotalCredits); nothing was submitted");
     assertThat(simulator.tasksCreated()).isEqualTo(2);
     assertThat(engine.variable(instance, "creditsSpent").asInt()).isEqualTo(180);
   }
@@ -450,8 +535,9 @@ class GenerationProcessTest {
     List<String> prompts = List.of("one", "two", "three", "four", "five", "six");
 
     // Three lanes start at once, each with a 90-credit video: 300 pays for three, not for six.
-    long instance = engine.start("pixverse-batch",
-        vars("prompts", prompts, "maxConcurrent", 3, "maxTotalCredits", 300));
+    long instance =
+        engine.start(
+            "pixverse-batch", vars("prompts", prompts, "maxConcurrent", 3, "maxTotalCredits", 300));
     engine.awaitCompleted(instance);
 
     JsonNode results = engine.variable(instance, "results");
@@ -459,7 +545,8 @@ class GenerationProcessTest {
     for (int i = 0; i < 6; i++) {
       assertThat(results.get(i).path("index").asInt()).isEqualTo(i + 1);
       assertThat(results.get(i).path("prompt").asText()).isEqualTo(prompts.get(i));
-      assertThat(results.get(i).path("state").asText()).isEqualTo(i < 3 ? "COMPLETED" : "NOT_STARTED");
+      assertThat(results.get(i).path("state").asText())
+          .isEqualTo(i < 3 ? "COMPLETED" : "NOT_STARTED");
     }
     assertThat(simulator.tasksCreated()).isEqualTo(3);
     int estimated = 0;
@@ -477,9 +564,15 @@ class GenerationProcessTest {
     // up to 300), and it never passed the budget. The only other writes are the copies a call
     // activity keeps of its child's variables, for its output mappings, until it completes.
     List<EngineHarness.VariableWrite> counter = engine.variableWrites(instance, "creditsReserved");
-    assertThat(counter.stream().filter(v -> v.scopeKey() != instance).map(v -> engine.elementIdOf(v.scopeKey())))
+    assertThat(
+            counter.stream()
+                .filter(v -> v.scopeKey() != instance)
+                .map(v -> engine.elementIdOf(v.scopeKey())))
         .containsOnly("generate_one_video");
-    assertThat(counter.stream().filter(v -> v.scopeKey() == instance).map(EngineHarness.VariableWrite::value))
+    assertThat(
+            counter.stream()
+                .filter(v -> v.scopeKey() == instance)
+                .map(EngineHarness.VariableWrite::value))
         .containsExactly("0", "90", "180", "270");
   }
 
@@ -489,15 +582,21 @@ class GenerationProcessTest {
     List<String> prompts = List.of("one", "two", "three");
 
     // Each video is passed the lower of its reserved cost (90) and the caller's maxCredits (50).
-    long instance = engine.start("pixverse-batch",
-        vars("prompts", prompts, "maxConcurrent", 3, "maxTotalCredits", 300, "maxCredits", 50));
+    long instance =
+        engine.start(
+            "pixverse-batch",
+            vars("prompts", prompts, "maxConcurrent", 3, "maxTotalCredits", 300, "maxCredits", 50));
     engine.awaitCompleted(instance);
 
     JsonNode results = engine.variable(instance, "results");
-    assertThat(results).hasSize(3).allSatisfy(r -> {
-      assertThat(r.path("state").asText()).isEqualTo("NOT_STARTED");
-      assertThat(r.path("error").path("message").asText()).contains("budget of 50 credits (maxCredits)");
-    });
+    assertThat(results)
+        .hasSize(3)
+        .allSatisfy(
+            r -> {
+              assertThat(r.path("state").asText()).isEqualTo("NOT_STARTED");
+              assertThat(r.path("error").path("message").asText())
+                  .contains("budget of 50 credits (maxCredits)");
+            });
     assertThat(simulator.tasksCreated()).isZero();
     assertThat(engine.variable(instance, "creditsSpent").asInt()).isZero();
     assertThat(engine.variable(instance, "creditsReserved").asInt()).isZero();
@@ -507,8 +606,10 @@ class GenerationProcessTest {
   void batchVideoTheCreditTableCannotPriceIsNotSubmitted() {
     openWorkers();
 
-    long instance = engine.start("pixverse-batch",
-        vars("prompts", List.of("one"), "maxTotalCredits", 1000, "resolution", "4k"));
+    long instance =
+        engine.start(
+            "pixverse-batch",
+            vars("prompts", List.of("one"), "maxTotalCredits", 1000, "resolution", "4k"));
     engine.awaitCompleted(instance);
 
     JsonNode result = engine.variable(instance, "results").get(0);
@@ -527,18 +628,40 @@ class GenerationProcessTest {
       for (VideoDuration duration : VideoDuration.values()) {
         for (boolean audio : new boolean[] {false, true}) {
           int expected = Credits.estimate(resolution, duration, audio);
-          assertThat(cost(feel, expression, vars("resolution", resolution.wire(), "duration", duration.seconds(),
-              "generateAudio", audio))).as("%s %s %s", resolution, duration, audio).isEqualTo(expected);
+          assertThat(
+                  cost(
+                      feel,
+                      expression,
+                      vars(
+                          "resolution",
+                          resolution.wire(),
+                          "duration",
+                          duration.seconds(),
+                          "generateAudio",
+                          audio)))
+              .as("%s %s %s", resolution, duration, audio)
+              .isEqualTo(expected);
           // The spellings the submit worker also accepts.
-          assertThat(cost(feel, expression, vars("resolution", " " + resolution.wire().toUpperCase() + " ",
-              "duration", duration.seconds() + ".0", "generateAudio", String.valueOf(audio))))
-              .as("%s %s %s as text", resolution, duration, audio).isEqualTo(expected);
+          assertThat(
+                  cost(
+                      feel,
+                      expression,
+                      vars(
+                          "resolution",
+                          " " + resolution.wire().toUpperCase() + " ",
+                          "duration",
+                          duration.seconds() + ".0",
+                          "generateAudio",
+                          String.valueOf(audio))))
+              .as("%s %s %s as text", resolution, duration, audio)
+              .isEqualTo(expected);
           checked++;
         }
       }
     }
     assertThat(checked).isEqualTo(24);
-    assertThat(cost(feel, expression, vars())).isEqualTo(Credits.estimate(Resolution.DEFAULT, VideoDuration.DEFAULT, false));
+    assertThat(cost(feel, expression, vars()))
+        .isEqualTo(Credits.estimate(Resolution.DEFAULT, VideoDuration.DEFAULT, false));
     assertThat(cost(feel, expression, vars("resolution", "", "duration", "", "generateAudio", "")))
         .isEqualTo(Credits.estimate(Resolution.DEFAULT, VideoDuration.DEFAULT, false));
     // Values the submit worker refuses have no price.
@@ -550,13 +673,16 @@ class GenerationProcessTest {
   /** The FEEL of the batch's reserve task, the one place its process prices a video. */
   private static String batchCreditTable() {
     var model = Bpmn.readModelFromFile(Path.of("bpmn", "pixverse-batch.bpmn").toFile());
-    var task = (io.camunda.zeebe.model.bpmn.instance.ScriptTask) model.getModelElementById("reserve_credits");
+    var task =
+        (io.camunda.zeebe.model.bpmn.instance.ScriptTask)
+            model.getModelElementById("reserve_credits");
     String expression = task.getSingleExtensionElement(ZeebeScript.class).getExpression();
     assertThat(expression).startsWith("=");
     return expression.substring(1);
   }
 
-  private static Integer cost(FeelEngineApi feel, String expression, Map<String, Object> variables) {
+  private static Integer cost(
+      FeelEngineApi feel, String expression, Map<String, Object> variables) {
     EvaluationResult result = feel.evaluateExpression(expression, variables);
     assertThat(result.isSuccess()).as("%s", result).isTrue();
     return result.result() == null ? null : ((Number) result.result()).intValue();

@@ -16,10 +16,14 @@ class PollScheduleTest {
   void expectedTimeGrowsWithResolutionDurationAndAudio() {
     Duration base = PollSchedule.expectedGenerationTime(Resolution.P720, VideoDuration.S5, false);
     assertThat(base).isEqualTo(Duration.ofSeconds(45));
-    assertThat(PollSchedule.expectedGenerationTime(Resolution.P1080, VideoDuration.S5, false)).isGreaterThan(base);
-    assertThat(PollSchedule.expectedGenerationTime(Resolution.P720, VideoDuration.S10, false)).isGreaterThan(base);
-    assertThat(PollSchedule.expectedGenerationTime(Resolution.P720, VideoDuration.S5, true)).isGreaterThan(base);
-    assertThat(PollSchedule.expectedGenerationTime(Resolution.P360, VideoDuration.S5, false)).isLessThan(base);
+    assertThat(PollSchedule.expectedGenerationTime(Resolution.P1080, VideoDuration.S5, false))
+        .isGreaterThan(base);
+    assertThat(PollSchedule.expectedGenerationTime(Resolution.P720, VideoDuration.S10, false))
+        .isGreaterThan(base);
+    assertThat(PollSchedule.expectedGenerationTime(Resolution.P720, VideoDuration.S5, true))
+        .isGreaterThan(base);
+    assertThat(PollSchedule.expectedGenerationTime(Resolution.P360, VideoDuration.S5, false))
+        .isLessThan(base);
   }
 
   @Test
@@ -27,18 +31,25 @@ class PollScheduleTest {
     Duration expected = Duration.ofSeconds(45);
     // No check before 62% of the expected 45 s (28 s), then one every 16% of it (8 s) ...
     assertThat(schedule.next(expected, Duration.ZERO, null)).isEqualTo(Duration.ofSeconds(28));
-    assertThat(schedule.next(expected, Duration.ofSeconds(10), null)).isEqualTo(Duration.ofSeconds(18));
-    assertThat(schedule.next(expected, Duration.ofSeconds(28), null)).isEqualTo(Duration.ofSeconds(8));
-    assertThat(schedule.next(expected, Duration.ofSeconds(60), null)).isEqualTo(Duration.ofSeconds(8));
-    // ... until 1.5 times the expected time has passed: then a fifth of the time elapsed, up to the ceiling.
-    assertThat(schedule.next(expected, Duration.ofSeconds(100), null)).isEqualTo(Duration.ofSeconds(20));
-    assertThat(schedule.next(expected, Duration.ofMinutes(30), null)).isEqualTo(Duration.ofSeconds(90));
+    assertThat(schedule.next(expected, Duration.ofSeconds(10), null))
+        .isEqualTo(Duration.ofSeconds(18));
+    assertThat(schedule.next(expected, Duration.ofSeconds(28), null))
+        .isEqualTo(Duration.ofSeconds(8));
+    assertThat(schedule.next(expected, Duration.ofSeconds(60), null))
+        .isEqualTo(Duration.ofSeconds(8));
+    // ... until 1.5 times the expected time has passed: then a fifth of the time elapsed, up to the
+    // ceiling.
+    assertThat(schedule.next(expected, Duration.ofSeconds(100), null))
+        .isEqualTo(Duration.ofSeconds(20));
+    assertThat(schedule.next(expected, Duration.ofMinutes(30), null))
+        .isEqualTo(Duration.ofSeconds(90));
   }
 
   @Test
   void stepsNeverGoBelowTheFloor() {
     PollSchedule slowFloor = new PollSchedule(Duration.ofSeconds(12), Duration.ofSeconds(90));
-    assertThat(slowFloor.next(Duration.ofSeconds(45), Duration.ofSeconds(30), null)).isEqualTo(Duration.ofSeconds(12));
+    assertThat(slowFloor.next(Duration.ofSeconds(45), Duration.ofSeconds(30), null))
+        .isEqualTo(Duration.ofSeconds(12));
   }
 
   @Test
@@ -53,7 +64,8 @@ class PollScheduleTest {
 
   @Test
   void retryAfterWinsOverTheSchedule() {
-    assertThat(schedule.next(Duration.ofSeconds(45), Duration.ofSeconds(44), Duration.ofSeconds(120)))
+    assertThat(
+            schedule.next(Duration.ofSeconds(45), Duration.ofSeconds(44), Duration.ofSeconds(120)))
         .isEqualTo(Duration.ofSeconds(120));
     assertThat(schedule.next(Duration.ofSeconds(45), Duration.ZERO, Duration.ofSeconds(1)))
         .isEqualTo(Duration.ofSeconds(28));

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReviewProcessTest {
 
   private static final String REVIEW = "pixverse-review";
-  private static final PollSchedule FAST = new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
+  private static final PollSchedule FAST =
+      new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
   // 720p, 5 seconds, the API defaults, cost 90 credits a take.
   private static final int TAKE_CREDITS = 90;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,8 +44,7 @@ class ReviewProcessTest {
   private PixverseSimulator simulator;
   private VideoDownloader downloader;
   private final List<JobWorker> workers = new ArrayList<>();
-  @TempDir
-  Path storage;
+  @TempDir Path storage;
 
   @BeforeAll
   void startEngine() {
@@ -94,12 +94,18 @@ class ReviewProcessTest {
     String process = Files.readString(Path.of("bpmn", REVIEW + ".bpmn"));
 
     // The review task links this form, and the tests below complete it with the form's keys.
-    assertThat(process).contains("<zeebe:formDefinition formId=\"" + form.path("id").asText() + "\" />");
+    assertThat(process)
+        .contains("<zeebe:formDefinition formId=\"" + form.path("id").asText() + "\" />");
     List<String> keys = new ArrayList<>();
-    form.path("components").forEach(c -> { if (c.has("key")) keys.add(c.path("key").asText()); });
+    form.path("components")
+        .forEach(
+            c -> {
+              if (c.has("key")) keys.add(c.path("key").asText());
+            });
     assertThat(keys).containsExactlyInAnyOrder("decision", "prompt", "seed", "reviewComment");
     List<String> decisions = new ArrayList<>();
-    form.path("components").forEach(c -> c.path("values").forEach(v -> decisions.add(v.path("value").asText())));
+    form.path("components")
+        .forEach(c -> c.path("values").forEach(v -> decisions.add(v.path("value").asText())));
     assertThat(decisions).containsExactlyInAnyOrder("approve", "retake", "reject");
     assertThat(process).contains("=decision = \"approve\"").contains("=decision = \"retake\"");
   }
@@ -128,7 +134,9 @@ class ReviewProcessTest {
 
   @Test
   void anotherTakeUsesTheChangedPromptAndSeed() {
-    long instance = engine.start(REVIEW, vars("prompt", "A lighthouse " + PixverseSimulator.FAIL_MARKER, "seed", 1));
+    long instance =
+        engine.start(
+            REVIEW, vars("prompt", "A lighthouse " + PixverseSimulator.FAIL_MARKER, "seed", 1));
 
     review(vars("decision", "retake", "prompt", "A lighthouse at dawn", "seed", 2));
     review(vars("decision", "approve"));
@@ -144,10 +152,14 @@ class ReviewProcessTest {
     assertThat(history.get(1).path("prompt").asText()).isEqualTo("A lighthouse at dawn");
     assertThat(history.get(1).path("seed").asInt()).isEqualTo(2);
     // What the submit worker sent for each take, found by the take's PixVerse task id.
-    List<String> taskIds = List.of(history.get(0).path("taskId").asText(), history.get(1).path("taskId").asText());
-    assertThat(engine.allValues("pixverse").stream()
-        .filter(p -> taskIds.contains(p.path("taskId").asText()))
-        .map(p -> p.path("parameters").path("seed").asInt()).distinct()).containsExactly(1, 2);
+    List<String> taskIds =
+        List.of(history.get(0).path("taskId").asText(), history.get(1).path("taskId").asText());
+    assertThat(
+            engine.allValues("pixverse").stream()
+                .filter(p -> taskIds.contains(p.path("taskId").asText()))
+                .map(p -> p.path("parameters").path("seed").asInt())
+                .distinct())
+        .containsExactly(1, 2);
     assertThat(engine.variable(instance, "takes").asInt()).isEqualTo(2);
     assertThat(simulator.tasksCreated()).isEqualTo(2);
   }
@@ -155,7 +167,8 @@ class ReviewProcessTest {
   @Test
   void aTakeThatWouldPassTheTotalBudgetIsNotSubmitted() {
     // 200 credits pay for two takes of 90; the third would pass the budget.
-    long instance = engine.start(REVIEW, vars("prompt", "A lighthouse", "maxTotalCredits", 200, "maxTakes", 5));
+    long instance =
+        engine.start(REVIEW, vars("prompt", "A lighthouse", "maxTotalCredits", 200, "maxTakes", 5));
 
     review(vars("decision", "retake", "prompt", "A lighthouse, take two"));
     review(vars("decision", "retake", "prompt", "A lighthouse, take three"));
@@ -166,7 +179,8 @@ class ReviewProcessTest {
     assertThat(simulator.creditsSpent()).isEqualTo(2 * TAKE_CREDITS);
     assertThat(engine.variable(instance, "creditsSpent").asInt()).isEqualTo(2 * TAKE_CREDITS);
     // The third take's submit was told what was left of the budget.
-    assertThat(engine.allValues(instance, "maxCredits").stream().map(JsonNode::asInt)).containsExactly(200, 110, 20);
+    assertThat(engine.allValues(instance, "maxCredits").stream().map(JsonNode::asInt))
+        .containsExactly(200, 110, 20);
   }
 
   @Test

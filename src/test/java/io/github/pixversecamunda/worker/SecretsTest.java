@@ -11,12 +11,12 @@ import ch.qos.logback.core.read.ListAppender;
 import io.camunda.client.api.worker.JobWorker;
 import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.api.PixverseClientConfig;
+import io.github.pixversecamunda.download.DownloadSettings;
+import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
-import io.github.pixversecamunda.download.DownloadSettings;
-import io.github.pixversecamunda.download.VideoDownloader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * The API key lives in the worker's configuration only: after successful, failing and unknown-outcome
- * runs it appears in no log line (at any level), no incident, no job error and no process variable.
+ * The API key lives in the worker's configuration only: after successful, failing and
+ * unknown-outcome runs it appears in no log line (at any level), no incident, no job error and no
+ * process variable.
  */
 class SecretsTest {
 
@@ -42,8 +43,7 @@ class SecretsTest {
   private ListAppender<ILoggingEvent> logs;
   private Logger root;
   private Level previousLevel;
-  @TempDir
-  Path storage;
+  @TempDir Path storage;
 
   @BeforeEach
   void start() {
@@ -68,10 +68,16 @@ class SecretsTest {
   }
 
   private void openWorkers(String key) {
-    PixverseClient api = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), key)
-        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
-    workers.addAll(PixverseWorkers.open(engine.client(), api, PollSchedule.DEFAULT,
-        new VideoDownloader(DownloadSettings.of(storage).withAllowLoopback(true))));
+    PixverseClient api =
+        new PixverseClient(
+            PixverseClientConfig.of(simulator.baseUrl(), key)
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+    workers.addAll(
+        PixverseWorkers.open(
+            engine.client(),
+            api,
+            PollSchedule.DEFAULT,
+            new VideoDownloader(DownloadSettings.of(storage).withAllowLoopback(true))));
   }
 
   @Test
@@ -100,8 +106,11 @@ class SecretsTest {
     }
     assertThat(events).isNotEmpty();
     for (ILoggingEvent event : events) {
-      String text = event.getFormattedMessage()
-          + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
+      String text =
+          event.getFormattedMessage()
+              + (event.getThrowableProxy() == null
+                  ? ""
+                  : ThrowableProxyUtil.asString(event.getThrowableProxy()));
       assertThat(text).doesNotContain(KEY);
     }
     assertThat(engine.allErrorMessages()).isNotEmpty().noneMatch(m -> m != null && m.contains(KEY));

@@ -29,9 +29,12 @@ class SubmitVideoHandlerTest {
   private PixverseSimulator simulator;
   private RecordingSender sender;
   private SubmitVideoHandler handler;
+
   /** What the handler wrote into the task's scope, with the submit count seen at that moment. */
   private final List<Map<String, Object>> written = new CopyOnWriteArrayList<>();
+
   private final List<Integer> submitsWhenWritten = new CopyOnWriteArrayList<>();
+
   /** How many of the next writes fail, as if the engine were unreachable. */
   private final AtomicInteger failingWrites = new AtomicInteger();
 
@@ -39,16 +42,19 @@ class SubmitVideoHandlerTest {
   void start() {
     simulator = new PixverseSimulator().start();
     sender = new RecordingSender();
-    PixverseClient api = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
-        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
-    TaskVariables taskVariables = (elementInstanceKey, variables) -> {
-      submitsWhenWritten.add(simulator.requests(Endpoint.SUBMIT));
-      if (failingWrites.getAndDecrement() > 0) {
-        return CompletableFuture.failedFuture(new IllegalStateException("engine unavailable"));
-      }
-      written.add(variables);
-      return CompletableFuture.completedFuture(null);
-    };
+    PixverseClient api =
+        new PixverseClient(
+            PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+    TaskVariables taskVariables =
+        (elementInstanceKey, variables) -> {
+          submitsWhenWritten.add(simulator.requests(Endpoint.SUBMIT));
+          if (failingWrites.getAndDecrement() > 0) {
+            return CompletableFuture.failedFuture(new IllegalStateException("engine unavailable"));
+          }
+          written.add(variables);
+          return CompletableFuture.completedFuture(null);
+        };
     handler = new SubmitVideoHandler(api, taskVariables, sender, Clock.systemUTC());
   }
 
@@ -67,8 +73,13 @@ class SubmitVideoHandlerTest {
   }
 
   private static Map<String, Object> withAttempt(Object taskId) {
-    Map<String, Object> variables = new HashMap<>(Map.of("prompt", "A dragon",
-        Variables.SUBMIT_ATTEMPT, Map.of("startedAt", "2026-11-25T19:00:00Z", "jobKey", 7)));
+    Map<String, Object> variables =
+        new HashMap<>(
+            Map.of(
+                "prompt",
+                "A dragon",
+                Variables.SUBMIT_ATTEMPT,
+                Map.of("startedAt", "2026-11-25T19:00:00Z", "jobKey", 7)));
     variables.put(Variables.SUBMITTED_TASK_ID, taskId);
     return variables;
   }
@@ -91,20 +102,30 @@ class SubmitVideoHandlerTest {
 
     JobOutcome outcome = submit(Map.of());
 
-    assertThat(outcome).isInstanceOfSatisfying(JobOutcome.Retry.class,
-        r -> assertThat(r.message()).contains("nothing was submitted"));
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            JobOutcome.Retry.class, r -> assertThat(r.message()).contains("nothing was submitted"));
     assertThat(simulator.requests(Endpoint.SUBMIT)).isZero();
-    // In case the engine took the write and only the answer was lost: nothing left for the retry to trip on.
-    assertThat(written).singleElement().satisfies(w -> assertThat(w).containsEntry(Variables.SUBMIT_ATTEMPT, null));
+    // In case the engine took the write and only the answer was lost: nothing left for the retry to
+    // trip on.
+    assertThat(written)
+        .singleElement()
+        .satisfies(w -> assertThat(w).containsEntry(Variables.SUBMIT_ATTEMPT, null));
   }
 
   @Test
   void anAttemptWithoutATaskIdRaisesAnIncidentAndSubmitsNothing() {
     JobOutcome outcome = submit(withAttempt(null), Map.of());
 
-    assertThat(outcome).isInstanceOfSatisfying(JobOutcome.Incident.class, i -> assertThat(i.message())
-        .contains("2026-11-25T19:00:00Z").contains("a paid PixVerse task may")
-        .contains(Variables.SUBMITTED_TASK_ID).contains(Variables.SUBMIT_ATTEMPT + "' to null"));
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            JobOutcome.Incident.class,
+            i ->
+                assertThat(i.message())
+                    .contains("2026-11-25T19:00:00Z")
+                    .contains("a paid PixVerse task may")
+                    .contains(Variables.SUBMITTED_TASK_ID)
+                    .contains(Variables.SUBMIT_ATTEMPT + "' to null"));
     assertThat(simulator.requests(Endpoint.SUBMIT)).isZero();
     assertThat(written).isEmpty();
   }
@@ -113,8 +134,15 @@ class SubmitVideoHandlerTest {
   void aRecordedTaskIdCompletesWithThatTaskEvenWithAnAttempt() {
     JobOutcome outcome = submit(withAttempt("task_known"), Map.of());
 
-    assertThat(outcome).isInstanceOfSatisfying(JobOutcome.Complete.class, c -> assertThat(c.variables())
-        .extractingByKey("pixverse").asString().contains("task_known").contains("resumed=true"));
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            JobOutcome.Complete.class,
+            c ->
+                assertThat(c.variables())
+                    .extractingByKey("pixverse")
+                    .asString()
+                    .contains("task_known")
+                    .contains("resumed=true"));
     assertThat(simulator.requests(Endpoint.SUBMIT)).isZero();
   }
 
@@ -122,19 +150,25 @@ class SubmitVideoHandlerTest {
   void aTaskIdThatFailsToRecordIsWrittenAgainBeforeCompleting() {
     // The attempt is written, then the task id fails twice and succeeds on the third try.
     failingWrites.set(0);
-    TaskVariables flaky = new TaskVariables() {
-      private final AtomicInteger calls = new AtomicInteger();
+    TaskVariables flaky =
+        new TaskVariables() {
+          private final AtomicInteger calls = new AtomicInteger();
 
-      @Override
-      public CompletableFuture<?> setLocal(long key, Map<String, Object> variables) {
-        int call = calls.incrementAndGet();
-        written.add(variables);
-        return call == 2 || call == 3 ? CompletableFuture.failedFuture(new IllegalStateException("lost"))
-            : CompletableFuture.completedFuture(null);
-      }
-    };
-    handler = new SubmitVideoHandler(new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(),
-        simulator.apiKey())), flaky, sender, Clock.systemUTC());
+          @Override
+          public CompletableFuture<?> setLocal(long key, Map<String, Object> variables) {
+            int call = calls.incrementAndGet();
+            written.add(variables);
+            return call == 2 || call == 3
+                ? CompletableFuture.failedFuture(new IllegalStateException("lost"))
+                : CompletableFuture.completedFuture(null);
+          }
+        };
+    handler =
+        new SubmitVideoHandler(
+            new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())),
+            flaky,
+            sender,
+            Clock.systemUTC());
 
     JobOutcome outcome = submit(Map.of());
 
@@ -146,23 +180,36 @@ class SubmitVideoHandlerTest {
   @Test
   void aTaskIdThatCannotBeRecordedRaisesAnIncidentNamingTheTask() {
     // The attempt is written; every write of the task id fails.
-    TaskVariables engineGoneAfterAttempt = new TaskVariables() {
-      private final AtomicInteger calls = new AtomicInteger();
+    TaskVariables engineGoneAfterAttempt =
+        new TaskVariables() {
+          private final AtomicInteger calls = new AtomicInteger();
 
-      @Override
-      public CompletableFuture<?> setLocal(long key, Map<String, Object> variables) {
-        return calls.incrementAndGet() == 1 ? CompletableFuture.completedFuture(null)
-            : CompletableFuture.failedFuture(new IllegalStateException("engine unavailable"));
-      }
-    };
-    handler = new SubmitVideoHandler(new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(),
-        simulator.apiKey())), engineGoneAfterAttempt, sender, Clock.systemUTC());
+          @Override
+          public CompletableFuture<?> setLocal(long key, Map<String, Object> variables) {
+            return calls.incrementAndGet() == 1
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.failedFuture(new IllegalStateException("engine unavailable"));
+          }
+        };
+    handler =
+        new SubmitVideoHandler(
+            new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())),
+            engineGoneAfterAttempt,
+            sender,
+            Clock.systemUTC());
 
     JobOutcome outcome = submit(Map.of());
 
     String taskId = simulator.taskIds().get(0);
-    assertThat(outcome).isInstanceOfSatisfying(JobOutcome.Incident.class, i -> assertThat(i.message())
-        .contains(taskId).contains("is paid").contains(Variables.SUBMITTED_TASK_ID).contains("4 times"));
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            JobOutcome.Incident.class,
+            i ->
+                assertThat(i.message())
+                    .contains(taskId)
+                    .contains("is paid")
+                    .contains(Variables.SUBMITTED_TASK_ID)
+                    .contains("4 times"));
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
   }
 
@@ -174,8 +221,9 @@ class SubmitVideoHandlerTest {
 
     handler.handle(null, job);
 
-    assertThat(sender.outcome()).isInstanceOfSatisfying(JobOutcome.Retry.class,
-        r -> assertThat(r.message()).contains("not sent"));
+    assertThat(sender.outcome())
+        .isInstanceOfSatisfying(
+            JobOutcome.Retry.class, r -> assertThat(r.message()).contains("not sent"));
     assertThat(simulator.requests(Endpoint.SUBMIT)).isZero();
     assertThat(written.get(written.size() - 1)).containsEntry(Variables.SUBMIT_ATTEMPT, null);
   }
@@ -185,21 +233,34 @@ class SubmitVideoHandlerTest {
     Map<String, Object> variables = withAttempt("task_paid");
     variables.put("resolution", "8k");
 
-    assertThat(submit(variables, Map.of())).isInstanceOfSatisfying(JobOutcome.Complete.class, c ->
-        assertThat(c.variables()).extractingByKey("pixverse").asString().contains("task_paid").contains("resumed=true"));
+    assertThat(submit(variables, Map.of()))
+        .isInstanceOfSatisfying(
+            JobOutcome.Complete.class,
+            c ->
+                assertThat(c.variables())
+                    .extractingByKey("pixverse")
+                    .asString()
+                    .contains("task_paid")
+                    .contains("resumed=true"));
     assertThat(simulator.requests(Endpoint.SUBMIT)).isZero();
   }
 
   @Test
   void aFailingMetricsListenerChangesNothingAboutTheSubmit() {
-    WorkerEvents broken = new WorkerEvents() {
-      @Override
-      public void submitAccepted(io.github.pixversecamunda.api.GenerationRequest request) {
-        throw new IllegalStateException("metrics broke");
-      }
-    };
-    handler = new SubmitVideoHandler(new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(),
-        simulator.apiKey())), (key, v) -> CompletableFuture.completedFuture(null), sender, Clock.systemUTC(), broken);
+    WorkerEvents broken =
+        new WorkerEvents() {
+          @Override
+          public void submitAccepted(io.github.pixversecamunda.api.GenerationRequest request) {
+            throw new IllegalStateException("metrics broke");
+          }
+        };
+    handler =
+        new SubmitVideoHandler(
+            new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())),
+            (key, v) -> CompletableFuture.completedFuture(null),
+            sender,
+            Clock.systemUTC(),
+            broken);
 
     assertThat(submit(Map.of())).isInstanceOf(JobOutcome.Complete.class);
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
@@ -209,17 +270,24 @@ class SubmitVideoHandlerTest {
   void aFaultOfTheWorkerItselfAfterThePostStillEndsTheJobSafely() {
     // The attempt is written; writing the task id then throws instead of failing its future.
     AtomicInteger calls = new AtomicInteger();
-    TaskVariables throwsOnTaskId = (key, v) -> {
-      if (calls.incrementAndGet() > 1) {
-        throw new IllegalStateException("bug");
-      }
-      return CompletableFuture.completedFuture(null);
-    };
-    handler = new SubmitVideoHandler(new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(),
-        simulator.apiKey())), throwsOnTaskId, sender, Clock.systemUTC());
+    TaskVariables throwsOnTaskId =
+        (key, v) -> {
+          if (calls.incrementAndGet() > 1) {
+            throw new IllegalStateException("bug");
+          }
+          return CompletableFuture.completedFuture(null);
+        };
+    handler =
+        new SubmitVideoHandler(
+            new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())),
+            throwsOnTaskId,
+            sender,
+            Clock.systemUTC());
 
-    assertThat(submit(Map.of())).isInstanceOfSatisfying(JobOutcome.Incident.class,
-        i -> assertThat(i.message()).contains("A paid task may exist"));
+    assertThat(submit(Map.of()))
+        .isInstanceOfSatisfying(
+            JobOutcome.Incident.class,
+            i -> assertThat(i.message()).contains("A paid task may exist"));
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
   }
 
@@ -246,8 +314,10 @@ class SubmitVideoHandlerTest {
 
     JobOutcome outcome = submit(Map.of());
 
-    assertThat(outcome).isInstanceOfSatisfying(JobOutcome.BpmnError.class,
-        e -> assertThat(e.code()).isEqualTo(ErrorCodes.INVALID_REQUEST));
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            JobOutcome.BpmnError.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCodes.INVALID_REQUEST));
   }
 
   @Test
@@ -256,8 +326,10 @@ class SubmitVideoHandlerTest {
 
     JobOutcome outcome = submit(Map.of());
 
-    assertThat(outcome).isInstanceOfSatisfying(JobOutcome.BpmnError.class,
-        e -> assertThat(e.code()).isEqualTo(ErrorCodes.INSUFFICIENT_CREDITS));
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            JobOutcome.BpmnError.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCodes.INSUFFICIENT_CREDITS));
   }
 
   @Test
@@ -266,11 +338,14 @@ class SubmitVideoHandlerTest {
 
     JobOutcome outcome = submit(Map.of(Variables.RETRY_BACKOFF_HEADER, "PT42S"));
 
-    assertThat(outcome).isInstanceOfSatisfying(JobOutcome.Retry.class, r -> {
-      assertThat(r.remainingRetries()).isEqualTo(2);
-      assertThat(r.backoff()).isEqualTo(Duration.ofSeconds(42));
-      assertThat(r.message()).contains("no task was created");
-    });
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            JobOutcome.Retry.class,
+            r -> {
+              assertThat(r.remainingRetries()).isEqualTo(2);
+              assertThat(r.backoff()).isEqualTo(Duration.ofSeconds(42));
+              assertThat(r.message()).contains("no task was created");
+            });
   }
 
   @Test
@@ -287,38 +362,68 @@ class SubmitVideoHandlerTest {
 
     JobOutcome outcome = submit(Map.of());
 
-    assertThat(outcome).isInstanceOfSatisfying(JobOutcome.Incident.class,
-        i -> assertThat(i.message()).contains("a paid task may exist").contains("raises this incident again"));
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            JobOutcome.Incident.class,
+            i ->
+                assertThat(i.message())
+                    .contains("a paid task may exist")
+                    .contains("raises this incident again"));
     // The attempt stays on the task, so a plain retry cannot pay a second time.
-    assertThat(written).singleElement().satisfies(w -> assertThat(w).containsOnlyKeys(Variables.SUBMIT_ATTEMPT)
-        .doesNotContainEntry(Variables.SUBMIT_ATTEMPT, null));
+    assertThat(written)
+        .singleElement()
+        .satisfies(
+            w ->
+                assertThat(w)
+                    .containsOnlyKeys(Variables.SUBMIT_ATTEMPT)
+                    .doesNotContainEntry(Variables.SUBMIT_ATTEMPT, null));
   }
 
   @Test
   void modeAndBudgetAreCheckedWithTheGenerationInOneReport() {
-    assertThatThrownBy(() -> SubmitVideoHandler.prepare(Map.of("prompt", "", "mode", "video",
-        "maxCredits", "lots", "resolution", "8k")))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-            .extracting(Violation::field).containsExactly("prompt", "resolution", "mode", "maxCredits"));
+    assertThatThrownBy(
+            () ->
+                SubmitVideoHandler.prepare(
+                    Map.of(
+                        "prompt", "", "mode", "video", "maxCredits", "lots", "resolution", "8k")))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field)
+                    .containsExactly("prompt", "resolution", "mode", "maxCredits"));
   }
 
   @Test
   void budgetMustBeAWholeNumberOfCredits() {
-    assertThat(SubmitVideoHandler.prepare(Map.of("prompt", "p", "maxCredits", "150")).maxCredits()).isEqualTo(150);
-    assertThat(SubmitVideoHandler.prepare(Map.of("prompt", "p", "maxCredits", 90.0)).maxCredits()).isEqualTo(90);
+    assertThat(SubmitVideoHandler.prepare(Map.of("prompt", "p", "maxCredits", "150")).maxCredits())
+        .isEqualTo(150);
+    assertThat(SubmitVideoHandler.prepare(Map.of("prompt", "p", "maxCredits", 90.0)).maxCredits())
+        .isEqualTo(90);
     for (Object bad : new Object[] {"1.5", 89.9, -1, "lots"}) {
       assertThatThrownBy(() -> SubmitVideoHandler.prepare(Map.of("prompt", "p", "maxCredits", bad)))
           .as(String.valueOf(bad))
-          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-              .extracting(Violation::field).containsExactly("maxCredits"));
+          .isInstanceOfSatisfying(
+              InvalidInputException.class,
+              e ->
+                  assertThat(e.violations())
+                      .extracting(Violation::field)
+                      .containsExactly("maxCredits"));
     }
   }
 
   @Test
   void textModeIgnoresAnImageUrlInScope() {
-    assertThat(SubmitVideoHandler.prepare(Map.of("prompt", "p", "mode", "text",
-        "imageUrl", "https://example.org/a.png")).request().imageUrl()).isNull();
-    assertThat(SubmitVideoHandler.prepare(Map.of("prompt", "p",
-        "imageUrl", "https://example.org/a.png")).mode()).isEqualTo("image");
+    assertThat(
+            SubmitVideoHandler.prepare(
+                    Map.of("prompt", "p", "mode", "text", "imageUrl", "https://example.org/a.png"))
+                .request()
+                .imageUrl())
+        .isNull();
+    assertThat(
+            SubmitVideoHandler.prepare(
+                    Map.of("prompt", "p", "imageUrl", "https://example.org/a.png"))
+                .mode())
+        .isEqualTo("image");
   }
 }

@@ -30,19 +30,26 @@ public class BlockingSubmitApplication {
     private final String baseUrl;
     private final String apiKey;
 
-    public SubmitWorker(@Value("${bench.base-url}") String baseUrl, @Value("${bench.api-key}") String apiKey) {
+    public SubmitWorker(
+        @Value("${bench.base-url}") String baseUrl, @Value("${bench.api-key}") String apiKey) {
       this.baseUrl = baseUrl;
       this.apiKey = apiKey;
     }
 
     @JobWorker(type = JOB_TYPE, fetchVariables = "prompt")
     public Map<String, Object> submit(@Variable String prompt) throws Exception {
-      String body = json.writeValueAsString(Map.of("model", "pixverse-5-6", "prompt", prompt,
-          "resolution", "720p", "duration", 5));
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/videos/generations"))
-          .header("Authorization", "Bearer " + apiKey)
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+      String body =
+          json.writeValueAsString(
+              Map.of(
+                  "model", "pixverse-5-6", "prompt", prompt, "resolution", "720p", "duration", 5));
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(baseUrl + "/videos/generations"))
+                  .header("Authorization", "Bearer " + apiKey)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException("submit failed: HTTP " + response.statusCode());
       }

@@ -8,5 +8,4 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * Benchmark profile only; never a dependency of the library.
  */
 @SpringBootApplication
-public class ConnectorRuntimeApplication {
-}
+public class ConnectorRuntimeApplication {}

@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { installHeadlessDom } from './headless-dom.mjs';
 import { layoutProblems } from './diagram-layout.mjs';
 import { reapply, freshTasks } from './reapply-templates.mjs';
-import { hybridOf, HYBRID_SUFFIX } from './hybrid-templates.mjs';
+import { hybridOf, hasJobType, HYBRID_SUFFIX } from './hybrid-templates.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'target', 'modeler-checks');
@@ -49,7 +49,7 @@ for (const dir of ['element-templates', 'element-templates/versioned']) {
     templates.push({ file: `${dir}/${file}`, json: JSON.parse(text) });
   }
 }
-for (const { file, json } of templates.filter((t) => t.file.split('/').length === 2 && !t.file.endsWith(`${HYBRID_SUFFIX}.json`))) {
+for (const { file, json } of templates.filter((t) => t.file.split('/').length === 2 && !t.file.endsWith(`${HYBRID_SUFFIX}.json`) && hasJobType(t.json))) {
   const hybridFile = file.replace(/\.json$/, `${HYBRID_SUFFIX}.json`);
   const hybrid = templates.find((t) => t.file === hybridFile);
   if (!hybrid) problem(`${file}: no hybrid variant ${hybridFile} (node scripts/hybrid-templates.mjs writes it)`);
@@ -79,7 +79,10 @@ const lint = async (label, xml) => {
 const reappliedDir = join(root, 'target', 'reapplied');
 mkdirSync(reappliedDir, { recursive: true });
 let reappliedTasks = 0;
-for (const file of list('bpmn', '.bpmn')) {
+// bpmn/examples/ holds examples that use the templates (deployed by the tests, not by the workers).
+const diagrams = ['bpmn', 'bpmn/examples'].flatMap((dir) => list(dir, '.bpmn').map((file) => ({ dir, file })));
+for (const { dir, file: name } of diagrams) {
+  const file = `${dir}/${name}`.replace(/^bpmn\//, '');
   const xml = readFileSync(join(root, 'bpmn', file), 'utf-8');
   if (!/modeler:executionPlatformVersion=/.test(xml)) {
     problem(`bpmn/${file}: no modeler:executionPlatformVersion, so the Modeler would not lint it`);
@@ -91,6 +94,7 @@ for (const file of list('bpmn', '.bpmn')) {
   const result = await reapply(Modeler, xml, allTemplates, `bpmn/${file}`);
   result.problems.forEach(problem);
   reappliedTasks += result.tasks;
+  mkdirSync(dirname(join(reappliedDir, file)), { recursive: true });
   writeFileSync(join(reappliedDir, file), result.xml);
   await lint(`re-applied bpmn/${file}`, result.xml);
   console.log(`bpmn/${file}: ${linted} lint problem(s), ${layout.length} layout problem(s), ${result.tasks} templated task(s) re-applied with ${result.problems.length} change(s)`);

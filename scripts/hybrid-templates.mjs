@@ -8,6 +8,10 @@ import { fileURLToPath } from 'node:url';
 
 export const HYBRID_SUFFIX = '-hybrid';
 
+/** Only a template that sets a job type has a hybrid variant (a call activity has no job). */
+export const hasJobType = (template) =>
+  template.properties.some((p) => p.binding.type === 'zeebe:taskDefinition' && p.binding.property === 'type');
+
 export function hybridOf(template) {
   const hybrid = structuredClone(template);
   hybrid.id = `${template.id}.hybrid`;
@@ -33,7 +37,9 @@ export function hybridOf(template) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'element-templates');
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith(`${HYBRID_SUFFIX}.json`))) {
-    const hybrid = hybridOf(JSON.parse(readFileSync(join(dir, file), 'utf-8')));
+    const template = JSON.parse(readFileSync(join(dir, file), 'utf-8'));
+    if (!hasJobType(template)) continue;
+    const hybrid = hybridOf(template);
     writeFileSync(join(dir, file.replace(/\.json$/, `${HYBRID_SUFFIX}.json`)), JSON.stringify(hybrid, null, 2) + '\n');
   }
 }

@@ -2,11 +2,15 @@
 // element templates modules, headless in jsdom) and reports any change a re-application makes.
 
 
-/** What decides a templated task's behaviour: job type, retries, inputs, outputs, headers. */
+/**
+ * What decides a templated element's behaviour: job type, retries, the called process and what
+ * crosses into and out of it, inputs, outputs, headers.
+ */
 export function behaviour(bo) {
   const values = bo.extensionElements ? bo.extensionElements.values : [];
   const of = (type) => values.find((v) => v.$type === type);
   const definition = of('zeebe:TaskDefinition');
+  const called = of('zeebe:CalledElement');
   const io = of('zeebe:IoMapping');
   const headers = of('zeebe:TaskHeaders');
   const pairs = (list, key, value) => (list || []).map((p) => [p[key], p[value] === undefined ? null : p[value]])
@@ -15,6 +19,7 @@ export function behaviour(bo) {
     template: [bo.get('zeebe:modelerTemplate'), bo.get('zeebe:modelerTemplateVersion'), bo.get('zeebe:modelerTemplateIcon') || null],
     type: definition && definition.type,
     retries: definition && definition.retries,
+    called: called ? [called.processId, called.get('propagateAllParentVariables'), called.get('propagateAllChildVariables')] : null,
     inputs: pairs(io && io.inputParameters, 'target', 'source'),
     outputs: pairs(io && io.outputParameters, 'target', 'source'),
     headers: pairs(headers && headers.values, 'key', 'value')
@@ -75,18 +80,30 @@ export async function reapply(Modeler, xml, templates, label) {
     for (const d of differences(shipped, behaviour(reapplied.businessObject))) {
       problems.push(`${label} ${element.id}: re-applying ${id} v${newest.version} changes ${d}`);
     }
-    const fresh = modeling.createShape(elementFactory.createShape({ type: 'bpmn:Task' }), { x: 50, y: 900 + tasks * 100 }, root);
+    const fresh = modeling.createShape(elementFactory.createShape({ type: elementTypeOf(newest) }), { x: 50, y: 900 + tasks * 100 }, root);
     const applied = behaviour(elementTemplates.applyTemplate(fresh, newest).businessObject);
     // A Dropdown is a fixed choice of the designer, and so is whatever a choice makes appear.
-    const fixed = new Set(newest.properties.filter((p) => p.type === 'Dropdown' || p.condition).map((p) => p.binding.name));
-    const shippedInputs = new Map(shipped.inputs);
-    const freshInputs = new Map(applied.inputs);
-    for (const name of new Set([...shippedInputs.keys(), ...freshInputs.keys()])) {
-      if (!fixed.has(name) && shippedInputs.get(name) !== freshInputs.get(name)) {
-        problems.push(`${label} ${element.id}: input ${name} is ${JSON.stringify(shippedInputs.get(name))}, a new task from ${id} gets ${JSON.stringify(freshInputs.get(name))}`);
+    const choices = newest.properties.filter((p) => p.type === 'Dropdown' || p.condition);
+    const fixed = new Set(choices.filter((p) => p.binding.type === 'zeebe:input').map((p) => p.binding.name));
+    const fixedOutputs = new Set(choices.filter((p) => p.binding.type === 'zeebe:output').map((p) => p.binding.source));
+    const compare = (kind, shippedPairs, freshPairs, skip) => {
+      const before = new Map(shippedPairs);
+      const after = new Map(freshPairs);
+      for (const name of new Set([...before.keys(), ...after.keys()])) {
+        if (!skip(name) && before.get(name) !== after.get(name)) {
+          problems.push(`${label} ${element.id}: ${kind} ${name} is ${JSON.stringify(before.get(name))}, a new task from ${id} gets ${JSON.stringify(after.get(name))}`);
+        }
       }
+    };
+    compare('input', shipped.inputs, applied.inputs, (name) => fixed.has(name));
+    // Outputs are compared by source: a chosen result variable is the designer's choice.
+    const bySource = (pairs) => pairs.map(([target, source]) => [source, target]);
+    compare('output', bySource(shipped.outputs), bySource(applied.outputs), (source) => fixedOutputs.has(source));
+    const processChoice = choices.some((p) => p.binding.type === 'zeebe:calledElement' && p.binding.property === 'processId');
+    if (JSON.stringify((shipped.called || []).slice(processChoice ? 1 : 0)) !== JSON.stringify((applied.called || []).slice(processChoice ? 1 : 0))) {
+      problems.push(`${label} ${element.id}: the called element's variable propagation differs from a new element from ${id}`);
     }
-    for (const key of ['type', 'retries', 'outputs', 'headers', 'template']) {
+    for (const key of ['type', 'retries', 'headers', 'template']) {
       if (JSON.stringify(shipped[key]) !== JSON.stringify(applied[key])) {
         problems.push(`${label} ${element.id}: ${key} differs from a new task from ${id}`);
       }
@@ -98,6 +115,9 @@ export async function reapply(Modeler, xml, templates, label) {
   return { problems, tasks, xml: saved };
 }
 
+/** The element a new one is drawn as before a template is applied: a task, or a call activity for its template. */
+export const elementTypeOf = (template) => template.appliesTo.includes('bpmn:CallActivity') ? 'bpmn:CallActivity' : 'bpmn:Task';
+
 /** Applies every template to a new task and returns the XML, for the template lint rules. */
 export async function freshTasks(Modeler, templates) {
   const modeler = new Modeler({ container: document.getElementById('canvas') });
@@ -108,7 +128,7 @@ export async function freshTasks(Modeler, templates) {
   const elementFactory = modeler.get('elementFactory');
   const root = modeler.get('canvas').getRootElement();
   templates.forEach((template, i) => {
-    const task = modeling.createShape(elementFactory.createShape({ type: 'bpmn:Task' }), { x: 200 + 150 * i, y: 300 }, root);
+    const task = modeling.createShape(elementFactory.createShape({ type: elementTypeOf(template) }), { x: 200 + 150 * i, y: 300 }, root);
     elementTemplates.applyTemplate(task, template);
   });
   const { xml } = await modeler.saveXML({ format: true });

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -37,6 +38,7 @@ class TemplateContractTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
+  private static final String SETTINGS_SWITCH = "outputSettings";
   private static final Set<String> KNOWN_HEADERS =
       Set.of(
           Variables.RESULT_VARIABLE_HEADER,
@@ -140,13 +142,16 @@ class TemplateContractTest {
   }
 
   /**
-   * The generation settings are FEEL-optional text fields (a Dropdown cannot take a FEEL
-   * expression): by default they follow the process variable of the same name, and their
-   * description names exactly the values the API accepts, which a static value must be one of.
+   * The generation settings follow the process variable of the same name by default; the closed
+   * ones can be switched to a dropdown of exactly the values the API accepts, or to FEEL fields
+   * whose description names them. The same holds for the call activity's fields.
    */
-  @Test
-  void settingsFollowTheProcessVariableAndNameExactlyWhatTheApiAccepts() throws IOException {
-    JsonNode submit = new Template("pixverse-submit-video.json", null, null).json();
+  @ParameterizedTest
+  @ValueSource(strings = {"pixverse-submit-video.json", "pixverse-generate-video.json"})
+  void settingsFollowTheProcessVariableAndNameExactlyWhatTheApiAccepts(String file)
+      throws IOException {
+    JsonNode submit = JSON.readTree(Path.of("element-templates", file).toFile());
+    assertSettingsSwitch(submit);
 
     // Every field of the table, checked against the table: its input, its allowed values, its
     // default.
@@ -178,12 +183,44 @@ class TemplateContractTest {
     assertThat(input(submit, Variables.MAX_CREDITS).path("description").asText())
         .contains(Credits.describe());
     assertThat(input(submit, GenerationInput.IMAGE_URL).path("condition").path("equals").asText())
-        .isEqualTo("image");
+        .isIn("image", "pixverse-image-to-video");
   }
 
+  /**
+   * A closed setting exists three times, one per position of the group's Settings switch: hidden
+   * and following the process variable (the default, what the shipped processes do), a dropdown of
+   * exactly the allowed values, and a FEEL-optional text field naming them.
+   */
   private static void assertSetting(
       JsonNode template, String name, List<String> allowed, String apiDefault) {
-    JsonNode property = input(template, name);
+    List<JsonNode> variants =
+        properties(template, "zeebe:input").stream()
+            .filter(p -> p.path("binding").path("name").asText().equals(name))
+            .toList();
+    Map<String, JsonNode> byMode = new HashMap<>();
+    for (JsonNode variant : variants) {
+      assertThat(variant.path("condition").path("property").asText()).isEqualTo(SETTINGS_SWITCH);
+      byMode.put(variant.path("condition").path("equals").asText(), variant);
+    }
+    assertThat(byMode.keySet()).as(name).containsExactlyInAnyOrder("variables", "fixed", "feel");
+
+    JsonNode followed = byMode.get("variables");
+    assertThat(followed.path("type").asText()).as(name).isEqualTo("Hidden");
+    assertThat(followed.path("value").asText()).as(name + " default").isEqualTo("=" + name);
+
+    JsonNode fixed = byMode.get("fixed");
+    assertThat(fixed.path("type").asText()).as(name).isEqualTo("Dropdown");
+    List<String> choices = new ArrayList<>();
+    fixed.path("choices").forEach(c -> choices.add(c.path("value").asText()));
+    assertThat(choices).as(name + " choices").containsExactlyInAnyOrderElementsOf(allowed);
+    assertThat(choices).as(name + " preselects a choice").contains(fixed.path("value").asText());
+    if (apiDefault != null) {
+      assertThat(fixed.path("value").asText())
+          .as(name + " preselects the API default")
+          .isEqualTo(apiDefault);
+    }
+
+    JsonNode property = byMode.get("feel");
     String description = property.path("description").asText();
     assertThat(property.path("type").asText()).as(name).isEqualTo("String");
     assertThat(property.path("feel").asText()).as(name).isEqualTo("optional");
@@ -199,6 +236,17 @@ class TemplateContractTest {
           .as(name + " names the API default")
           .contains("; " + apiDefault + " when it is not set");
     }
+  }
+
+  /** The switch itself: a dropdown whose default follows the process variables. */
+  private static void assertSettingsSwitch(JsonNode template) {
+    JsonNode settings =
+        properties(template, "zeebe:property").stream()
+            .filter(p -> p.path("id").asText().equals(SETTINGS_SWITCH))
+            .findFirst()
+            .orElseThrow();
+    assertThat(settings.path("type").asText()).isEqualTo("Dropdown");
+    assertThat(settings.path("value").asText()).isEqualTo("variables");
   }
 
   @Test

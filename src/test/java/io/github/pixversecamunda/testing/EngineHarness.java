@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -141,6 +142,117 @@ public final class EngineHarness implements AutoCloseable {
         .send()
         .join()
         .getProcessInstanceKey();
+  }
+
+  /** One element a job of an ad-hoc sub-process asks the engine to activate, with its variables. */
+  public record AdHocActivation(String elementId, Map<String, Object> variables) {}
+
+  /**
+   * Completes a job of an ad-hoc sub-process (job worker implementation) with a job result, as
+   * Camunda's AI Agent does: the elements to activate, each with its own variables, and whether the
+   * sub-process is done. Waits until the engine has accepted or rejected the command.
+   *
+   * <p>Zeebe Process Test's gRPC gateway (8.8) hands a CompleteJob request's variables to the
+   * engine but drops its job result, so an ad-hoc sub-process could never move past its first job
+   * through a client. This writes the command a cluster's gateway writes for such a request (JOB
+   * COMPLETE with variables and an ad-hoc sub-process result) through the same in-memory gateway,
+   * so the engine itself processes it and answers as it answers a client.
+   */
+  public void completeAdHocSubProcessJob(
+      long jobKey,
+      Map<String, Object> variables,
+      List<AdHocActivation> activations,
+      boolean completionConditionFulfilled) {
+    try {
+      io.camunda.zeebe.protocol.impl.record.value.job.JobResult result =
+          new io.camunda.zeebe.protocol.impl.record.value.job.JobResult()
+              .setType(io.camunda.zeebe.protocol.record.value.JobResultType.AD_HOC_SUB_PROCESS)
+              .setCompletionConditionFulfilled(completionConditionFulfilled)
+              .setCancelRemainingInstances(false);
+      for (AdHocActivation activation : activations) {
+        result.addActivateElement(
+            new io.camunda.zeebe.protocol.impl.record.value.job.JobResultActivateElement()
+                .setElementId(activation.elementId())
+                .setVariables(msgPack(activation.variables())));
+      }
+      io.camunda.zeebe.protocol.impl.record.value.job.JobRecord command =
+          new io.camunda.zeebe.protocol.impl.record.value.job.JobRecord()
+              .setVariables(msgPack(variables))
+              .setResult(result);
+
+      Object gateway = field(engine, "gateway");
+      CompletableFuture<Object> answer = new CompletableFuture<>();
+      io.grpc.stub.StreamObserver<Object> observer =
+          new io.grpc.stub.StreamObserver<>() {
+            @Override
+            public void onNext(Object value) {
+              answer.complete(value);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+              answer.completeExceptionally(t);
+            }
+
+            @Override
+            public void onCompleted() {}
+          };
+      Object store = field(gateway, "gatewayRequestStore");
+      java.lang.reflect.Method register =
+          store
+              .getClass()
+              .getDeclaredMethod(
+                  "registerNewRequest", Class.class, io.grpc.stub.StreamObserver.class);
+      register.setAccessible(true);
+      long requestId =
+          (Long)
+              register.invoke(
+                  store,
+                  io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CompleteJobRequest.class,
+                  observer);
+      java.lang.reflect.Method prepare =
+          gateway.getClass().getDeclaredMethod("prepareRecordMetadata");
+      prepare.setAccessible(true);
+      io.camunda.zeebe.protocol.impl.record.RecordMetadata metadata =
+          ((io.camunda.zeebe.protocol.impl.record.RecordMetadata) prepare.invoke(gateway))
+              .requestId(requestId)
+              .valueType(io.camunda.zeebe.protocol.record.ValueType.JOB)
+              .intent(io.camunda.zeebe.protocol.record.intent.JobIntent.COMPLETE);
+      Object writer = field(gateway, "writer");
+      java.lang.reflect.Method write =
+          writer
+              .getClass()
+              .getDeclaredMethod(
+                  "writeCommandWithKey",
+                  Long.class,
+                  io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue.class,
+                  io.camunda.zeebe.protocol.impl.record.RecordMetadata.class);
+      write.setAccessible(true);
+      write.invoke(writer, jobKey, command, metadata);
+      answer.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("the engine rejected the job result: " + e.getCause(), e);
+    } catch (ReflectiveOperationException
+        | InterruptedException
+        | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("could not complete ad-hoc sub-process job " + jobKey, e);
+    }
+  }
+
+  private static org.agrona.DirectBuffer msgPack(Map<String, Object> variables) {
+    try {
+      return new org.agrona.concurrent.UnsafeBuffer(
+          io.camunda.zeebe.protocol.impl.encoding.MsgPackConverter.convertToMsgPack(
+              JSON.writeValueAsString(variables)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Object field(Object owner, String name) throws ReflectiveOperationException {
+    java.lang.reflect.Field field = owner.getClass().getDeclaredField(name);
+    field.setAccessible(true);
+    return field.get(owner);
   }
 
   public void increaseTime(Duration duration) {

@@ -421,6 +421,30 @@ public final class EngineHarness implements AutoCloseable {
         .toList();
   }
 
+  /** Keys of the process instances that call activities of this instance started. */
+  public java.util.Set<Long> calledInstances(long parent) {
+    java.util.Set<Long> keys = new java.util.TreeSet<>();
+    records()
+        .filter(
+            r ->
+                r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
+                    && r.getValue() instanceof ProcessInstanceRecordValue v
+                    && v.getBpmnElementType() == BpmnElementType.PROCESS
+                    && v.getParentProcessInstanceKey() == parent)
+        .forEach(
+            r -> keys.add(((ProcessInstanceRecordValue) r.getValue()).getProcessInstanceKey()));
+    return keys;
+  }
+
+  /** Keys of the process instances in which a variable of this name was ever written. */
+  public java.util.Set<Long> instancesWithVariable(String name) {
+    java.util.Set<Long> keys = new java.util.TreeSet<>();
+    variableRecords()
+        .filter(v -> v.getName().equals(name))
+        .forEach(v -> keys.add(v.getProcessInstanceKey()));
+    return keys;
+  }
+
   /** The process instance's own variables with their latest values, in the order first set. */
   public Map<String, JsonNode> variables(long instance) {
     Map<String, JsonNode> latest = new java.util.LinkedHashMap<>();

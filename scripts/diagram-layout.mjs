@@ -10,7 +10,7 @@ const DI = 'http://www.omg.org/spec/DD/20100524/DI';
 const EXTERNAL_LABEL = new Set(['startEvent', 'endEvent', 'intermediateCatchEvent', 'intermediateThrowEvent',
   'boundaryEvent', 'exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'eventBasedGateway', 'sequenceFlow',
   'dataObjectReference', 'dataStoreReference']);
-const CONTAINERS = new Set(['subProcess', 'participant', 'lane', 'group']);
+const CONTAINERS = new Set(['subProcess', 'adHocSubProcess', 'transaction', 'participant', 'lane', 'group']);
 
 const bounds = (node) => node && {
   x: +node.getAttribute('x'), y: +node.getAttribute('y'),

@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The processes as the Modeler saves them after every templated task had its template re-applied
  * (written to target/reapplied/ by scripts/check-modeler-files.mjs, which Maven runs before the
- * tests): start variables still reach the workers, and the budget guard still holds.
+ * tests), with the examples of bpmn/examples/: start variables still reach the workers, the budget
+ * guard still holds, and the call activities still pass their fields.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReappliedTemplatesTest {
@@ -50,7 +51,7 @@ class ReappliedTemplatesTest {
     assumeTrue(
         Files.isDirectory(REAPPLIED), "target/reapplied/ is written by the Node check (skipped)");
     engine = new EngineHarness();
-    engine.deployProcesses(REAPPLIED);
+    engine.deployProcesses(REAPPLIED, REAPPLIED.resolve("examples"));
     simulator = new PixverseSimulator().completeOnPoll(1).start();
     PixverseClient api =
         new PixverseClient(
@@ -113,6 +114,24 @@ class ReappliedTemplatesTest {
     assertThat(parameters.path("generateAudio").asBoolean()).isTrue();
     assertThat(parameters.path("seed").asLong()).isEqualTo(7);
     assertThat(parameters.path("negativePrompt").asText()).isEqualTo("rain");
+  }
+
+  /** The call activities of the teaser example: a fixed dropdown value and the process variable. */
+  @org.junit.jupiter.api.Test
+  void reappliedCallActivitiesPassFixedValuesAndProcessVariables() {
+    long instance =
+        engine.start(
+            "pixverse-teaser-and-video",
+            Map.of("prompt", "A dragon", "resolution", "1080p", "duration", 8));
+    engine.awaitCompleted(instance);
+
+    assertThat(engine.endEvents(instance)).containsExactly("end_videos_ready");
+    JsonNode teaser = engine.variable(instance, "teaser").path("task").path("parameters");
+    assertThat(teaser.path("resolution").asText()).isEqualTo("360p");
+    assertThat(teaser.path("duration").asInt()).isEqualTo(5);
+    JsonNode video = engine.variable(instance, "video").path("task").path("parameters");
+    assertThat(video.path("resolution").asText()).isEqualTo("1080p");
+    assertThat(video.path("duration").asInt()).isEqualTo(8);
   }
 
   @ParameterizedTest

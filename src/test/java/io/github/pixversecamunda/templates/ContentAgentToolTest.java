@@ -226,6 +226,9 @@ class ContentAgentToolTest {
     assertThat(submitted.path("resolution").asText()).isEqualTo("540p");
     assertThat(submitted.path("duration").asInt()).isEqualTo(8);
     assertThat(submitted.path("aspectRatio").asText()).isEqualTo("9:16");
+    // The granted video goes out with its reserved cost as its own budget.
+    long called = engine.calledInstances(instance).iterator().next();
+    assertThat(engine.variables(called).get("maxCredits").asInt()).isEqualTo(140);
 
     finish(instance);
     assertThat(engine.endEvents(instance)).containsExactly("end_post_done");

@@ -11,6 +11,9 @@ import java.util.function.Function;
  * result echo, the submit worker's fetch list, the local run's options and the template contract
  * test are all derived from this table; adding a PixVerse parameter starts here.
  */
+// Immutable in fact: the choices are unmodifiable lists (List.of, Stream.toList) and each value
+// function is a stateless accessor of the request record; the checker cannot see either.
+@SuppressWarnings("ImmutableEnumChecker")
 public enum GenerationField {
   PROMPT(
       "prompt",
@@ -121,7 +124,7 @@ public enum GenerationField {
       Function<GenerationRequest, Object> value) {
     this.variable = variable;
     this.wire = wire;
-    this.choices = choices;
+    this.choices = List.copyOf(choices);
     this.allowed = allowed;
     this.defaultValue = defaultValue;
     this.affectsCredits = affectsCredits;

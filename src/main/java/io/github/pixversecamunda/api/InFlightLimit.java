@@ -42,19 +42,23 @@ final class InFlightLimit {
           } catch (Throwable e) {
             running = CompletableFuture.failedFuture(e);
           }
-          running.whenComplete(
-              (value, failure) -> {
-                // The caller hears first; the slot is passed on whatever happens while doing so.
-                try {
-                  if (failure != null) {
-                    result.completeExceptionally(failure);
-                  } else {
-                    result.complete(value);
-                  }
-                } finally {
-                  release();
-                }
-              });
+          // Nothing waits on the stage whenComplete returns: the callback below hands every outcome
+          // to result and cannot itself fail but in release(), which the finally guarantees.
+          var unused =
+              running.whenComplete(
+                  (value, failure) -> {
+                    // The caller hears first; the slot is passed on whatever happens while doing
+                    // so.
+                    try {
+                      if (failure != null) {
+                        result.completeExceptionally(failure);
+                      } else {
+                        result.complete(value);
+                      }
+                    } finally {
+                      release();
+                    }
+                  });
         };
     boolean startNow;
     synchronized (this) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,6 +38,7 @@ public class CamundaClusterHealthIndicator extends AbstractHealthIndicator
             thread.setDaemon(true);
             return thread;
           });
+  private final ScheduledFuture<?> checks;
   private volatile boolean workersOpen;
   private volatile Check last;
 
@@ -45,7 +47,9 @@ public class CamundaClusterHealthIndicator extends AbstractHealthIndicator
     super("Camunda cluster check failed");
     this.camunda = camunda;
     this.interval = interval;
-    scheduler.scheduleWithFixedDelay(this::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    this.checks =
+        scheduler.scheduleWithFixedDelay(
+            this::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The Camunda client opens the job workers while the context starts; ready comes after that. */
@@ -93,6 +97,7 @@ public class CamundaClusterHealthIndicator extends AbstractHealthIndicator
 
   @Override
   public void destroy() {
+    checks.cancel(true);
     scheduler.shutdownNow();
   }
 }

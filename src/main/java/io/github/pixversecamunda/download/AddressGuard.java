@@ -86,6 +86,9 @@ final class AddressGuard implements DnsResolver {
   }
 
   /** One row of the table: a CIDR block, parsed once. */
+  // The network bytes are never compared through equals or hashCode: a block is only asked
+  // whether it contains an address, and the table is a fixed list built once.
+  @SuppressWarnings("ArrayRecordComponent")
   record Block(
       String cidr,
       Category category,

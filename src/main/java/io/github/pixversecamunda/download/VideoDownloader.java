@@ -347,7 +347,9 @@ public final class VideoDownloader implements AutoCloseable {
   private static String checkContentType(ClassicHttpResponse response, String url) {
     Header header = response.getFirstHeader("Content-Type");
     String type = header == null ? "application/octet-stream" : header.getValue();
-    String bare = type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    int parameters = type.indexOf(';');
+    String bare =
+        (parameters < 0 ? type : type.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
     if (bare.startsWith("video/")
         || bare.equals("application/octet-stream")
         || bare.equals("binary/octet-stream")

@@ -133,7 +133,7 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
         .baseUnit("bytes")
         .tag("reused", Boolean.toString(reused))
         .register(registry)
-        .record(bytes);
+        .record((double) bytes); // a video's size is far below 2^53 bytes: exact as a double
     Timer.builder(DOWNLOAD_TIME)
         .description("Time to download and keep one video")
         .tag("reused", Boolean.toString(reused))

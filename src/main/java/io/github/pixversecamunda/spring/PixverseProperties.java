@@ -229,7 +229,13 @@ public class PixverseProperties {
   }
 
   public PollSchedule toPollSchedule() {
-    return new PollSchedule(poll.getFloor(), poll.getCeiling());
+    try {
+      return new PollSchedule(poll.getFloor(), poll.getCeiling());
+    } catch (IllegalArgumentException e) {
+      // The schedule knows the rule; the start-up failure should name the properties to fix.
+      throw new IllegalArgumentException(
+          "pixverse.poll.floor and pixverse.poll.ceiling: " + e.getMessage(), e);
+    }
   }
 
   public String getBaseUrl() {

@@ -21,6 +21,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * as a real child process against the in-memory engine's gRPC port and is killed (SIGKILL) or
  * stopped (SIGTERM) while the simulator holds a submit's answer back after creating the paid task.
  */
+// Slow: real worker JVMs, killed and stopped mid-submit.
+@Tag("slow")
 class CrashSafetyTest {
 
   private static final String TEXT = "pixverse-text-to-video";

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * implements the job stream over gRPC. Prints the median, 90th percentile and mean of each; the
  * README's "Job streaming" quotes a run.
  */
+// Slow: measures activation latency over many jobs.
+@Tag("slow")
 class JobStreamingBenchmarkTest {
 
   private static final int WARM_UP = 5;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
  * memory does not grow with the file size. The figures (throughput, peak heap) are printed, not
  * asserted.
  */
+// Slow: moves 1 GiB through a child JVM with a small heap.
+@Tag("slow")
 class LargeDownloadTest {
 
   private static final long ONE_GIB = 1L << 30;

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * handled by the asynchronous await handler on ONE calling thread, against a baseline of the same
  * checks made blocking one after another in the same process. Prints both and their ratio.
  */
+// Slow: a measuring test.
+@Tag("slow")
 class AsyncHandlerBenchmarkTest {
 
   private static final int CHECKS = 100;

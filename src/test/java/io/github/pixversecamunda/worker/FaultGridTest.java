@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +46,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * to do, and once the cause is gone and the operator raises the retries, the instance finishes with
  * no second paid task.
  */
+// Slow: every phase against every fault on the engine, 51 cells.
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultGridTest {
 

@@ -28,10 +28,10 @@ class CreditTableFilesTest {
   void aStaleQuoteIsNamedWithItsFileAndLineAndTheWriterMendsIt(@TempDir Path copy)
       throws Exception {
     for (String file :
-        List.of(
-            "bpmn/pixverse-batch.bpmn",
-            "element-templates/pixverse-submit-video.json",
-            "element-templates/pixverse-submit-video-hybrid.json")) {
+        CreditTableWriter.quotes().stream()
+            .map(CreditTableWriter.Quote::file)
+            .distinct()
+            .toList()) {
       Files.createDirectories(copy.resolve(file).getParent());
       Files.copy(Path.of(file), copy.resolve(file));
     }

@@ -17,10 +17,11 @@ import java.util.regex.Pattern;
 
 /**
  * Writes the credit table of {@link Credits} into the hand-written files that quote it: the batch
- * process's pricing script and its note, and the budget description of the submit templates. The
- * build runs it before the Modeler checks and the tests ({@code process-test-classes}), on the
- * sources and on their copies in the library's classes; {@code CreditTableFilesTest} fails, naming
- * file and line, when a quote disagrees with the table (for a change made past the build).
+ * process's and the content agent's pricing scripts, the batch's note, and the budget description
+ * of the submit and generate-video templates. The build runs it before the Modeler checks and the
+ * tests ({@code process-test-classes}), on the sources and on their copies in the library's
+ * classes; {@code CreditTableFilesTest} fails, naming file and line, when a quote disagrees with
+ * the table (for a change made past the build).
  *
  * <p>Usage: {@code CreditTableWriter <project directory> [<copies directory>]}.
  */
@@ -45,10 +46,17 @@ public final class CreditTableWriter {
   }
 
   private static final String BATCH = "bpmn/pixverse-batch.bpmn";
-  private static final List<String> SUBMIT_TEMPLATES =
+
+  /** Processes that price a video in FEEL before they reserve its cost. */
+  private static final List<String> PRICING_SCRIPTS =
+      List.of(BATCH, "bpmn/examples/pixverse-content-agent.bpmn");
+
+  /** Templates whose budget field quotes the prices. */
+  private static final List<String> BUDGET_TEMPLATES =
       List.of(
           "element-templates/pixverse-submit-video.json",
-          "element-templates/pixverse-submit-video-hybrid.json");
+          "element-templates/pixverse-submit-video-hybrid.json",
+          "element-templates/pixverse-generate-video.json");
 
   private CreditTableWriter() {}
 
@@ -72,28 +80,30 @@ public final class CreditTableWriter {
     for (Resolution resolution : Resolution.values()) {
       prices.add("&#34;" + resolution.wire() + "&#34;: " + Credits.fiveSecondPrice(resolution));
     }
-    quotes.add(
-        new Quote(
-            BATCH,
-            Pattern.compile("fiveSeconds: get value\\(\\{[^}]*\\}, resolutionKey\\)"),
-            "fiveSeconds: get value(" + prices + ", resolutionKey)"));
-    quotes.add(
-        new Quote(
-            BATCH,
-            Pattern.compile("lengthFactor: (?:if seconds = [^,]*? then \\d+ else )+null"),
-            "lengthFactor: " + lengthFactorFeel() + "null"));
-    quotes.add(
-        new Quote(
-            BATCH,
-            Pattern.compile("\\(if withAudio then \\d+ else 1\\)"),
-            "(if withAudio then " + Credits.AUDIO_FACTOR + " else 1)"));
+    for (String script : PRICING_SCRIPTS) {
+      quotes.add(
+          new Quote(
+              script,
+              Pattern.compile("fiveSeconds: get value\\(\\{[^}]*\\}, resolutionKey\\)"),
+              "fiveSeconds: get value(" + prices + ", resolutionKey)"));
+      quotes.add(
+          new Quote(
+              script,
+              Pattern.compile("lengthFactor: (?:if seconds = [^,]*? then \\d+ else )+null"),
+              "lengthFactor: " + lengthFactorFeel() + "null"));
+      quotes.add(
+          new Quote(
+              script,
+              Pattern.compile("\\(if withAudio then \\d+ else 1\\)"),
+              "(if withAudio then " + Credits.AUDIO_FACTOR + " else 1)"));
+    }
     String rules = Credits.describe().substring(Credits.describe().indexOf("; ") + 2);
     quotes.add(
         new Quote(
             BATCH,
             Pattern.compile("5 s costs [^;]*(?:; [^;]*? (?:doubles|multiplies by \\d+))+"),
             "5 s costs " + pricesInWords() + "; " + rules));
-    for (String template : SUBMIT_TEMPLATES) {
+    for (String template : BUDGET_TEMPLATES) {
       quotes.add(
           new Quote(
               template,

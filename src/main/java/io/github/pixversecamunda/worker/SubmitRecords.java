@@ -161,6 +161,16 @@ public final class SubmitRecords {
   }
 
   /**
+   * Writes what the task waits for (best effort: it only informs, and feeds the growing wait), so
+   * that Operate shows it on the task while the job waits.
+   */
+  CompletionStage<Void> recordWait(ActivatedJob job, Map<String, Object> variables) {
+    return taskVariables
+        .setLocal(job.getElementInstanceKey(), variables)
+        .handle((ok, failure) -> (Void) null);
+  }
+
+  /**
    * Records the accepted task, trying again after each of {@link #RECORD_RETRY_DELAYS}; the last
    * failure, or null once recorded.
    */

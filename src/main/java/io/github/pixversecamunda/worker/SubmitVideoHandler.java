@@ -161,7 +161,10 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
     }
     if (api.accountLimits().pausedFor().compareTo(Duration.ZERO) > 0) {
       // The API asked this replica to wait moments ago: not even the attempt is recorded.
-      return support.send(client, job, waitForLimit(job, variables, null));
+      JobOutcome.Wait wait = waitForLimit(job, variables, null);
+      return records
+          .recordWait(job, wait.variables())
+          .thenCompose(ignored -> support.send(client, job, wait));
     }
     return records
         .recordAttempt(job, clock.instant(), support)
@@ -210,7 +213,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
    * refusal): wait and try again without spending a retry. {@code refusal} is null when nothing was
    * sent.
    */
-  private JobOutcome waitForLimit(
+  private JobOutcome.Wait waitForLimit(
       ActivatedJob job, Map<String, Object> variables, PixverseApiException refusal) {
     SubmitWait previous =
         Results.fromVariable(variables.get(Variables.SUBMIT_WAIT), SubmitWait.class);
@@ -280,7 +283,13 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
   private CompletionStage<JobOutcome> rejected(
       ActivatedJob job, Map<String, Object> variables, Throwable failure) {
     if (failure instanceof PixverseApiException e && e.kind().isAccountLimit()) {
-      return records.clearAttempt(job).thenApply(ignored -> waitForLimit(job, variables, e));
+      return records
+          .clearAttempt(job)
+          .thenCompose(
+              ignored -> {
+                JobOutcome.Wait wait = waitForLimit(job, variables, e);
+                return records.recordWait(job, wait.variables()).thenApply(done -> wait);
+              });
     }
     JobOutcome outcome =
         support.failed(WorkerEvents.Phase.SUBMIT, failure, onFailure(job, failure));

@@ -366,8 +366,18 @@ class SubmitVideoHandlerTest {
                   .contains("Waiting for the account's limit")
                   .contains("without spending a retry");
             });
-    // The attempt is cleared: the retry submits.
-    assertThat(written.get(written.size() - 1)).containsEntry(Variables.SUBMIT_ATTEMPT, null);
+    // The attempt is cleared (the retry submits), and the task shows what it waits for.
+    assertThat(written)
+        .anySatisfy(w -> assertThat(w).containsEntry(Variables.SUBMIT_ATTEMPT, null));
+    assertThat(written)
+        .last()
+        .satisfies(
+            w ->
+                assertThat(w)
+                    .extractingByKey(Variables.SUBMIT_WAIT)
+                    .asString()
+                    .contains("refusals=1")
+                    .contains("rate_limited"));
   }
 
   @Test

@@ -154,6 +154,31 @@ class HostileWorldTest {
         .anySatisfy(m -> assertThat(String.valueOf(m)).contains("Waiting for the account's limit"));
   }
 
+  @Test
+  void aSubmitThatNeverGetsAPlaceWaitsUntilTheDeadlineAndNothingIsPaid() {
+    int port = simulator.port();
+    simulator.close();
+    simulator =
+        new PixverseSimulator()
+            .accountLimit(0, LimitRefusal.TOO_MANY_REQUESTS, Duration.ZERO)
+            .start(port);
+
+    long instance = start(vars("prompt", "Never a place", "deadline", "PT1M"));
+    // Three refusals recorded on the task: three retries' worth, and none was spent.
+    await()
+        .atMost(EngineHarness.WAIT)
+        .until(
+            () ->
+                engine.allValues(instance, Variables.SUBMIT_WAIT).stream()
+                    .anyMatch(w -> w.path("refusals").asInt() >= 3));
+    engine.increaseTime(Duration.ofMinutes(2));
+    engine.awaitCompleted(instance);
+
+    assertThat(engine.endEvents(instance)).containsExactly("end_deadline_passed");
+    assertThat(engine.incidents(instance)).isEmpty();
+    assertThat(simulator.tasksCreated()).isZero();
+  }
+
   // ---- the key never reaches a variable ------------------------------------------------------
 
   @Test

@@ -15,13 +15,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * queue without a thread ({@link InFlightLimit}). Answers are handled on a small fixed pool,
  * because the JDK client's default executor grows a thread for each burst of answers, and handling
  * an answer (parsing, sending the job's outcome) never waits.
+ *
+ * <p>Every answer must arrive whole, body included, within the request timeout, and at most {@link
+ * #MAX_ANSWER_BYTES} of it is read. What an answer means is {@link ApiAnswers}' decision. Submits
+ * have a ceiling of their own ({@link AccountLimits#maxSubmitsInFlight()}), and after a refusal for
+ * the account's limits no submit leaves until the wait is over ({@link AccountLimitBackoff}).
  */
 public final class PixverseClient {
 
@@ -236,9 +244,8 @@ public final class PixverseClient {
       HttpRequest request, boolean submit, String taskId) {
     CompletableFuture<HttpResponse<byte[]>> sending =
         http.sendAsync(request, BoundedBody.handler(MAX_ANSWER_BYTES));
-    java.util.concurrent.atomic.AtomicBoolean timedOut =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    java.util.concurrent.ScheduledFuture<?> deadline =
+    AtomicBoolean timedOut = new AtomicBoolean();
+    ScheduledFuture<?> deadline =
         timeouts.schedule(
             () -> {
               timedOut.set(true);
@@ -252,7 +259,7 @@ public final class PixverseClient {
           deadline.cancel(false);
           if (failure != null) {
             Throwable cause = unwrap(failure);
-            if (timedOut.get() || cause instanceof java.util.concurrent.CancellationException) {
+            if (timedOut.get() || cause instanceof CancellationException) {
               cause = new HttpTimeoutException("the whole answer did not arrive");
             }
             throw ioFailure(cause, submit, taskId);

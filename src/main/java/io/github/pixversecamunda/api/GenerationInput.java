@@ -77,11 +77,13 @@ public record GenerationInput(
     Object thinkingType = typed(THINKING_TYPE, this.thinkingType, problems, String.class);
     Object negativePrompt = typed(NEGATIVE_PROMPT, this.negativePrompt, problems, String.class);
     Object seed = typed(SEED, this.seed, problems, String.class, Number.class);
-    boolean mistyped = !problems.isEmpty();
+    // A prompt of the wrong type is already reported; "must not be empty" would be a second, false
+    // problem.
+    boolean promptMistyped = this.prompt != null && prompt == null;
 
     String promptText = text(prompt);
-    if (mistyped && prompt == null && this.prompt != null) {
-      // Already reported as the wrong type.
+    if (promptMistyped) {
+      // Reported above.
     } else if (promptText == null || promptText.isBlank()) {
       problems.add(new Violation(PROMPT, "must not be empty"));
     } else if (promptText.length() > MAX_PROMPT_LENGTH) {

@@ -10,6 +10,12 @@ public enum ErrorKind {
   INSUFFICIENT_CREDITS(false),
   /** 429: slow down; {@link PixverseApiException#retryAfter()} says how long when the API told. */
   RATE_LIMITED(true),
+  /**
+   * The account runs as many generations as its plan allows (PixVerse's code 500044, or a message
+   * naming the concurrent-generation limit), whatever status the answer came with. Nothing was
+   * created; the same submit succeeds once a running generation ends.
+   */
+  CONCURRENCY_LIMITED(true),
   /** 5xx: the API failed. For a submit, the API said so: no task was accepted. */
   SERVER_ERROR(true),
   /** 404: no such task (or endpoint). */
@@ -33,6 +39,14 @@ public enum ErrorKind {
   /** True when a submit that failed this way may still have created (and charged) a task. */
   public boolean mayHaveCreatedTask() {
     return this == OUTCOME_UNKNOWN || this == MALFORMED_RESPONSE;
+  }
+
+  /**
+   * True for a refusal because of the account's limits (rate or generations at once): not a fault,
+   * so a submit waits for it without spending a retry.
+   */
+  public boolean isAccountLimit() {
+    return this == RATE_LIMITED || this == CONCURRENCY_LIMITED;
   }
 
   /** True when repeating the same request later is both safe and may succeed. */

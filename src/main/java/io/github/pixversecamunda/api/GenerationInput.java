@@ -65,9 +65,26 @@ public record GenerationInput(
   /** Checks every field; returns the typed request with the API's defaults filled in. */
   public GenerationRequest validate() {
     List<Violation> problems = new ArrayList<>();
+    // A list or an object is never a prompt, a choice or a number: refused before its toString()
+    // could go out as "[a red fox, snow]" and be paid for.
+    Object prompt = typed(PROMPT, this.prompt, problems, String.class);
+    Object imageUrl = typed(IMAGE_URL, this.imageUrl, problems, String.class);
+    Object resolution = typed(RESOLUTION, this.resolution, problems, String.class);
+    Object duration = typed(DURATION, this.duration, problems, String.class, Number.class);
+    Object aspectRatio = typed(ASPECT_RATIO, this.aspectRatio, problems, String.class);
+    Object generateAudio =
+        typed(GENERATE_AUDIO, this.generateAudio, problems, String.class, Boolean.class);
+    Object thinkingType = typed(THINKING_TYPE, this.thinkingType, problems, String.class);
+    Object negativePrompt = typed(NEGATIVE_PROMPT, this.negativePrompt, problems, String.class);
+    Object seed = typed(SEED, this.seed, problems, String.class, Number.class);
+    // A prompt of the wrong type is already reported; "must not be empty" would be a second, false
+    // problem.
+    boolean promptMistyped = this.prompt != null && prompt == null;
 
     String promptText = text(prompt);
-    if (promptText == null || promptText.isBlank()) {
+    if (promptMistyped) {
+      // Reported above.
+    } else if (promptText == null || promptText.isBlank()) {
       problems.add(new Violation(PROMPT, "must not be empty"));
     } else if (promptText.length() > MAX_PROMPT_LENGTH) {
       problems.add(
@@ -148,6 +165,47 @@ public record GenerationInput(
         thinking,
         negative,
         seedValue);
+  }
+
+  /**
+   * The value when it has one of the allowed types (or is absent); otherwise null, with a violation
+   * naming the field, what arrived and what is allowed.
+   */
+  private static Object typed(
+      String field, Object raw, List<Violation> problems, Class<?>... allowed) {
+    if (raw == null) {
+      return null;
+    }
+    for (Class<?> type : allowed) {
+      if (type.isInstance(raw)) {
+        return raw;
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (Class<?> type : allowed) {
+      names.add(
+          type == String.class ? "text" : type == Number.class ? "a number" : "true or false");
+    }
+    problems.add(
+        new Violation(
+            field, "must be " + String.join(" or ", names) + ", not " + describeType(raw)));
+    return null;
+  }
+
+  private static String describeType(Object raw) {
+    if (raw instanceof java.util.Collection<?> || raw.getClass().isArray()) {
+      return "a list";
+    }
+    if (raw instanceof Map<?, ?>) {
+      return "an object";
+    }
+    if (raw instanceof Number) {
+      return "a number";
+    }
+    if (raw instanceof Boolean) {
+      return "true/false";
+    }
+    return "a " + raw.getClass().getSimpleName();
   }
 
   private static <E extends Enum<E> & WireValue> E choice(

@@ -1,7 +1,5 @@
 package io.github.pixversecamunda.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -13,18 +11,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,21 +39,28 @@ import org.slf4j.LoggerFactory;
  * queue without a thread ({@link InFlightLimit}). Answers are handled on a small fixed pool,
  * because the JDK client's default executor grows a thread for each burst of answers, and handling
  * an answer (parsing, sending the job's outcome) never waits.
+ *
+ * <p>Every answer must arrive whole, body included, within the request timeout, and at most {@link
+ * #MAX_ANSWER_BYTES} of it is read. What an answer means is {@link ApiAnswers}' decision. Submits
+ * have a ceiling of their own ({@link AccountLimits#maxSubmitsInFlight()}), and after a refusal for
+ * the account's limits no submit leaves until the wait is over ({@link AccountLimitBackoff}).
  */
 public final class PixverseClient {
 
   private static final Logger LOG = LoggerFactory.getLogger(PixverseClient.class);
-  private static final Pattern SAFE_TASK_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,200}");
-  private static final Pattern CREDIT_WORDS =
-      Pattern.compile(
-          "insufficient|credit|balance|quota|top.?up|payment", Pattern.CASE_INSENSITIVE);
-  private static final int EXCERPT = 300;
+
+  /** API answers are small JSON documents; anything larger is not read to its end. */
+  public static final int MAX_ANSWER_BYTES = 1024 * 1024;
 
   private final PixverseClientConfig config;
   private final HttpClient http;
   private final ObjectMapper json;
   private final InFlightLimit inFlight;
   private final ApiCallObserver observer;
+  private final ApiAnswers answers;
+  private final InFlightLimit submitSlots;
+  private final AccountLimitBackoff backoff;
+  private final ScheduledExecutorService timeouts;
 
   /** Handling answers is quick and never waits, so the cores are enough threads for it. */
   private static final int ANSWER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -73,6 +81,11 @@ public final class PixverseClient {
     ExecutorService answers =
         Executors.newFixedThreadPool(ANSWER_THREADS, daemonThreads("pixverse-http-"));
     this.inFlight = new InFlightLimit(config.maxInFlight(), answers);
+    this.submitSlots = new InFlightLimit(config.limits().maxSubmitsInFlight(), answers);
+    this.backoff = new AccountLimitBackoff(config.limits());
+    this.answers = new ApiAnswers(json, config::redact);
+    this.timeouts =
+        Executors.newSingleThreadScheduledExecutor(daemonThreads("pixverse-http-timeout-"));
     this.http =
         HttpClient.newBuilder()
             .executor(answers)
@@ -83,6 +96,11 @@ public final class PixverseClient {
 
   public PixverseClientConfig config() {
     return config;
+  }
+
+  /** This client's (the replica's) memory of the account's refusals. */
+  public AccountLimitBackoff accountLimits() {
+    return backoff;
   }
 
   /** Creates a paid generation task. Validation already happened when the request was built. */
@@ -103,42 +121,57 @@ public final class PixverseClient {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
-    return send(http, true, null, sendBy)
-        .thenApply(
-            answer -> {
-              JsonNode root = answer.json();
-              String taskId =
-                  WireFormat.taskId(root)
-                      .orElseThrow(
-                          () ->
-                              new PixverseApiException(
-                                  ErrorKind.MALFORMED_RESPONSE,
-                                  answer.status(),
-                                  "the API accepted the submit but its answer names no task id, so a paid task may exist: "
-                                      + excerpt(answer.body()),
-                                  null,
-                                  null,
-                                  null));
-              LOG.debug("Submitted PixVerse task {}", taskId);
-              return new SubmittedTask(taskId, WireFormat.status(root).orElse(null));
-            });
+    return submitSlots.call(
+        () -> {
+          Duration paused = backoff.pausedFor();
+          if (paused.compareTo(Duration.ZERO) > 0) {
+            // The API asked this replica to wait: the submit does not add to the refusals.
+            return CompletableFuture.failedFuture(
+                new PixverseApiException(
+                    backoff.lastKind(),
+                    0,
+                    "not sent: the API refused a submit for the account's limits moments ago and"
+                        + " this replica waits "
+                        + paused.withNanos(0).plusSeconds(1)
+                        + " before the next one",
+                    null,
+                    paused,
+                    null));
+          }
+          return send(http, true, null, sendBy)
+              .thenApply(
+                  reply -> {
+                    SubmittedTask task = answers.submitted(reply);
+                    backoff.accepted();
+                    LOG.debug("Submitted PixVerse task {}", task.taskId());
+                    return task;
+                  })
+              .whenComplete(
+                  (task, failure) -> {
+                    if (failure != null
+                        && unwrap(failure) instanceof PixverseApiException e
+                        && e.kind().isAccountLimit()
+                        && e.httpStatus() != 0) {
+                      backoff.refused(e.kind(), e.retryAfter().orElse(null));
+                    }
+                  });
+        });
   }
 
   /** Checks a task once. Unknown status words read as {@link TaskState#RUNNING}. */
   public CompletableFuture<TaskStatus> statusAsync(String taskId) {
-    if (taskId == null || !SAFE_TASK_ID.matcher(taskId).matches()) {
+    if (!WireFormat.isUsableTaskId(taskId)) {
       return CompletableFuture.failedFuture(
           new InvalidInputException(
               List.of(
                   new Violation(
                       "taskId",
-                      "'"
-                          + taskId
-                          + "' is not a task id (letters, digits, '.', '_', ':', '-'; 1 to 200 characters)"))));
+                      WireFormat.quoted(taskId)
+                          + " is not a task id (letters, digits, '.', '_', ':', '-', starting with"
+                          + " a letter or digit, no '..'; 1 to 200 characters)"))));
     }
     HttpRequest http = request(WireFormat.TASKS_PATH + taskId).GET().build();
-    return send(http, false, taskId)
-        .thenApply(answer -> WireFormat.parseStatus(taskId, answer.json(), answer.body()));
+    return send(http, false, taskId).thenApply(reply -> answers.status(taskId, reply));
   }
 
   public SubmittedTask submit(GenerationRequest request) {
@@ -156,13 +189,12 @@ public final class PixverseClient {
         .header("Authorization", "Bearer " + config.apiKey());
   }
 
-  private record Answer(int status, String body, JsonNode json) {}
-
-  private CompletableFuture<Answer> send(HttpRequest request, boolean submit, String taskId) {
+  private CompletableFuture<ApiAnswers.Reply> send(
+      HttpRequest request, boolean submit, String taskId) {
     return send(request, submit, taskId, null);
   }
 
-  private CompletableFuture<Answer> send(
+  private CompletableFuture<ApiAnswers.Reply> send(
       HttpRequest request, boolean submit, String taskId, Instant sendBy) {
     ApiCallObserver.Endpoint endpoint =
         submit ? ApiCallObserver.Endpoint.SUBMIT : ApiCallObserver.Endpoint.STATUS;
@@ -181,17 +213,9 @@ public final class PixverseClient {
           }
           observe(
               () -> observer.callStarted(endpoint, Duration.ofNanos(System.nanoTime() - queued)));
-          CompletableFuture<Answer> result;
+          CompletableFuture<ApiAnswers.Reply> result;
           try {
-            result =
-                http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                    .handle(
-                        (response, failure) -> {
-                          if (failure != null) {
-                            throw ioFailure(unwrap(failure), submit, taskId);
-                          }
-                          return answer(response, submit, taskId);
-                        });
+            result = exchange(request, submit, taskId);
           } catch (RuntimeException e) {
             observe(() -> observer.callFinished(endpoint, ErrorKind.CONNECTION_FAILED));
             throw e;
@@ -207,6 +231,44 @@ public final class PixverseClient {
                                   : unwrap(failure) instanceof PixverseApiException e
                                       ? e.kind()
                                       : ErrorKind.MALFORMED_RESPONSE)));
+        });
+  }
+
+  /**
+   * Sends and reads the whole answer within the request timeout, body included (the JDK client's
+   * own timeout stops counting once the headers are in, so a server that drips its body one byte a
+   * second would hold the job until its job timeout), and never more than {@link #MAX_ANSWER_BYTES}
+   * of it. The answer is classified later; here only what arrived, or the transport's failure.
+   */
+  private CompletableFuture<ApiAnswers.Reply> exchange(
+      HttpRequest request, boolean submit, String taskId) {
+    CompletableFuture<HttpResponse<byte[]>> sending =
+        http.sendAsync(request, BoundedBody.handler(MAX_ANSWER_BYTES));
+    AtomicBoolean timedOut = new AtomicBoolean();
+    ScheduledFuture<?> deadline =
+        timeouts.schedule(
+            () -> {
+              timedOut.set(true);
+              // Cancelling the JDK client's future aborts the exchange and closes its connection.
+              sending.cancel(true);
+            },
+            config.requestTimeout().toMillis(),
+            TimeUnit.MILLISECONDS);
+    return sending.handle(
+        (response, failure) -> {
+          deadline.cancel(false);
+          if (failure != null) {
+            Throwable cause = unwrap(failure);
+            if (timedOut.get() || cause instanceof CancellationException) {
+              cause = new HttpTimeoutException("the whole answer did not arrive");
+            }
+            throw ioFailure(cause, submit, taskId);
+          }
+          return new ApiAnswers.Reply(
+              response.statusCode(),
+              new String(response.body(), StandardCharsets.UTF_8),
+              response.headers().firstValue("Retry-After").orElse(null),
+              response.headers().firstValue("Location").orElse(null));
         });
   }
 
@@ -239,90 +301,6 @@ public final class PixverseClient {
     };
   }
 
-  private Answer answer(HttpResponse<String> response, boolean submit, String taskId) {
-    String body = response.body() == null ? "" : response.body();
-    JsonNode root = null;
-    try {
-      root = body.isBlank() ? null : json.readTree(body);
-    } catch (JsonProcessingException e) {
-      root = null;
-    }
-    int status = response.statusCode();
-    int effective = effectiveCode(status, root);
-    if (effective >= 200 && effective < 300) {
-      if (root == null || !root.isObject()) {
-        throw new PixverseApiException(
-            ErrorKind.MALFORMED_RESPONSE,
-            status,
-            (submit
-                    ? "the submit answer is not a JSON object, so a paid task may exist: "
-                    : "the answer is not a JSON object: ")
-                + excerpt(body),
-            taskId,
-            null,
-            null);
-      }
-      return new Answer(status, body, root);
-    }
-    String message = redact(apiMessage(root, body));
-    String type = root == null ? "" : root.path(WireFormat.ERROR).path(WireFormat.TYPE).asText("");
-    Duration retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
-    throw new PixverseApiException(
-        kindOf(effective, submit, message + " " + type),
-        effective,
-        message,
-        taskId,
-        retryAfter,
-        null);
-  }
-
-  /** A 200 answer may still carry an error code inside (the API wraps everything in {code,...}). */
-  private static int effectiveCode(int httpStatus, JsonNode root) {
-    if (httpStatus < 200 || httpStatus >= 300 || root == null || !root.isObject()) {
-      return httpStatus;
-    }
-    JsonNode error = root.get(WireFormat.ERROR);
-    if (error != null && error.isObject()) {
-      return error.path(WireFormat.CODE).canConvertToInt()
-              && error.path(WireFormat.CODE).asInt() >= 400
-          ? error.path(WireFormat.CODE).asInt()
-          : 400;
-    }
-    JsonNode code = root.get(WireFormat.CODE);
-    if (code != null && code.canConvertToInt() && code.asInt() >= 400) {
-      return code.asInt();
-    }
-    return httpStatus;
-  }
-
-  private static ErrorKind kindOf(int code, boolean submit, String text) {
-    if (code == 402
-        || (code >= 400
-            && code < 500
-            && code != 429
-            && code != 404
-            && CREDIT_WORDS.matcher(text).find())) {
-      return ErrorKind.INSUFFICIENT_CREDITS;
-    }
-    if (code == 401 || code == 403) {
-      return ErrorKind.AUTHENTICATION;
-    }
-    if (code == 404) {
-      return ErrorKind.NOT_FOUND;
-    }
-    if (code == 429) {
-      return ErrorKind.RATE_LIMITED;
-    }
-    // A gateway error after a POST may hide an upstream that accepted it: treat as unknown.
-    if (submit && (code == 502 || code == 504)) {
-      return ErrorKind.OUTCOME_UNKNOWN;
-    }
-    if (code >= 500 || code == 408) {
-      return ErrorKind.SERVER_ERROR;
-    }
-    return ErrorKind.INVALID_REQUEST;
-  }
-
   private PixverseApiException ioFailure(Throwable failure, boolean submit, String taskId) {
     if (failure instanceof PixverseApiException api) {
       return api;
@@ -343,9 +321,20 @@ public final class PixverseClient {
           null,
           failure);
     }
+    if (failure instanceof BoundedBody.TooLarge tooLarge) {
+      return new PixverseApiException(
+          ErrorKind.MALFORMED_RESPONSE,
+          0,
+          tooLarge.getMessage()
+              + ", so it was not read"
+              + (submit ? "; the API may have accepted the submit and a paid task may exist" : ""),
+          taskId,
+          null,
+          null);
+    }
     String what =
         failure instanceof HttpTimeoutException
-            ? "no answer within " + config.requestTimeout()
+            ? "no complete answer within " + config.requestTimeout()
             : "connection lost after the request was sent (" + redact(describe(failure)) + ")";
     String consequence = submit ? "; the API may have accepted it and a paid task may exist" : "";
     return new PixverseApiException(
@@ -357,50 +346,12 @@ public final class PixverseClient {
         failure instanceof IOException ? failure : null);
   }
 
-  private static String apiMessage(JsonNode root, String body) {
-    if (root != null && root.isObject()) {
-      JsonNode error = root.get(WireFormat.ERROR);
-      if (error != null && error.isObject() && error.hasNonNull(WireFormat.MESSAGE)) {
-        return error.get(WireFormat.MESSAGE).asText();
-      }
-      if (error != null && error.isTextual()) {
-        return error.asText();
-      }
-      if (root.hasNonNull(WireFormat.MESSAGE)) {
-        return root.get(WireFormat.MESSAGE).asText();
-      }
-    }
-    return excerpt(body);
-  }
-
   static Duration retryAfter(String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime when =
-            ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration wait = Duration.between(ZonedDateTime.now(when.getZone()), when);
-        return wait.isNegative() ? Duration.ZERO : wait;
-      } catch (RuntimeException notADate) {
-        return null;
-      }
-    }
+    return ApiAnswers.retryAfter(header);
   }
 
   private String redact(String text) {
     return config.redact(text);
-  }
-
-  private static String excerpt(String body) {
-    if (body == null || body.isBlank()) {
-      return "(empty body)";
-    }
-    String flat = body.replaceAll("\\s+", " ").trim();
-    return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT) + "...";
   }
 
   private static String describe(Throwable failure) {

@@ -8,9 +8,16 @@ import java.util.Objects;
  * How to reach the API. The key is held here and nowhere else; {@link #toString()} masks it.
  *
  * @param maxInFlight requests open at once; further calls queue without holding the caller's thread
+ * @param requestTimeout the whole answer, body included, must have arrived within this time
+ * @param limits how submits behave towards the account's limits
  */
 public record PixverseClientConfig(
-    URI baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout, int maxInFlight) {
+    URI baseUrl,
+    String apiKey,
+    Duration connectTimeout,
+    Duration requestTimeout,
+    int maxInFlight,
+    AccountLimits limits) {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
@@ -25,6 +32,7 @@ public record PixverseClientConfig(
     connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
     requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
     maxInFlight = maxInFlight <= 0 ? DEFAULT_MAX_IN_FLIGHT : maxInFlight;
+    limits = limits == null ? AccountLimits.DEFAULT : limits;
     String url = baseUrl.toString();
     if (url.endsWith("/")) {
       baseUrl = URI.create(url.substring(0, url.length() - 1));
@@ -37,15 +45,21 @@ public record PixverseClientConfig(
         apiKey,
         null,
         null,
-        0);
+        0,
+        null);
   }
 
   public PixverseClientConfig withTimeouts(Duration connect, Duration request) {
-    return new PixverseClientConfig(baseUrl, apiKey, connect, request, maxInFlight);
+    return new PixverseClientConfig(baseUrl, apiKey, connect, request, maxInFlight, limits);
   }
 
   public PixverseClientConfig withMaxInFlight(int max) {
-    return new PixverseClientConfig(baseUrl, apiKey, connectTimeout, requestTimeout, max);
+    return new PixverseClientConfig(baseUrl, apiKey, connectTimeout, requestTimeout, max, limits);
+  }
+
+  public PixverseClientConfig withLimits(AccountLimits accountLimits) {
+    return new PixverseClientConfig(
+        baseUrl, apiKey, connectTimeout, requestTimeout, maxInFlight, accountLimits);
   }
 
   /** Replaces the key wherever it might appear in text that leaves the client. */
@@ -63,6 +77,8 @@ public record PixverseClientConfig(
         + requestTimeout
         + ", maxInFlight="
         + maxInFlight
+        + ", limits="
+        + limits
         + "]";
   }
 }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * status words and where answers put things. The API documents little of its answers, so the
  * readers here accept every shape seen or reported (see "What the API does not document" in the
  * README); when the API settles a name, edit it here (answers, paths) or in {@link GenerationField}
- * (request fields). How error answers are classified lives in {@link PixverseClient}.
+ * (request fields). What an answer means (accepted, refused, limited, unknown) is decided in {@link
+ * ApiAnswers}.
  */
 public final class WireFormat {
 
@@ -33,6 +34,17 @@ public final class WireFormat {
   public static final String TYPE = "type";
   public static final String TASK_ID = "task_id";
   public static final String STATUS = "status";
+
+  /**
+   * What a task id may look like before it goes into a path, a file name or a log line: letters,
+   * digits, '.', '_', ':' and '-', starting with a letter or digit, no "..", at most 200
+   * characters.
+   */
+  private static final Pattern USABLE_TASK_ID =
+      Pattern.compile("(?!.*\\.\\.)[A-Za-z0-9][A-Za-z0-9._:\\-]{0,199}");
+
+  /** The most of an answer kept for diagnosis (far below the engine's 4 MB message limit). */
+  public static final int RAW_ANSWER_LIMIT = 8 * 1024;
 
   private static final List<String> TASK_ID_FIELDS = List.of(TASK_ID, "id", "taskId");
   private static final List<String> STATUS_FIELDS = List.of(STATUS, "state", "task_status");
@@ -113,6 +125,55 @@ public final class WireFormat {
 
   public static Optional<String> taskId(JsonNode answer) {
     return firstText(payload(answer), TASK_ID_FIELDS).or(() -> firstText(answer, TASK_ID_FIELDS));
+  }
+
+  public static boolean isUsableTaskId(String taskId) {
+    return taskId != null && USABLE_TASK_ID.matcher(taskId).matches();
+  }
+
+  /**
+   * A task id (or any text from outside) as it may appear in a message or a log line: in quotes,
+   * control characters escaped, at most 200 characters.
+   */
+  public static String quoted(String raw) {
+    String text = raw == null ? "null" : raw;
+    String cut = text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : cut.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /**
+   * Text with every control character (CR, LF, ...) replaced by a space: one log line stays one.
+   */
+  public static String printable(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      out.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
+    }
+    return out.toString();
+  }
+
+  /** At most {@link #RAW_ANSWER_LIMIT} characters of an answer, with a note when cut. */
+  public static String bounded(String answer) {
+    if (answer == null || answer.length() <= RAW_ANSWER_LIMIT) {
+      return answer;
+    }
+    return answer.substring(0, RAW_ANSWER_LIMIT)
+        + "... (truncated: "
+        + answer.length()
+        + " characters in all)";
   }
 
   public static Optional<String> status(JsonNode answer) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -47,7 +48,13 @@ import org.apache.hc.core5.util.Timeout;
  * file and a failed download leaves nothing behind. Memory use does not grow with the file size.
  *
  * <p>A host that stops sending is abandoned after {@code requestTimeout} without data (the socket
- * read timeout), so a stalled transfer cannot hold a thread until the job times out.
+ * read timeout), so a stalled transfer cannot hold a thread until the job times out; a host that
+ * keeps sending a byte now and then is abandoned when the whole transfer passes its time limit (the
+ * job's deadline, else {@link #MAX_TRANSFER_TIME}), so no body holds a thread for ever.
+ *
+ * <p>A body sent with a {@code Content-Encoding} is what it says: gzip and deflate are decoded (the
+ * size ceiling counts the decoded bytes, so a small bomb cannot fill the disk), any other encoding
+ * is refused rather than kept as if it were the video.
  *
  * <p>It sends no credentials or cookies (the file host is not the API) and uses no proxy (a proxy
  * would resolve the host itself, out of the guard's reach). TLS verifies the certificate against
@@ -56,6 +63,10 @@ import org.apache.hc.core5.util.Timeout;
 public final class VideoDownloader implements AutoCloseable {
 
   private static final int BUFFER = 64 * 1024;
+
+  /** The longest a transfer may take when the caller gives no deadline (below the job timeout). */
+  public static final java.time.Duration MAX_TRANSFER_TIME = java.time.Duration.ofMinutes(25);
+
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   /** Concurrency is bounded by the job worker's active jobs, not by the pool. */
@@ -130,12 +141,27 @@ public final class VideoDownloader implements AutoCloseable {
 
   public CompletableFuture<StoredVideo> downloadAsync(
       String url, String fileNamePattern, String taskId, boolean overwrite) {
+    return downloadAsync(url, fileNamePattern, taskId, overwrite, null);
+  }
+
+  /**
+   * The same, abandoned as {@link DownloadException.Kind#TRANSIENT} if not done by {@code
+   * finishBy}.
+   */
+  public CompletableFuture<StoredVideo> downloadAsync(
+      String url, String fileNamePattern, String taskId, boolean overwrite, Instant finishBy) {
     return CompletableFuture.supplyAsync(
-        () -> download(url, fileNamePattern, taskId, overwrite), copyThreads);
+        () -> download(url, fileNamePattern, taskId, overwrite, finishBy), copyThreads);
   }
 
   public StoredVideo download(
       String url, String fileNamePattern, String taskId, boolean overwrite) {
+    return download(url, fileNamePattern, taskId, overwrite, null);
+  }
+
+  public StoredVideo download(
+      String url, String fileNamePattern, String taskId, boolean overwrite, Instant finishBy) {
+    Instant until = finishBy == null ? Instant.now().plus(MAX_TRANSFER_TIME) : finishBy;
     Path target = FileNames.resolve(settings.directory(), fileNamePattern, taskId);
     checkDirectory();
     URI uri = parse(url);
@@ -147,7 +173,10 @@ public final class VideoDownloader implements AutoCloseable {
     boolean complete = false;
     try {
       String contentType = checkContentType(exchange.response(), url);
-      OptionalLong declared = declaredLength(exchange.response());
+      String encoding = contentEncoding(exchange.response(), url);
+      // A declared length counts encoded bytes; the decoded size is checked while streaming.
+      OptionalLong declared =
+          encoding == null ? declaredLength(exchange.response()) : OptionalLong.empty();
       if (declared.isPresent() && declared.getAsLong() > settings.maxBytes()) {
         throw new DownloadException(
             DownloadException.Kind.REFUSED,
@@ -161,7 +190,10 @@ public final class VideoDownloader implements AutoCloseable {
       }
       MessageDigest sha256 = sha256();
       HttpEntity entity = exchange.response().getEntity();
-      long size = entity == null ? 0 : copy(entity.getContent(), temporary, sha256, url);
+      long size =
+          entity == null
+              ? 0
+              : copy(decoded(entity.getContent(), encoding, url), temporary, sha256, url, until);
       if (declared.isPresent() && size != declared.getAsLong()) {
         throw new DownloadException(
             DownloadException.Kind.TRANSIENT,
@@ -365,7 +397,51 @@ public final class VideoDownloader implements AutoCloseable {
             + "' is neither a video nor generic binary data");
   }
 
-  private long copy(InputStream body, Path temporary, MessageDigest sha256, String url)
+  /** Null for a body sent as it is; gzip or deflate for one to decode; anything else is refused. */
+  private static String contentEncoding(ClassicHttpResponse response, String url) {
+    Header header = response.getFirstHeader("Content-Encoding");
+    String encoding = header == null ? "" : header.getValue().trim().toLowerCase(Locale.ROOT);
+    switch (encoding) {
+      case "", "identity" -> {
+        return null;
+      }
+      case "gzip", "x-gzip", "deflate" -> {
+        return encoding;
+      }
+      default ->
+          throw new DownloadException(
+              DownloadException.Kind.REFUSED,
+              "Refused "
+                  + url
+                  + ": the file host sent it with Content-Encoding '"
+                  + header.getValue()
+                  + "', which is not a video as it is and cannot be decoded here");
+    }
+  }
+
+  private static InputStream decoded(InputStream body, String encoding, String url)
+      throws IOException {
+    if (encoding == null) {
+      return body;
+    }
+    try {
+      return encoding.equals("deflate")
+          ? new java.util.zip.InflaterInputStream(body)
+          : new java.util.zip.GZIPInputStream(body, BUFFER);
+    } catch (java.util.zip.ZipException e) {
+      throw notEncodedAsSaid(url, encoding, e);
+    }
+  }
+
+  private static DownloadException notEncodedAsSaid(String url, String encoding, Exception e) {
+    return new DownloadException(
+        DownloadException.Kind.REFUSED,
+        "Refused " + url + ": the body is not the " + encoding + " data its header announces",
+        e);
+  }
+
+  private long copy(
+      InputStream body, Path temporary, MessageDigest sha256, String url, Instant until)
       throws IOException {
     byte[] buffer = new byte[BUFFER];
     long size = 0;
@@ -379,6 +455,17 @@ public final class VideoDownloader implements AutoCloseable {
       int read;
       while ((read = body.read(buffer)) >= 0) { // an IOException here is the network's: transient
         size += read;
+        if (Instant.now().isAfter(until)) {
+          throw new DownloadException(
+              DownloadException.Kind.TRANSIENT,
+              "Abandoned the download of "
+                  + url
+                  + " after "
+                  + size
+                  + " bytes: the transfer did not finish by "
+                  + until
+                  + " (its total time limit)");
+        }
         if (size > settings.maxBytes()) {
           throw new DownloadException(
               DownloadException.Kind.REFUSED,
@@ -394,6 +481,8 @@ public final class VideoDownloader implements AutoCloseable {
     } catch (SocketTimeoutException e) {
       throw new IOException(
           "no data arrived for " + settings.requestTimeout() + "; the transfer stalled", e);
+    } catch (java.util.zip.ZipException e) {
+      throw notEncodedAsSaid(url, "encoded", e);
     }
     return size;
   }

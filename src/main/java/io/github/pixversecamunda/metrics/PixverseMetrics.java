@@ -34,6 +34,8 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
   public static final String API_IN_FLIGHT = "pixverse.api.in.flight";
   public static final String API_SLOT_WAIT = "pixverse.api.slot.wait";
   public static final String API_RATE_LIMITED = "pixverse.api.rate.limited";
+  public static final String SUBMIT_WAITS = "pixverse.submit.waits";
+  public static final String SUBMIT_WAIT_TIME = "pixverse.submit.wait";
   public static final String DOWNLOAD_BYTES = "pixverse.download.size";
   public static final String DOWNLOAD_TIME = "pixverse.download.time";
 
@@ -54,6 +56,10 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
       rateLimited(endpoint);
     }
     slotWait();
+    for (String reason : new String[] {"concurrency_limited", "rate_limited"}) {
+      submitWaits(reason, true);
+      submitWaits(reason, false);
+    }
   }
 
   // ---- worker events ---------------------------------------------------------------------------
@@ -127,6 +133,26 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
   }
 
   @Override
+  public void submitWaited(String reason, Duration wait, boolean refused) {
+    submitWaits(reason, refused).increment();
+    Timer.builder(SUBMIT_WAIT_TIME)
+        .description("Waits a submit was given for the account's limit (no retry spent)")
+        .tag("reason", reason)
+        .register(registry)
+        .record(wait);
+  }
+
+  private Counter submitWaits(String reason, boolean refused) {
+    return Counter.builder(SUBMIT_WAITS)
+        .description(
+            "Submits that wait for the account's limit instead of failing: refused by the API, or"
+                + " held back by the replica while the API asked it to wait")
+        .tag("reason", reason)
+        .tag("refused", Boolean.toString(refused))
+        .register(registry);
+  }
+
+  @Override
   public void downloaded(long bytes, Duration took, boolean reused) {
     DistributionSummary.builder(DOWNLOAD_BYTES)
         .description("Size of the videos kept by the download worker")
@@ -191,6 +217,9 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
     }
     if (outcome instanceof JobOutcome.Retry) {
       return "retry";
+    }
+    if (outcome instanceof JobOutcome.Wait) {
+      return "wait";
     }
     if (outcome instanceof JobOutcome.BpmnError) {
       return "bpmn_error";

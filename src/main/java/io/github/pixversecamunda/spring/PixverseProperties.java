@@ -1,5 +1,6 @@
 package io.github.pixversecamunda.spring;
 
+import io.github.pixversecamunda.api.AccountLimits;
 import io.github.pixversecamunda.api.PixverseClientConfig;
 import io.github.pixversecamunda.api.WireFormat;
 import io.github.pixversecamunda.download.DownloadSettings;
@@ -54,6 +55,56 @@ public class PixverseProperties {
   private final Download download = new Download();
 
   private final Health health = new Health();
+
+  private final Limits limits = new Limits();
+
+  /** How submits treat the account's limits (generations at once, rate). */
+  public static class Limits {
+
+    /**
+     * Submits this replica sends at once; further submits queue without a thread. Set it to the
+     * plan's number of generations at once divided by the number of replicas.
+     */
+    private int maxSubmitsInFlight = AccountLimits.DEFAULT_MAX_SUBMITS_IN_FLIGHT;
+
+    /** Wait after a first refusal for the account's limits; it doubles with every one in a row. */
+    private Duration firstWait = AccountLimits.DEFAULT_FIRST_WAIT;
+
+    /** Longest single wait for the account's limits; a longer Retry-After is capped to it. */
+    private Duration maxWait = AccountLimits.DEFAULT_MAX_WAIT;
+
+    public int getMaxSubmitsInFlight() {
+      return maxSubmitsInFlight;
+    }
+
+    public void setMaxSubmitsInFlight(int maxSubmitsInFlight) {
+      this.maxSubmitsInFlight = maxSubmitsInFlight;
+    }
+
+    public Duration getFirstWait() {
+      return firstWait;
+    }
+
+    public void setFirstWait(Duration firstWait) {
+      this.firstWait = firstWait;
+    }
+
+    public Duration getMaxWait() {
+      return maxWait;
+    }
+
+    public void setMaxWait(Duration maxWait) {
+      this.maxWait = maxWait;
+    }
+
+    public AccountLimits toAccountLimits() {
+      return new AccountLimits(maxSubmitsInFlight, firstWait, maxWait);
+    }
+  }
+
+  public Limits getLimits() {
+    return limits;
+  }
 
   /** The pixverseApi health component (Actuator). */
   public static class Health {
@@ -225,7 +276,8 @@ public class PixverseProperties {
   public PixverseClientConfig toClientConfig() {
     return PixverseClientConfig.of(baseUrl, apiKey)
         .withTimeouts(connectTimeout, requestTimeout)
-        .withMaxInFlight(maxInFlight);
+        .withMaxInFlight(maxInFlight)
+        .withLimits(limits.toAccountLimits());
   }
 
   public PollSchedule toPollSchedule() {

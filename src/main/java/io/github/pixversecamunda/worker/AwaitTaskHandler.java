@@ -220,7 +220,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
                   + ".");
       // Rate limiting is not a fault of the task: wait as long as the API asked, without spending a
       // retry.
-      case RATE_LIMITED -> {
+      case RATE_LIMITED, CONCURRENCY_LIMITED -> {
         TaskCheck result =
             result(context, TaskState.RUNNING, null, e.retryAfter().orElse(null))
                 .withLastError(e.getMessage());

@@ -55,7 +55,7 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
     JobMdc.taskId(taskId);
     long started = System.nanoTime();
     return downloader
-        .downloadAsync(url, fileName, taskId, overwrite)
+        .downloadAsync(url, fileName, taskId, overwrite, finishBy(job))
         .handle(
             JobMdc.within(
                 job,
@@ -115,5 +115,15 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
 
   private static Map<String, Object> result(StoredVideo stored) {
     return Results.toVariable(stored);
+  }
+
+  /**
+   * The transfer must end before the engine may hand the job to another worker: its deadline, less
+   * a moment to report the outcome.
+   */
+  private static java.time.Instant finishBy(ActivatedJob job) {
+    return job.getDeadline() <= 0
+        ? null
+        : java.time.Instant.ofEpochMilli(job.getDeadline()).minusSeconds(10);
   }
 }

@@ -51,7 +51,9 @@ public final class JobMdc {
   /** Adds the PixVerse task id to the current scope (ignored when null). */
   public static void taskId(String taskId) {
     if (taskId != null) {
-      MDC.put(TASK_ID, taskId);
+      // A task id read from a variable may hold anything: one log line must stay one line.
+      String printable = io.github.pixversecamunda.api.WireFormat.printable(taskId);
+      MDC.put(TASK_ID, printable.length() > 200 ? printable.substring(0, 200) : printable);
     }
   }
 

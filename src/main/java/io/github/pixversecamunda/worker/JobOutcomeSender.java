@@ -31,6 +31,15 @@ public interface JobOutcomeSender {
               .errorMessage(retry.message())
               .send();
         }
+        if (outcome instanceof JobOutcome.Wait wait) {
+          return client
+              .newFailCommand(job)
+              .retries(wait.retries())
+              .retryBackoff(wait.backoff())
+              .errorMessage(wait.message())
+              .variables(wait.variables())
+              .send();
+        }
         JobOutcome.Incident incident = (JobOutcome.Incident) outcome;
         return client.newFailCommand(job).retries(0).errorMessage(incident.message()).send();
       };

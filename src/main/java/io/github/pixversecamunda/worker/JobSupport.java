@@ -56,6 +56,11 @@ final class JobSupport {
       }
 
       @Override
+      public void submitWaited(String reason, Duration wait, boolean refused) {
+        quietly(() -> events.submitWaited(reason, wait, refused));
+      }
+
+      @Override
       public void downloaded(long bytes, Duration took, boolean reused) {
         quietly(() -> events.downloaded(bytes, took, reused));
       }
@@ -121,12 +126,22 @@ final class JobSupport {
   }
 
   static JobOutcome invalidInput(InvalidInputException e, String taskId) {
+    // With a task id the task was submitted (and paid) earlier: "no credit spent" would be false.
+    String message =
+        taskId == null
+            ? e.getMessage()
+            : "Invalid PixVerse input for task "
+                + taskId
+                + " (nothing was sent now; the task was submitted earlier and stays paid): "
+                + e.violations().stream()
+                    .map(Violation::toString)
+                    .collect(java.util.stream.Collectors.joining("; "));
     return new JobOutcome.BpmnError(
         ErrorCodes.INVALID_INPUT,
-        e.getMessage(),
+        message,
         Map.of(
             Variables.ERROR,
-            errorVariable(ErrorCodes.INVALID_INPUT, e.getMessage(), taskId, e.violations())));
+            errorVariable(ErrorCodes.INVALID_INPUT, message, taskId, e.violations())));
   }
 
   static JobOutcome bpmnError(String code, String message, String taskId) {
@@ -190,17 +205,70 @@ final class JobSupport {
     return config.redact(text);
   }
 
+  /**
+   * Every text an outcome carries, its variables included (raw answers, failure reasons), with the
+   * key redacted, control characters kept out of messages and every string cut to a size the engine
+   * records: a variable is shown to everyone in Operate, and a 20 MB answer copied into one would
+   * fail every completion of the job.
+   */
   private JobOutcome redact(JobOutcome outcome) {
+    if (outcome instanceof JobOutcome.Complete c) {
+      return new JobOutcome.Complete(safeVariables(c.variables()));
+    }
     if (outcome instanceof JobOutcome.BpmnError e) {
-      return new JobOutcome.BpmnError(e.code(), redact(e.message()), e.variables());
+      return new JobOutcome.BpmnError(e.code(), message(e.message()), safeVariables(e.variables()));
     }
     if (outcome instanceof JobOutcome.Retry r) {
-      return new JobOutcome.Retry(redact(r.message()), r.remainingRetries(), r.backoff());
+      return new JobOutcome.Retry(message(r.message()), r.remainingRetries(), r.backoff());
     }
-    if (outcome instanceof JobOutcome.Incident i) {
-      return new JobOutcome.Incident(redact(i.message()));
+    if (outcome instanceof JobOutcome.Wait w) {
+      return new JobOutcome.Wait(
+          message(w.message()), w.retries(), w.backoff(), safeVariables(w.variables()));
     }
-    return outcome;
+    JobOutcome.Incident i = (JobOutcome.Incident) outcome;
+    return new JobOutcome.Incident(message(i.message()));
+  }
+
+  /** The most characters of one message (an incident, a job's error message). */
+  static final int MESSAGE_LIMIT = 4 * 1024;
+
+  /** The most characters of one text inside a variable; a raw answer is cut before that. */
+  static final int VARIABLE_TEXT_LIMIT = 16 * 1024;
+
+  private String message(String text) {
+    String safe = io.github.pixversecamunda.api.WireFormat.printable(redact(text));
+    return cut(safe, MESSAGE_LIMIT);
+  }
+
+  private static String cut(String text, int limit) {
+    if (text == null || text.length() <= limit) {
+      return text;
+    }
+    return text.substring(0, limit) + "... (truncated: " + text.length() + " characters in all)";
+  }
+
+  private Map<String, Object> safeVariables(Map<String, Object> variables) {
+    if (variables == null) {
+      return null;
+    }
+    Map<String, Object> safe = new LinkedHashMap<>();
+    variables.forEach((name, value) -> safe.put(name, safeValue(value)));
+    return safe;
+  }
+
+  private Object safeValue(Object value) {
+    if (value instanceof String text) {
+      return cut(redact(text), VARIABLE_TEXT_LIMIT);
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> safe = new LinkedHashMap<>();
+      map.forEach((key, inner) -> safe.put(String.valueOf(key), safeValue(inner)));
+      return safe;
+    }
+    if (value instanceof java.util.Collection<?> list) {
+      return list.stream().map(this::safeValue).toList();
+    }
+    return value;
   }
 
   private static String describe(JobOutcome outcome) {
@@ -209,6 +277,9 @@ final class JobSupport {
     }
     if (outcome instanceof JobOutcome.Retry r) {
       return "retry: " + r.message();
+    }
+    if (outcome instanceof JobOutcome.Wait w) {
+      return "wait: " + w.message();
     }
     return "incident: " + ((JobOutcome.Incident) outcome).message();
   }

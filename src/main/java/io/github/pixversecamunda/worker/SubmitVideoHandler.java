@@ -3,6 +3,7 @@ package io.github.pixversecamunda.worker;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
+import io.github.pixversecamunda.api.ErrorKind;
 import io.github.pixversecamunda.api.GenerationField;
 import io.github.pixversecamunda.api.GenerationInput;
 import io.github.pixversecamunda.api.GenerationRequest;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +45,15 @@ import org.slf4j.LoggerFactory;
  * A job that finds the task id completes with that task. A job that finds an attempt without a task
  * id (the worker died, lost the answer or could not record it) does not submit again: it raises an
  * incident, and a person decides. At most once with a human decision beats a silent double charge.
- * Failures that prove no task was created clear the attempt before the job fails.
+ * Failures that prove no task was created clear the attempt before the job fails. The records are
+ * read only from the task's own scope ({@link SubmitRecords}).
+ *
+ * <p>A refusal for the account's limits (the plan's generations at once, or the rate) is not a
+ * fault: the job waits and tries again without spending a retry ({@link JobOutcome.Wait}), with a
+ * growing, jittered wait that honours a capped {@code Retry-After}, and records what it waits for
+ * in {@value Variables#SUBMIT_WAIT}. The process's deadline bounds the waiting. While the API says
+ * "wait", this replica sends no submit at all ({@link
+ * io.github.pixversecamunda.api.AccountLimitBackoff}).
  */
 public final class SubmitVideoHandler implements AsyncJobHandler {
 
@@ -55,12 +61,11 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
   public static final String MODE_TEXT = "text";
   public static final String MODE_IMAGE = "image";
 
-  /** Waits between the tries of recording an accepted task id; the first try is immediate. */
-  static final List<Duration> RECORD_RETRY_DELAYS =
-      List.of(Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(2));
+  /** The longest deadline a process may set on a generation. */
+  public static final Duration MAX_DEADLINE = Duration.ofDays(7);
 
   private final PixverseClient api;
-  private final TaskVariables taskVariables;
+  private final SubmitRecords records;
   private final JobSupport support;
   private final Clock clock;
 
@@ -84,7 +89,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
       Clock clock,
       WorkerEvents events) {
     this.api = api;
-    this.taskVariables = taskVariables;
+    this.records = new SubmitRecords(taskVariables);
     this.support = new JobSupport(api.config(), sender, events);
     this.clock = clock;
   }
@@ -98,7 +103,8 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
   public CompletionStage<Void> handleAsync(JobClient client, ActivatedJob job) {
     Map<String, Object> variables = job.getVariablesAsMap();
     String resultVariable = JobSupport.resultVariable(job, Variables.DEFAULT_SUBMIT_RESULT);
-    String earlierTask = JobSupport.text(variables.get(Variables.SUBMITTED_TASK_ID));
+    SubmitRecords.Found found = records.read(job, variables);
+    String earlierTask = found.taskId();
     if (earlierTask != null) {
       // A redelivery of a job whose submit was already accepted: finish with that task, even when
       // the inputs no longer check out (they were fine when it was paid for).
@@ -107,7 +113,6 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
           "Job {} already submitted PixVerse task {}; completing without a new submit",
           job.getKey(),
           earlierTask);
-      String submittedAt = JobSupport.text(variables.get(Variables.SUBMITTED_AT));
       Prepared earlier;
       try {
         earlier = prepare(variables);
@@ -124,7 +129,9 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
                       earlier,
                       earlierTask,
                       "SUBMITTED",
-                      submittedAt == null ? clock.instant().toString() : submittedAt,
+                      found.submittedAt() == null
+                          ? clock.instant().toString()
+                          : found.submittedAt(),
                       true))));
     }
     Prepared prepared;
@@ -133,9 +140,8 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
     } catch (InvalidInputException e) {
       return support.send(client, job, JobSupport.invalidInput(e, null));
     }
-    Object attempt = variables.get(Variables.SUBMIT_ATTEMPT);
-    if (attempt != null) {
-      JobOutcome incident = unrecordedAttempt(attempt);
+    if (found.attempted()) {
+      JobOutcome incident = SubmitRecords.unrecordedAttempt(found.attemptStartedAt());
       support.events().failed(WorkerEvents.Phase.SUBMIT, WorkerEvents.ATTEMPT_UNRECORDED, incident);
       return support.send(client, job, incident);
     }
@@ -153,14 +159,20 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
                   + " credits (maxCredits); nothing was submitted",
               null));
     }
-    Map<String, Object> record = new LinkedHashMap<>();
-    record.put("startedAt", clock.instant().toString());
-    record.put("jobKey", job.getKey());
-    return attempt(job, record)
+    if (api.accountLimits().pausedFor().compareTo(Duration.ZERO) > 0) {
+      // The API asked this replica to wait moments ago: not even the attempt is recorded.
+      JobOutcome.Wait wait = waitForLimit(job, variables, null);
+      return records
+          .recordWait(job, wait.variables())
+          .thenCompose(ignored -> support.send(client, job, wait));
+    }
+    return records
+        .recordAttempt(job, clock.instant(), support)
         .thenCompose(
             recorded -> {
               if (!recorded) {
-                return clearAttempt(job)
+                return records
+                    .clearAttempt(job)
                     .thenCompose(
                         ignored ->
                             support.send(
@@ -178,15 +190,14 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
                           (task, failure) ->
                               failure == null
                                   ? accepted(job, prepared, task, resultVariable)
-                                  : rejected(job, PixverseClient.unwrap(failure))))
+                                  : rejected(job, variables, PixverseClient.unwrap(failure))))
                   .thenCompose(outcome -> outcome)
                   .thenCompose(outcome -> support.send(client, job, outcome));
             })
         .exceptionallyCompose(
             unexpected -> {
               // A fault of this worker's own (not the API's) after the attempt was recorded: the
-              // POST may
-              // have left, so the safe outcome is the one for an unknown outcome.
+              // POST may have left, so the safe outcome is the one for an unknown outcome.
               LOG.error("Job {}: unexpected failure while submitting", job.getKey(), unexpected);
               return support.send(
                   client,
@@ -195,6 +206,63 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
                       "Unexpected failure in the submit worker: "
                           + support.redact(String.valueOf(PixverseClient.unwrap(unexpected)))));
             });
+  }
+
+  /**
+   * The account's limit said "not yet" (or this replica holds its submits back after such a
+   * refusal): wait and try again without spending a retry. {@code refusal} is null when nothing was
+   * sent.
+   */
+  private JobOutcome.Wait waitForLimit(
+      ActivatedJob job, Map<String, Object> variables, PixverseApiException refusal) {
+    SubmitWait previous =
+        Results.fromVariable(variables.get(Variables.SUBMIT_WAIT), SubmitWait.class);
+    boolean refusedNow = refusal != null && refusal.httpStatus() != 0;
+    int refusals = (previous == null ? 0 : previous.refusals()) + (refusedNow ? 1 : 0);
+    int waits = (previous == null ? 0 : previous.waits()) + 1;
+    Duration wait =
+        api.accountLimits()
+            .waitBeforeRetry(
+                Math.max(1, refusals), refusal == null ? null : refusal.retryAfter().orElse(null));
+    wait = Duration.ofMillis(Math.max(wait.toMillis(), 1));
+    ErrorKind kind = refusal == null ? api.accountLimits().lastKind() : refusal.kind();
+    String reason = kind.name().toLowerCase(Locale.ROOT);
+    Instant now = clock.instant();
+    String because =
+        refusedNow
+            ? "the API refused the submit for the account's "
+                + (kind == ErrorKind.CONCURRENCY_LIMITED
+                    ? "limit of generations at once"
+                    : "rate limit")
+                + " ("
+                + refusal.getMessage()
+                + ")"
+            : "this replica holds its submits back after the API refused one for the account's"
+                + " limits";
+    String message =
+        "Waiting for the account's limit: "
+            + because
+            + "; no task was created. Trying again in "
+            + wait.withNanos((wait.getNano() / 1_000_000) * 1_000_000)
+            + " without spending a retry (wait "
+            + waits
+            + ", "
+            + refusals
+            + " refusals so far); the process's deadline ends the waiting.";
+    SubmitWait record =
+        new SubmitWait(
+            reason,
+            refusals,
+            waits,
+            previous == null || previous.since() == null ? now.toString() : previous.since(),
+            now.plus(wait).toString(),
+            refusal == null ? null : refusal.apiMessage());
+    support.events().submitWaited(reason, wait, refusedNow);
+    return new JobOutcome.Wait(
+        message,
+        Math.max(1, job.getRetries()),
+        wait,
+        Map.of(Variables.SUBMIT_WAIT, Results.toVariable(record)));
   }
 
   /**
@@ -207,26 +275,22 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
         : Instant.ofEpochMilli(job.getDeadline()).minus(api.config().requestTimeout());
   }
 
-  private CompletionStage<Boolean> attempt(ActivatedJob job, Map<String, Object> record) {
-    return taskVariables
-        .setLocal(job.getElementInstanceKey(), Map.of(Variables.SUBMIT_ATTEMPT, record))
-        .handle(
-            (ok, failure) -> {
-              if (failure != null) {
-                LOG.warn(
-                    "Job {}: could not record the submit attempt: {}",
-                    job.getKey(),
-                    support.redact(String.valueOf(PixverseClient.unwrap(failure).getMessage())));
-              }
-              return failure == null;
-            });
-  }
-
   /**
-   * The submit failed in a way that proves no task was created: the attempt record goes, so that a
-   * retry submits. If removing it fails, the retry raises the attempt incident instead: safe.
+   * The submit failed. A refusal for the account's limits waits; a failure that proves no task was
+   * created clears the attempt record, so that a retry submits. If removing it fails, the retry
+   * raises the attempt incident instead: safe.
    */
-  private CompletionStage<JobOutcome> rejected(ActivatedJob job, Throwable failure) {
+  private CompletionStage<JobOutcome> rejected(
+      ActivatedJob job, Map<String, Object> variables, Throwable failure) {
+    if (failure instanceof PixverseApiException e && e.kind().isAccountLimit()) {
+      return records
+          .clearAttempt(job)
+          .thenCompose(
+              ignored -> {
+                JobOutcome.Wait wait = waitForLimit(job, variables, e);
+                return records.recordWait(job, wait.variables()).thenApply(done -> wait);
+              });
+    }
     JobOutcome outcome =
         support.failed(WorkerEvents.Phase.SUBMIT, failure, onFailure(job, failure));
     boolean mayExist =
@@ -234,26 +298,8 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
     if (mayExist || outcome instanceof JobOutcome.BpmnError) {
       return CompletableFuture.completedFuture(outcome);
     }
-    return clearAttempt(job).thenApply(ignored -> outcome);
+    return records.clearAttempt(job).thenApply(ignored -> outcome);
   }
-
-  private CompletionStage<Void> clearAttempt(ActivatedJob job) {
-    return taskVariables
-        .setLocal(job.getElementInstanceKey(), CLEAR_ATTEMPT)
-        .handle(
-            (ok, failure) -> {
-              if (failure != null) {
-                LOG.warn(
-                    "Job {}: could not clear the submit attempt; a retry of this task raises an incident instead"
-                        + " of submitting",
-                    job.getKey());
-              }
-              return null;
-            });
-  }
-
-  /** Setting the attempt to null clears it (a variable cannot be removed from a scope). */
-  private static final Map<String, Object> CLEAR_ATTEMPT = nullValued(Variables.SUBMIT_ATTEMPT);
 
   private CompletionStage<JobOutcome> accepted(
       ActivatedJob job, Prepared prepared, SubmittedTask task, String resultVariable) {
@@ -265,9 +311,8 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
         task.taskId(),
         prepared.request().estimatedCredits());
     String submittedAt = clock.instant().toString();
-    Map<String, Object> taskRecord =
-        Map.of(Variables.SUBMITTED_TASK_ID, task.taskId(), Variables.SUBMITTED_AT, submittedAt);
-    return record(job.getElementInstanceKey(), taskRecord, 0)
+    return records
+        .recordTask(job.getElementInstanceKey(), task.taskId(), submittedAt)
         .handle(
             JobMdc.within(
                 job,
@@ -289,7 +334,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
                               + task.taskId()
                               + " was accepted (and is paid), but"
                               + " recording its id on this task failed "
-                              + (RECORD_RETRY_DELAYS.size() + 1)
+                              + (SubmitRecords.RECORD_RETRY_DELAYS.size() + 1)
                               + " times ("
                               + support.redact(String.valueOf(failure.getMessage()))
                               + "). Make sure the local variable '"
@@ -303,47 +348,6 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
                       .failed(WorkerEvents.Phase.SUBMIT, WorkerEvents.TASK_ID_UNRECORDED, incident);
                   return incident;
                 }));
-  }
-
-  /**
-   * Writes the record, trying again after each of {@link #RECORD_RETRY_DELAYS}; the last failure,
-   * or null.
-   */
-  private CompletionStage<Throwable> record(
-      long elementInstanceKey, Map<String, Object> variables, int tries) {
-    return taskVariables
-        .setLocal(elementInstanceKey, variables)
-        .handle((ok, failure) -> failure == null ? null : PixverseClient.unwrap(failure))
-        .thenCompose(
-            failure -> {
-              if (failure == null || tries >= RECORD_RETRY_DELAYS.size()) {
-                return CompletableFuture.completedFuture(failure);
-              }
-              Executor later =
-                  CompletableFuture.delayedExecutor(
-                      RECORD_RETRY_DELAYS.get(tries).toMillis(), TimeUnit.MILLISECONDS);
-              return CompletableFuture.supplyAsync(() -> null, later)
-                  .thenCompose(ignored -> record(elementInstanceKey, variables, tries + 1));
-            });
-  }
-
-  private static JobOutcome unrecordedAttempt(Object attempt) {
-    String when =
-        attempt instanceof Map<?, ?> record && record.get("startedAt") != null
-            ? " at " + record.get("startedAt")
-            : "";
-    return new JobOutcome.Incident(
-        "A submit of this task was started"
-            + when
-            + " but its task id was never"
-            + " recorded (the worker stopped, or lost or could not record the answer), so a paid PixVerse task may"
-            + " exist. Nothing was submitted now. Check your API in One task list: if the task exists, set the local"
-            + " variable '"
-            + Variables.SUBMITTED_TASK_ID
-            + "' of this task to its id and retry (the job completes"
-            + " with it); if it does not, set '"
-            + Variables.SUBMIT_ATTEMPT
-            + "' to null and retry to submit again.");
   }
 
   private JobOutcome onFailure(ActivatedJob job, Throwable failure) {
@@ -365,7 +369,8 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
           new JobOutcome.Incident(
               e.getMessage()
                   + ". The submit endpoint was not found: check pixverse.base-url, then retry; nothing was submitted.");
-      case RATE_LIMITED, SERVER_ERROR, CONNECTION_FAILED ->
+      // Limits wait before they get here (see rejected); listed for completeness.
+      case RATE_LIMITED, CONCURRENCY_LIMITED, SERVER_ERROR, CONNECTION_FAILED ->
           JobSupport.retry(job, e.getMessage() + "; no task was created", e);
       case OUTCOME_UNKNOWN, MALFORMED_RESPONSE -> outcomeUnknown(e.getMessage());
     };
@@ -382,12 +387,6 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
             + Variables.SUBMIT_ATTEMPT
             + "' to null and retry to submit again."
             + " A retry without either raises this incident again and submits nothing.");
-  }
-
-  private static Map<String, Object> nullValued(String name) {
-    Map<String, Object> map = new HashMap<>();
-    map.put(name, null);
-    return Collections.unmodifiableMap(map);
   }
 
   /**
@@ -434,6 +433,18 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
       }
     }
 
+    Object deadline = variables.get(Variables.DEADLINE);
+    if (deadline != null && !(deadline instanceof String text && text.isBlank())) {
+      if (!validDeadline(deadline)) {
+        problems.add(
+            new Violation(
+                Variables.DEADLINE,
+                WireFormat.quoted(String.valueOf(deadline))
+                    + " is not allowed; allowed values: a positive ISO-8601 duration of at most "
+                    + "P7D, e.g. PT20M"));
+      }
+    }
+
     GenerationRequest request = null;
     try {
       request = GenerationInput.fromMap(values).validate();
@@ -444,6 +455,18 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
       throw new InvalidInputException(problems);
     }
     return new Prepared(request, mode, maxCredits);
+  }
+
+  private static boolean validDeadline(Object deadline) {
+    if (!(deadline instanceof String text)) {
+      return false;
+    }
+    try {
+      Duration duration = Duration.parse(text.trim());
+      return duration.compareTo(Duration.ZERO) > 0 && duration.compareTo(MAX_DEADLINE) <= 0;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
   }
 
   /**

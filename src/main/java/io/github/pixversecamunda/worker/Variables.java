@@ -50,6 +50,18 @@ public final class Variables {
    */
   public static final String SUBMIT_ATTEMPT = "pixverseSubmitAttempt";
 
+  /**
+   * Written as a local variable of the submit task while it waits for the account's limit: {@link
+   * SubmitWait}. Only informative: it feeds the growing wait and shows the wait in Operate.
+   */
+  public static final String SUBMIT_WAIT = "pixverseSubmitWait";
+
+  /**
+   * The process's deadline (ISO-8601 duration) that the shipped processes put on the generation;
+   * the submit worker checks it before anything is paid.
+   */
+  public static final String DEADLINE = "deadline";
+
   /** Set with every BPMN error the workers throw: {code, message, taskId?, violations?}. */
   public static final String ERROR = "pixverseError";
 
@@ -86,7 +98,7 @@ public final class Variables {
    * submit.
    */
   public static final String[] SUBMIT_FETCH =
-      fetch(SUBMIT_INPUTS, SUBMITTED_TASK_ID, SUBMITTED_AT, SUBMIT_ATTEMPT);
+      fetch(SUBMIT_INPUTS, SUBMITTED_TASK_ID, SUBMITTED_AT, SUBMIT_ATTEMPT, SUBMIT_WAIT, DEADLINE);
 
   public static final String[] AWAIT_FETCH = fetch(AWAIT_INPUTS);
   public static final String[] DOWNLOAD_FETCH = fetch(DOWNLOAD_INPUTS);

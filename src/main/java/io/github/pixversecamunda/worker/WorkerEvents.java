@@ -60,6 +60,13 @@ public interface WorkerEvents {
    */
   default void failed(Phase phase, String kind, JobOutcome outcome) {}
 
+  /**
+   * A submit waits for the account's limit ({@code reason}: {@code concurrency_limited} or {@code
+   * rate_limited}) for {@code wait}, spending no retry; {@code refused} when the API refused it now
+   * (false when this replica held the submit back without sending it).
+   */
+  default void submitWaited(String reason, Duration wait, boolean refused) {}
+
   /** The download worker kept a video ({@code reused}: an identical file was already there). */
   default void downloaded(long bytes, Duration took, boolean reused) {}
 

@@ -10,9 +10,30 @@ import java.time.Duration;
  *     Kind#ERROR_IN_OK}
  * @param retryAfter value of the Retry-After header for {@link Kind#STATUS}, or null for none
  * @param delay how long to wait for {@link Kind#DELAY} (before handling) or {@link
- *     Kind#ANSWER_LATE} (after)
+ *     Kind#ANSWER_LATE} (after); for {@link Kind#ANSWER} the pause between two bytes of the body
+ * @param headers extra answer headers for {@link Kind#ANSWER}
+ * @param body the body of {@link Kind#ANSWER}: {@value #TASK_ID} becomes the task's id, {@value
+ *     #API_KEY} the key the request carried
+ * @param createsTask for {@link Kind#ANSWER} on a submit: the paid task is created first
  */
-public record Fault(Kind kind, int status, String retryAfter, Duration delay) {
+public record Fault(
+    Kind kind,
+    int status,
+    String retryAfter,
+    Duration delay,
+    java.util.Map<String, String> headers,
+    String body,
+    boolean createsTask) {
+
+  /** Placeholder in an {@link Kind#ANSWER} body for the task's id. */
+  public static final String TASK_ID = "{taskId}";
+
+  /** Placeholder in an {@link Kind#ANSWER} body for the API key the request carried. */
+  public static final String API_KEY = "{apiKey}";
+
+  public Fault(Kind kind, int status, String retryAfter, Duration delay) {
+    this(kind, status, retryAfter, delay, java.util.Map.of(), null, false);
+  }
 
   public enum Kind {
     /** Answer with an error status and the API's error body. */
@@ -50,7 +71,35 @@ public record Fault(Kind kind, int status, String retryAfter, Duration delay) {
      * A check answers "completed" without any video URL (a submit answers "completed" likewise); a
      * download answers 200 with a video content type and no bytes.
      */
-    COMPLETED_WITHOUT_URL
+    COMPLETED_WITHOUT_URL,
+    /**
+     * Answer exactly this status, these headers and this body (a submit creates its paid task first
+     * when {@code createsTask}); with a {@code delay}, the body drips one byte per delay.
+     */
+    ANSWER
+  }
+
+  /** Answers {@code status} with {@code body} (see {@link #TASK_ID}, {@link #API_KEY}). */
+  public static Fault answer(int status, String body) {
+    return new Fault(Kind.ANSWER, status, null, null, java.util.Map.of(), body, false);
+  }
+
+  /** The same answer, after the submit created its paid task. */
+  public Fault afterCreatingTask() {
+    return new Fault(kind, status, retryAfter, delay, headers, body, true);
+  }
+
+  /** The same answer with one more header. */
+  public Fault withHeader(String name, String value) {
+    java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new Fault(
+        kind, status, retryAfter, delay, java.util.Map.copyOf(more), body, createsTask);
+  }
+
+  /** The same answer, its body sent one byte per {@code pause}. */
+  public Fault dripping(Duration pause) {
+    return new Fault(kind, status, retryAfter, pause, headers, body, createsTask);
   }
 
   /** The status word {@link Kind#UNKNOWN_STATUS} answers. */

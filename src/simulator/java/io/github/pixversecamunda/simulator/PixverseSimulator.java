@@ -48,6 +48,25 @@ public final class PixverseSimulator implements AutoCloseable {
    */
   public static final String GENERATED_FILE_PREFIX = "bytes-";
 
+  /**
+   * How a submit beyond the account's limit of generations at once is refused; the real API's way
+   * is undocumented (see API-NOTES: a 429 with or without Retry-After, a 4xx, or a 200 carrying
+   * PixVerse's code 500044).
+   */
+  public enum LimitRefusal {
+    /** HTTP 429 with {@code Retry-After}. */
+    TOO_MANY_REQUESTS_RETRY_AFTER,
+    /** HTTP 429 without {@code Retry-After}. */
+    TOO_MANY_REQUESTS,
+    /** HTTP 200 whose body carries {@code code: 500044}. */
+    OK_WITH_CODE_500044,
+    /** HTTP 400 whose message names the concurrent-generation limit. */
+    BAD_REQUEST_NAMING_THE_LIMIT
+  }
+
+  /** PixVerse's code for "the account runs as many generations as its plan allows". */
+  public static final int CONCURRENCY_LIMIT_CODE = 500044;
+
   /** How task-status answers are shaped; the real API's shape is undocumented. */
   public enum StatusShape {
     ENVELOPE,
@@ -74,6 +93,11 @@ public final class PixverseSimulator implements AutoCloseable {
       new java.util.concurrent.ConcurrentHashMap<>();
   private volatile java.util.function.Function<String, Duration> generationTimeByPrompt =
       prompt -> null;
+  private volatile int maxRunning = Integer.MAX_VALUE;
+  private volatile LimitRefusal limitRefusal = LimitRefusal.TOO_MANY_REQUESTS_RETRY_AFTER;
+  private volatile Duration limitRetryAfter = Duration.ofSeconds(5);
+  private final AtomicInteger limitRefusals = new AtomicInteger();
+  private final AtomicInteger peakRunning = new AtomicInteger();
   private HttpServer server;
   private ExecutorService executor;
 
@@ -133,6 +157,98 @@ public final class PixverseSimulator implements AutoCloseable {
   public PixverseSimulator creditBalance(long credits) {
     this.creditBalance = credits;
     return this;
+  }
+
+  /**
+   * Caps the generations running at once, like a PixVerse plan: a submit while {@code max} run is
+   * refused the way {@code refusal} says ({@code retryAfter} for the 429 with Retry-After), and
+   * counted in {@link #limitRefusals()}. A generation runs until its time is up (or until the check
+   * it completes on).
+   */
+  public PixverseSimulator accountLimit(int max, LimitRefusal refusal, Duration retryAfter) {
+    this.maxRunning = max;
+    this.limitRefusal = refusal;
+    this.limitRetryAfter = retryAfter;
+    return this;
+  }
+
+  /** Submits refused because the account's limit of generations at once was reached. */
+  public int limitRefusals() {
+    return limitRefusals.get();
+  }
+
+  /** The most generations that ran at once. */
+  public int peakRunning() {
+    return peakRunning.get();
+  }
+
+  private boolean running(SimulatedTask task) {
+    if (pollsUntilDone > 0) {
+      return task.polls().get() < pollsUntilDone;
+    }
+    Duration own = generationTimeByPrompt.apply(task.request().prompt());
+    return System.nanoTime() - task.createdNanos() < (own == null ? generationTime : own).toNanos();
+  }
+
+  private int runningNow() {
+    int running = 0;
+    for (SimulatedTask task : tasks.values()) {
+      if (running(task)) {
+        running++;
+      }
+    }
+    return running;
+  }
+
+  private void refuseForLimit(HttpExchange exchange) throws IOException {
+    limitRefusals.incrementAndGet();
+    String message =
+        "Concurrent generation limit reached: your plan runs " + maxRunning + " at once";
+    switch (limitRefusal) {
+      case TOO_MANY_REQUESTS_RETRY_AFTER ->
+          error(
+              exchange,
+              429,
+              message,
+              "rate_limit_exceeded",
+              Long.toString(limitRetryAfter.toSeconds()));
+      case TOO_MANY_REQUESTS -> error(exchange, 429, message, "rate_limit_exceeded", null);
+      case BAD_REQUEST_NAMING_THE_LIMIT -> error(exchange, 400, message, "invalid_request", null);
+      case OK_WITH_CODE_500044 -> {
+        ObjectNode root = json.createObjectNode();
+        root.put(WireFormat.CODE, CONCURRENCY_LIMIT_CODE);
+        root.put(WireFormat.MESSAGE, message);
+        root.putNull(WireFormat.DATA);
+        sendJson(exchange, 200, root);
+      }
+    }
+  }
+
+  /** Sends an {@link Fault.Kind#ANSWER} fault's answer, its placeholders filled in. */
+  private void answer(HttpExchange exchange, Fault fault, String taskId) throws IOException {
+    String key = exchange.getRequestHeaders().getFirst("Authorization");
+    String body =
+        fault
+            .body()
+            .replace(Fault.TASK_ID, taskId == null ? "" : taskId)
+            .replace(Fault.API_KEY, key == null ? "" : key.replaceFirst("^Bearer ", ""));
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    fault.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    exchange.sendResponseHeaders(fault.status(), bytes.length == 0 ? -1 : bytes.length);
+    OutputStream out = exchange.getResponseBody();
+    if (fault.delay() == null) {
+      out.write(bytes);
+      return;
+    }
+    for (byte b : bytes) {
+      out.write(b);
+      out.flush();
+      sleep(fault.delay());
+      if (Thread.currentThread().isInterrupted()) {
+        return;
+      }
+    }
   }
 
   public PixverseSimulator statusShape(StatusShape shape) {
@@ -379,8 +495,19 @@ public final class PixverseSimulator implements AutoCloseable {
       error(exchange, 400, "Invalid parameters: " + e.violations(), "invalid_request", null);
       return;
     }
+    if (fault != null && fault.kind() == Fault.Kind.ANSWER && !fault.createsTask()) {
+      answer(exchange, fault, null);
+      return;
+    }
     long cost = request.estimatedCredits();
+    String id;
+    // Checking the limit and creating the task in one step: two submits cannot both take the
+    // last place.
     synchronized (this) {
+      if (runningNow() >= maxRunning) {
+        refuseForLimit(exchange);
+        return;
+      }
       if (creditBalance < cost) {
         error(exchange, 402, "Insufficient credits", "insufficient_credits", null);
         return;
@@ -388,19 +515,24 @@ public final class PixverseSimulator implements AutoCloseable {
       if (creditBalance != Long.MAX_VALUE) {
         creditBalance -= cost;
       }
+      id =
+          "sim"
+              + taskSequence.incrementAndGet()
+              + "_"
+              + Long.toHexString(System.nanoTime())
+              + "_pixverse";
+      tasks.put(id, new SimulatedTask(id, request, System.nanoTime(), new AtomicInteger()));
+      peakRunning.accumulateAndGet(runningNow(), Math::max);
     }
-    String id =
-        "sim"
-            + taskSequence.incrementAndGet()
-            + "_"
-            + Long.toHexString(System.nanoTime())
-            + "_pixverse";
-    tasks.put(id, new SimulatedTask(id, request, System.nanoTime(), new AtomicInteger()));
     tasksCreated.incrementAndGet();
     creditsSpent.addAndGet(cost);
     taskIds.add(id);
     if (fault != null && fault.kind() == Fault.Kind.DROP_AFTER_READ) {
       throw new DroppedConnection();
+    }
+    if (fault != null && fault.kind() == Fault.Kind.ANSWER) {
+      answer(exchange, fault, id);
+      return;
     }
     if (fault != null && fault.kind() == Fault.Kind.HTML_PAGE) {
       htmlPage(exchange);
@@ -465,6 +597,10 @@ public final class PixverseSimulator implements AutoCloseable {
     }
     if (fault != null && fault.kind() == Fault.Kind.HTML_PAGE) {
       htmlPage(exchange);
+      return;
+    }
+    if (fault != null && fault.kind() == Fault.Kind.ANSWER) {
+      answer(exchange, fault, id);
       return;
     }
     SimulatedTask task = tasks.get(id);

@@ -31,6 +31,11 @@ public final class SimulatorMain {
                     ? Duration.parse(value)
                     : Duration.ofMillis((long) (Double.parseDouble(value) * 1000)));
         case "--credits" -> simulator.creditBalance(Long.parseLong(value));
+        case "--max-running" ->
+            simulator.accountLimit(
+                Integer.parseInt(value),
+                PixverseSimulator.LimitRefusal.TOO_MANY_REQUESTS_RETRY_AFTER,
+                Duration.ofSeconds(5));
         case "--shape" ->
             simulator.statusShape(PixverseSimulator.StatusShape.valueOf(value.toUpperCase()));
         default -> {
@@ -56,7 +61,7 @@ public final class SimulatorMain {
     }
     System.err.println(
         "options: --port N (default 8089) --api-key KEY --generation-time SECONDS|ISO-8601"
-            + " --credits N --shape envelope|flat");
+            + " --credits N --shape envelope|flat --max-running N (429 with Retry-After: 5 beyond)");
     if (problem != null) {
       System.exit(2);
     }

@@ -108,7 +108,8 @@ class InFlightLimitTest {
     for (int i = 0; i < CALLS; i++) {
       assertThat(calls.get(i).get().taskId()).isEqualTo("task" + i);
     }
-    assertThat(client.openCalls()).isZero();
+    // A caller hears its answer before the slot passes on, so the last slot frees just after.
+    await().atMost(Duration.ofSeconds(5)).until(() -> client.openCalls() == 0);
     assertThat(client.queuedCalls()).isZero();
   }
 }

@@ -189,13 +189,23 @@ class PixverseClientTest {
     simulator.inject(Endpoint.SUBMIT, 1, Fault.status(429));
 
     PixverseApiException withHeader = failure(() -> client.submit(request()));
-    PixverseApiException without = failure(() -> client.submit(request()));
+    // A client that was just told to wait holds its next submit back instead of sending it.
+    PixverseApiException heldBack = failure(() -> client.submit(request()));
+    PixverseApiException without =
+        failure(
+            () ->
+                new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey()))
+                    .submit(request()));
 
     assertThat(withHeader.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
     assertThat(withHeader.retryAfter()).contains(Duration.ofSeconds(7));
+    assertThat(heldBack.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+    assertThat(heldBack.httpStatus()).isZero();
+    assertThat(heldBack.getMessage()).contains("not sent");
     assertThat(without.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
     assertThat(without.retryAfter()).isEmpty();
     assertThat(withHeader.kind().isTransient()).isTrue();
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(2);
     assertThat(simulator.tasksCreated()).isZero();
   }
 
@@ -268,7 +278,9 @@ class PixverseClientTest {
     PixverseApiException e = failure(() -> client.submit(request()));
 
     assertThat(e.kind()).isEqualTo(ErrorKind.OUTCOME_UNKNOWN);
-    assertThat(e.getMessage()).contains("no answer within PT2S").contains("a paid task may exist");
+    assertThat(e.getMessage())
+        .contains("no complete answer within PT2S")
+        .contains("a paid task may exist");
   }
 
   @Test

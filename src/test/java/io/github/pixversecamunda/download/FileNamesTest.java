@@ -23,7 +23,14 @@ class FileNamesTest {
   @Test
   void taskIdContentCannotAddSeparators() {
     assertThat(FileNames.resolve(directory, "v-{taskId}.mp4", "a/b\\c:d"))
-        .isEqualTo(Path.of("/srv/videos/v-a_b_c_d.mp4"));
+        .isEqualTo(Path.of("/srv/videos/v-a%2Fb%5Cc%3Ad.mp4"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"a:b,a_b", "a:b,a%3Ab", "a b,a_b", "x\u00e9,x%C3%A9", "a/b,a%2Fb"})
+  void differentTaskIdsNeverShareAFileName(String one, String other) {
+    assertThat(FileNames.resolve(directory, null, one))
+        .isNotEqualTo(FileNames.resolve(directory, null, other));
   }
 
   @ParameterizedTest

@@ -7,6 +7,7 @@ import static io.github.pixversecamunda.worker.FaultGridTest.Phase.SUBMIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.api.worker.JobWorker;
+import io.github.pixversecamunda.api.AccountLimits;
 import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.api.PixverseClientConfig;
 import io.github.pixversecamunda.download.DownloadSettings;
@@ -77,6 +78,10 @@ class FaultGridTest {
   private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(1);
 
   private static final Duration LATE = Duration.ofMillis(2500);
+
+  /** Waits for the account's limit run in real time: short ones keep the grid quick. */
+  private static final AccountLimits LIMIT_WAITS =
+      new AccountLimits(8, Duration.ofMillis(200), Duration.ofSeconds(2));
 
   // Incident messages the workers raise, as an operator reads them.
   private static final String NO_RETRIES_LEFT = "no retries left: raise the job's retries";
@@ -229,12 +234,17 @@ class FaultGridTest {
         cell(
             SUBMIT,
             RATE_LIMITED_RETRY_AFTER,
-            exhausted,
-            retried,
+            ends(END_VIDEO_READY),
+            JOB_RETRIES + 2,
             1,
-            "429: job retry after Retry-After"),
+            "429: the account's limit, the submit waits (Retry-After) without spending a retry"),
         cell(
-            SUBMIT, RATE_LIMITED, exhausted, retried, 1, "429: job retry after the task's backoff"),
+            SUBMIT,
+            RATE_LIMITED,
+            ends(END_VIDEO_READY),
+            JOB_RETRIES + 2,
+            1,
+            "429: the account's limit, the submit waits (growing backoff) without spending a retry"),
         cell(SUBMIT, HTTP_500, exhausted, retried, 1, "5xx: job retry"),
         cell(
             SUBMIT,
@@ -485,7 +495,8 @@ class FaultGridTest {
     PixverseClient api =
         new PixverseClient(
             PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
-                .withTimeouts(CLIENT_TIMEOUT, CLIENT_TIMEOUT));
+                .withTimeouts(CLIENT_TIMEOUT, CLIENT_TIMEOUT)
+                .withLimits(LIMIT_WAITS));
     Path directory = Files.createDirectories(storage.resolve(phase + "-" + cell.fault()));
     downloader =
         new VideoDownloader(

@@ -5,7 +5,6 @@ import static org.mockito.Mockito.when;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -38,9 +37,5 @@ final class RecordingSender implements JobOutcomeSender {
     when(job.getKey()).thenReturn(1L);
     when(job.getElementInstanceKey()).thenReturn(2L);
     return job;
-  }
-
-  static Duration backoff(JobOutcome outcome) {
-    return ((JobOutcome.Retry) outcome).backoff();
   }
 }

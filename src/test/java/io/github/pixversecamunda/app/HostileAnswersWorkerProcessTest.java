@@ -1,0 +1,162 @@
+package io.github.pixversecamunda.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.pixversecamunda.simulator.Endpoint;
+import io.github.pixversecamunda.simulator.Fault;
+import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.WorkerProcess;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The worker application (a child JVM with a 256 MiB heap) against status answers of 20 MB and
+ * answers that drip one byte at a time, many at once: it must stay alive, keep its heap bounded (an
+ * answer is read to at most 1 MiB, and never for longer than the request timeout) and carry every
+ * instance to its video, each paid once.
+ */
+class HostileAnswersWorkerProcessTest {
+
+  private static final String TEXT = "pixverse-text-to-video";
+  private static final int INSTANCES = 6;
+  private static final long MAX_HEAP = 256L * 1024 * 1024;
+
+  private EngineHarness engine;
+  private PixverseSimulator simulator;
+  private WorkerProcess worker;
+  @TempDir Path temp;
+
+  @AfterEach
+  void stop() {
+    if (worker != null) {
+      worker.close();
+    }
+    if (simulator != null) {
+      simulator.close();
+    }
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static double heapUsed(int port) throws IOException, InterruptedException {
+    String scrape =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    Matcher m =
+        Pattern.compile(
+                "^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.eE+\\-]+)$",
+                Pattern.MULTILINE)
+            .matcher(scrape);
+    double sum = 0;
+    while (m.find()) {
+      sum += Double.parseDouble(m.group(1));
+    }
+    return sum;
+  }
+
+  @Test
+  void hugeAndDrippingAnswersLeaveTheWorkerAliveWithABoundedHeap() throws Exception {
+    engine = new EngineHarness();
+    engine.deployBundledProcesses();
+    simulator = new PixverseSimulator().completeOnPoll(2).start();
+    String huge =
+        "{\"code\":200,\"data\":{\"task_id\":\"{taskId}\",\"status\":\"completed\",\"padding\":\""
+            + "p".repeat(20 * 1024 * 1024)
+            + "\"}}";
+    simulator.inject(Endpoint.STATUS, 8, Fault.answer(200, huge));
+    simulator.inject(
+        Endpoint.STATUS,
+        4,
+        Fault.answer(
+                200,
+                "{\"code\":200,\"data\":{\"task_id\":\"{taskId}\",\"status\":\"IN_PROGRESS\"}}")
+            .dripping(Duration.ofMillis(300)));
+    int port = freePort();
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("CAMUNDA_CLIENT_MODE", "self-managed");
+    environment.put("CAMUNDA_CLIENT_AUTH_METHOD", "none");
+    environment.put("CAMUNDA_CLIENT_GRPCADDRESS", engine.grpcAddress());
+    environment.put("CAMUNDA_CLIENT_RESTADDRESS", "http://127.0.0.1:1");
+    environment.put("CAMUNDA_CLIENT_PREFERRESTOVERGRPC", "false");
+    environment.put("PIXVERSE_API_KEY", simulator.apiKey());
+    environment.put("PIXVERSE_BASE_URL", simulator.baseUrl());
+    environment.put("PIXVERSE_REQUESTTIMEOUT", "3s");
+    environment.put("PIXVERSE_DOWNLOAD_DIRECTORY", temp.resolve("videos").toString());
+    environment.put("PIXVERSE_DOWNLOAD_ALLOWLOOPBACK", "true");
+    environment.put("PIXVERSE_POLL_FLOOR", "1s");
+    environment.put("PIXVERSE_POLL_CEILING", "2s");
+    environment.put("SERVER_PORT", Integer.toString(port));
+    worker = WorkerProcess.start(environment, temp.resolve("worker.log"));
+    await().atMost(Duration.ofSeconds(90)).until(() -> worker.log().contains("Started "));
+
+    long started = System.nanoTime();
+    List<Long> instances =
+        IntStream.range(0, INSTANCES)
+            .mapToObj(i -> engine.start(TEXT, Map.of("prompt", "Hostile video " + i)))
+            .toList();
+    double peakHeap = 0;
+    long until = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+    while (!engine.completedInstances().containsAll(instances) && System.nanoTime() < until) {
+      assertThat(worker.isAlive()).as("worker alive").isTrue();
+      peakHeap = Math.max(peakHeap, heapUsed(port));
+      // Faults that outlast an instance's retries end in the incident an operator resolves once
+      // the API behaves again: raise the retries.
+      for (long instance : instances) {
+        if (!engine.openIncidents(instance).isEmpty()) {
+          engine.resolveIncidents(instance, Map.of());
+        }
+      }
+      Thread.sleep(1000);
+    }
+    System.out.printf(
+        "Hostile answers: %d instances, 8 status answers of 20 MB and 4 dripping (0.3 s a byte):"
+            + " completed %d, incidents %d, paid %d, worker heap used at most %.1f MiB (-Xmx256m),"
+            + " %.1f s%n",
+        INSTANCES,
+        instances.stream().filter(engine.completedInstances()::contains).count(),
+        engine.allIncidents().size(),
+        simulator.tasksCreated(),
+        peakHeap / 1024 / 1024,
+        (System.nanoTime() - started) / 1e9);
+
+    assertThat(worker.isAlive()).isTrue();
+    assertThat(worker.log())
+        .doesNotContain("OutOfMemoryError")
+        .doesNotContain("RESOURCE_EXHAUSTED");
+    assertThat(engine.completedInstances()).containsAll(instances);
+    assertThat(instances)
+        .allSatisfy(
+            instance -> assertThat(engine.endEvents(instance)).containsExactly("end_video_ready"));
+    assertThat(simulator.tasksCreated()).isEqualTo(INSTANCES);
+    assertThat(peakHeap).isPositive().isLessThan(MAX_HEAP);
+  }
+}

@@ -132,7 +132,7 @@ public final class PixverseClient {
                     0,
                     "not sent: the API refused a submit for the account's limits moments ago and"
                         + " this replica waits "
-                        + paused.withNanos(0).plusSeconds(1)
+                        + Duration.ofSeconds(paused.toSeconds() + 1)
                         + " before the next one",
                     null,
                     paused,

@@ -139,7 +139,8 @@ public final class WireFormat {
     String text = raw == null ? "null" : raw;
     String cut = text.length() > 200 ? text.substring(0, 200) + "..." : text;
     StringBuilder out = new StringBuilder("\"");
-    for (char c : cut.toCharArray()) {
+    for (int i = 0; i < cut.length(); i++) {
+      char c = cut.charAt(i);
       if (c == '"' || c == '\\') {
         out.append('\\').append(c);
       } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
@@ -159,7 +160,8 @@ public final class WireFormat {
       return null;
     }
     StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       out.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
     }
     return out.toString();

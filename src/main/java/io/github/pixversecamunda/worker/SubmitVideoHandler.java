@@ -243,7 +243,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
         "Waiting for the account's limit: "
             + because
             + "; no task was created. Trying again in "
-            + wait.withNanos((wait.getNano() / 1_000_000) * 1_000_000)
+            + Duration.ofMillis(wait.toMillis())
             + " without spending a retry (wait "
             + waits
             + ", "

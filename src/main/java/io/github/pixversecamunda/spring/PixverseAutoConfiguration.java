@@ -6,8 +6,12 @@ import io.camunda.client.jobhandling.JobWorkerManager;
 import io.github.pixversecamunda.api.ApiCallHistory;
 import io.github.pixversecamunda.api.ApiCallObserver;
 import io.github.pixversecamunda.api.PixverseClient;
+import io.github.pixversecamunda.download.DirectoryStore;
+import io.github.pixversecamunda.download.DocumentStore;
 import io.github.pixversecamunda.download.DownloadSettings;
+import io.github.pixversecamunda.download.S3Store;
 import io.github.pixversecamunda.download.VideoDownloader;
+import io.github.pixversecamunda.download.VideoStore;
 import io.github.pixversecamunda.metrics.PixverseMetrics;
 import io.github.pixversecamunda.worker.AwaitTaskHandler;
 import io.github.pixversecamunda.worker.DownloadVideoHandler;
@@ -45,7 +49,7 @@ import org.springframework.context.annotation.Lazy;
       "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration"
     })
 @ConditionalOnProperty(prefix = "pixverse", name = "api-key")
-@EnableConfigurationProperties(PixverseProperties.class)
+@EnableConfigurationProperties({PixverseProperties.class, StorageProperties.class})
 public class PixverseAutoConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(PixverseAutoConfiguration.class);
@@ -153,11 +157,36 @@ public class PixverseAutoConfiguration {
       prefix = "pixverse.workers.download",
       name = "enabled",
       matchIfMissing = true)
-  public VideoDownloader pixverseVideoDownloader(PixverseProperties properties) throws IOException {
+  public VideoDownloader pixverseVideoDownloader(PixverseProperties properties, VideoStore store) {
     DownloadSettings settings = properties.getDownload().toSettings();
-    Files.createDirectories(settings.directory());
-    LOG.info("PixVerse videos are kept in {}", settings.directory());
-    return new VideoDownloader(settings);
+    LOG.info("PixVerse videos are kept in {}", store.describe());
+    return new VideoDownloader(settings, store);
+  }
+
+  /**
+   * The store of {@code pixverse.storage.type}. The S3 store's classes are touched only when it is
+   * chosen, so an application without the AWS SDK runs the other stores.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnProperty(
+      prefix = "pixverse.workers.download",
+      name = "enabled",
+      matchIfMissing = true)
+  public VideoStore pixverseVideoStore(
+      PixverseProperties properties,
+      StorageProperties storage,
+      ObjectProvider<CamundaClient> camunda)
+      throws IOException {
+    return switch (storage.getType()) {
+      case DIRECTORY -> {
+        DownloadSettings settings = properties.getDownload().toSettings();
+        Files.createDirectories(settings.directory());
+        yield new DirectoryStore(settings.directory());
+      }
+      case S3 -> new S3Store(storage.getS3().toSettings());
+      case DOCUMENT -> new DocumentStore(camunda.getObject(), storage.getDocument().toSettings());
+    };
   }
 
   @Bean

@@ -485,7 +485,7 @@ class FaultGridTest {
                 .withTimeouts(CLIENT_TIMEOUT, CLIENT_TIMEOUT));
     Path directory = Files.createDirectories(storage.resolve(phase + "-" + cell.fault()));
     downloader =
-        new VideoDownloader(
+        VideoDownloader.intoDirectory(
             DownloadSettings.of(directory)
                 .withAllowLoopback(true)
                 .withRequestTimeout(CLIENT_TIMEOUT));

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param store which store holds the video
  * @param uri {@code file:} URI of the file, {@code s3://bucket/key}, or {@code
  *     camunda-document:store/id}
- * @param key the object key the pattern resolved to (a path below the storage directory for the
- *     directory store)
+ * @param key the object key as the store holds it: the resolved pattern, below the storage
+ *     directory for the directory store, after the key prefix for S3
  * @param fileName the key's last segment
  * @param sha256 lower-case hex digest of the content, computed while streaming
  * @param reused true when an identical video was already there (a repeated job)

@@ -111,7 +111,7 @@ public final class VideoDownloader implements AutoCloseable {
       return new StoredVideo(
           store.kind(),
           placement.uri(),
-          key,
+          placement.key() == null ? key : placement.key(),
           ObjectKeys.fileName(key),
           video.size(),
           video.sha256(),

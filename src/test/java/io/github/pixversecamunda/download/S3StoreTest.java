@@ -117,6 +117,19 @@ class S3StoreTest {
   }
 
   @Test
+  void theKeyPrefixIsPartOfTheKeyTheNextStepReads() throws Exception {
+    try (VideoDownloader downloader =
+        downloader(server.settings(bucket).withKeyPrefix("pixverse/").withPartSize(PART))) {
+      StoredVideo stored = downloader.download(host.url(12, 1000), "a/{taskId}.mp4", "t12", false);
+
+      assertThat(stored.key()).isEqualTo("pixverse/a/t12.mp4");
+      assertThat(stored.uri()).isEqualTo("s3://" + bucket + "/pixverse/a/t12.mp4");
+      assertThat(stored.fileName()).isEqualTo("t12.mp4");
+      assertThat(objects()).extracting(S3Object::key).containsExactly("pixverse/a/t12.mp4");
+    }
+  }
+
+  @Test
   void theServerRefusesBytesThatDoNotMatchTheChecksumHeader() {
     // What makes the header a check and not a label: this server verifies it.
     String wrong = java.util.Base64.getEncoder().encodeToString(new byte[32]);

@@ -72,6 +72,9 @@ public final class PixverseSimulator implements AutoCloseable {
   private volatile StatusShape statusShape = StatusShape.ENVELOPE;
   private volatile long videoBytes = -1;
   private volatile long videoBytesPerSecond = Long.MAX_VALUE;
+  private volatile long holdVideosAfter = Long.MAX_VALUE;
+  private volatile java.util.concurrent.CountDownLatch videoHold =
+      new java.util.concurrent.CountDownLatch(0);
   private final Map<Endpoint, Duration> responseDelays =
       new java.util.concurrent.ConcurrentHashMap<>();
   private volatile java.util.function.Function<String, Duration> generationTimeByPrompt =
@@ -134,6 +137,21 @@ public final class PixverseSimulator implements AutoCloseable {
     this.videoBytes = bytes;
     this.videoBytesPerSecond = perSecond;
     return this;
+  }
+
+  /**
+   * Tasks' video transfers pause once they have sent {@code bytes} until {@link #releaseVideos()}
+   * (at most two minutes): a test acts while a worker is in the middle of storing a video.
+   */
+  public PixverseSimulator holdVideosAfter(long bytes) {
+    this.videoHold = new java.util.concurrent.CountDownLatch(1);
+    this.holdVideosAfter = bytes;
+    return this;
+  }
+
+  public void releaseVideos() {
+    holdVideosAfter = Long.MAX_VALUE;
+    videoHold.countDown();
   }
 
   public PixverseSimulator completeOnPoll(int n) {
@@ -558,6 +576,15 @@ public final class PixverseSimulator implements AutoCloseable {
       long pause =
           videoBytesPerSecond == Long.MAX_VALUE ? 0 : chunk.length * 1000L / videoBytesPerSecond;
       for (long sent = 0; sent < limit; sent += chunk.length) {
+        if (sent >= holdVideosAfter && !name.startsWith(GENERATED_FILE_PREFIX)) {
+          out.flush();
+          try {
+            videoHold.await(2, java.util.concurrent.TimeUnit.MINUTES);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
         out.write(chunk, 0, (int) Math.min(chunk.length, limit - sent));
         if (pause > 0) {
           out.flush();

@@ -36,7 +36,6 @@ class S3CrashSafetyTest {
   private static final String TEXT = "pixverse-text-to-video";
   private static final String BUCKET = "videos";
   private static final long VIDEO = 12L * 1024 * 1024; // three parts of 5 MiB, the last short
-  private static final long PACE = 3L * 1024 * 1024; // bytes a second: about 4 s a video
   private static final int INSTANCES = 3;
 
   /** Longer than the download job's 30-minute timeout: the engine hands it to the other worker. */
@@ -55,7 +54,13 @@ class S3CrashSafetyTest {
   void start() {
     engine = new EngineHarness();
     engine.deployBundledProcesses();
-    simulator = new PixverseSimulator().completeOnPoll(1).videos(VIDEO, PACE).start();
+    simulator =
+        new PixverseSimulator()
+            .completeOnPoll(1)
+            .videos(VIDEO, Long.MAX_VALUE)
+            // A transfer pauses after one part and a bit: its upload is under way and stays so.
+            .holdVideosAfter(6L * 1024 * 1024)
+            .start();
     s3 = new S3Server(temp).start();
     inspect = s3.client();
     inspect.createBucket(b -> b.bucket(BUCKET));
@@ -63,6 +68,7 @@ class S3CrashSafetyTest {
 
   @AfterEach
   void stop() {
+    simulator.releaseVideos();
     workers.forEach(WorkerProcess::close);
     inspect.close();
     s3.close();
@@ -137,6 +143,7 @@ class S3CrashSafetyTest {
     int uploadsAtTheKill = uploads().size();
 
     first.kill();
+    simulator.releaseVideos();
     engine.increaseTime(PAST_DOWNLOAD_TIMEOUT); // the jobs the first replica held come back
     await()
         .atMost(Duration.ofMinutes(3))

@@ -130,6 +130,32 @@ class S3StoreTest {
   }
 
   @Test
+  void theAddressGuardAndTheCeilingHoldForS3AndLeaveNothingBehind() {
+    S3Settings settings = server.settings(bucket).withPartSize(PART);
+    try (VideoDownloader guarded =
+        new VideoDownloader(DownloadSettings.of(temp), new S3Store(settings))) {
+      assertThatThrownBy(() -> guarded.download(host.url(13, 1000), null, "t13", false))
+          .isInstanceOfSatisfying(
+              DownloadException.class,
+              e -> assertThat(e.kind()).isEqualTo(DownloadException.Kind.REFUSED));
+    }
+    try (VideoDownloader small =
+        new VideoDownloader(
+            DownloadSettings.of(temp).withAllowLoopback(true).withMaxBytes(PART + 1000L),
+            new S3Store(settings))) {
+      // No length is declared, and the ceiling is above one part: the multipart upload is under
+      // way when the stream passes the ceiling.
+      assertThatThrownBy(
+              () -> small.download(host.chunkedUrl(14, MULTIPART_SIZE), null, "t14", false))
+          .isInstanceOfSatisfying(
+              DownloadException.class,
+              e -> assertThat(e.kind()).isEqualTo(DownloadException.Kind.REFUSED));
+    }
+    assertThat(objects()).isEmpty();
+    assertThat(incompleteUploads()).isEmpty();
+  }
+
+  @Test
   void theServerRefusesBytesThatDoNotMatchTheChecksumHeader() {
     // What makes the header a check and not a label: this server verifies it.
     String wrong = java.util.Base64.getEncoder().encodeToString(new byte[32]);

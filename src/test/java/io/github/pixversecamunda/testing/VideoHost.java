@@ -41,7 +41,9 @@ public final class VideoHost implements AutoCloseable {
           long seed = Long.parseLong(parts[1]);
           long size = Long.parseLong(parts[2].replace(".mp4", ""));
           exchange.getResponseHeaders().set("Content-Type", "video/mp4");
-          exchange.sendResponseHeaders(200, size);
+          // Chunked: no declared length, so only the stream itself can notice the size.
+          boolean chunked = "chunked".equals(exchange.getRequestURI().getQuery());
+          exchange.sendResponseHeaders(200, chunked ? 0 : size);
           Random random = new Random(seed);
           byte[] chunk = new byte[CHUNK];
           try (OutputStream out = exchange.getResponseBody()) {
@@ -68,6 +70,11 @@ public final class VideoHost implements AutoCloseable {
 
   public String url(long seed, long size) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + seed + "/" + size + ".mp4";
+  }
+
+  /** The same content without a Content-Length (chunked transfer encoding). */
+  public String chunkedUrl(long seed, long size) {
+    return url(seed, size) + "?chunked";
   }
 
   /** The hex SHA-256 the URL's content has. */

@@ -159,4 +159,28 @@ class PickupProcessTest {
     assertThat(error.path("taskId").asText())
         .isEqualTo(engine.variable(instance, "pixverse").path("taskId").asText());
   }
+
+  @Test
+  void aTaskStillOnTemplateVersionTwoKeepsItsFileNameInput() throws Exception {
+    // The download task as template version 2 wrote it: a fileName input, no objectKey.
+    String v3 = Files.readString(Path.of("bpmn", TEXT + ".bpmn"));
+    String v2 =
+        v3.replace("id=\"" + TEXT + "\"", "id=\"legacy-text-to-video\"")
+            .replace(
+                "<zeebe:input source=\"=if objectKey = null then &#34;{taskId}.mp4&#34; else"
+                    + " objectKey\" target=\"objectKey\" />",
+                "<zeebe:input source=\"legacy-{taskId}.mp4\" target=\"fileName\" />");
+    assertThat(v2).contains("target=\"fileName\"").doesNotContain("target=\"objectKey\"");
+    Path folder = Files.createDirectories(storage.resolve("legacy-process"));
+    Files.writeString(folder.resolve("legacy.bpmn"), v2);
+    engine.deployProcesses(folder);
+
+    long instance = engine.start("legacy-text-to-video", Map.of("prompt", "A dragon"));
+    engine.awaitCompleted(instance);
+
+    String taskId = engine.variable(instance, "pixverse").path("taskId").asText();
+    assertThat(engine.variable(instance, "pixverseFile").path("key").asText())
+        .isEqualTo("legacy-" + taskId + ".mp4");
+    assertThat(storage.resolve("legacy-" + taskId + ".mp4")).exists();
+  }
 }

@@ -7,9 +7,11 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -134,7 +136,7 @@ public final class S3Store implements VideoStore {
             .metadata(metadata(taskId, digest))
             .checksumAlgorithm(ChecksumAlgorithm.SHA256)
             .checksumSHA256(base64(HexFormat.of().parseHex(digest)));
-    encryption(put);
+    storageOptions(put);
     var response =
         call(
             "s3:PutObject",
@@ -158,7 +160,7 @@ public final class S3Store implements VideoStore {
             .contentType(video.contentType())
             .checksumAlgorithm(ChecksumAlgorithm.SHA256)
             .metadata(metadata(taskId, null));
-    encryption(create);
+    storageOptions(create);
     String uploadId =
         call("s3:PutObject", key, () -> s3.createMultipartUpload(create.build())).uploadId();
     boolean completed = false;
@@ -295,7 +297,7 @@ public final class S3Store implements VideoStore {
   }
 
   private Map<String, String> metadata(String taskId, String digest) {
-    Map<String, String> metadata = new java.util.LinkedHashMap<>();
+    Map<String, String> metadata = new LinkedHashMap<>();
     if (digest != null) {
       metadata.put(SHA256_METADATA, digest);
     }
@@ -305,7 +307,7 @@ public final class S3Store implements VideoStore {
     return metadata;
   }
 
-  private void encryption(PutObjectRequest.Builder put) {
+  private void storageOptions(PutObjectRequest.Builder put) {
     switch (settings.encryption()) {
       case NONE -> {}
       case S3 -> put.serverSideEncryption(ServerSideEncryption.AES256);
@@ -317,7 +319,7 @@ public final class S3Store implements VideoStore {
     }
   }
 
-  private void encryption(CreateMultipartUploadRequest.Builder create) {
+  private void storageOptions(CreateMultipartUploadRequest.Builder create) {
     switch (settings.encryption()) {
       case NONE -> {}
       case S3 -> create.serverSideEncryption(ServerSideEncryption.AES256);
@@ -344,7 +346,7 @@ public final class S3Store implements VideoStore {
     return filled;
   }
 
-  private <T> T call(String action, String key, java.util.function.Supplier<T> request) {
+  private <T> T call(String action, String key, Supplier<T> request) {
     try {
       return request.get();
     } catch (S3Exception e) {

@@ -26,8 +26,8 @@ public final class Variables {
   public static final String PREVIOUS_STATUS = "previousStatus";
 
   /**
-   * Download inputs: the video's URL, the file-name pattern and whether an existing file may be
-   * replaced.
+   * Download inputs: the video's URL, the object key (pattern) and whether other content under the
+   * key may be replaced.
    */
   public static final String VIDEO_URL = "videoUrl";
 

@@ -141,11 +141,7 @@ public final class S3Store implements VideoStore {
         call(
             "s3:PutObject",
             key,
-            () ->
-                s3.putObject(
-                    put.build(),
-                    RequestBody.fromInputStream(
-                        new ByteArrayInputStream(bytes, 0, length), length)));
+            () -> s3.putObject(put.build(), body(bytes, length, video.contentType())));
     return Placement.object(settings.bucket(), key, response.versionId(), response.eTag(), false);
   }
 
@@ -216,8 +212,7 @@ public final class S3Store implements VideoStore {
                             .contentLength((long) length)
                             .checksumAlgorithm(ChecksumAlgorithm.SHA256)
                             .checksumSHA256(checksum),
-                    RequestBody.fromInputStream(
-                        new ByteArrayInputStream(part, 0, length), length)));
+                    body(part, length, "application/octet-stream")));
     return CompletedPart.builder()
         .partNumber(number)
         .eTag(response.eTag())
@@ -331,6 +326,15 @@ public final class S3Store implements VideoStore {
     if (settings.storageClass() != null) {
       create.storageClass(settings.storageClass());
     }
+  }
+
+  /**
+   * The buffer as a request body that the SDK re-reads from the array (for signing and retries)
+   * instead of copying it: one part's memory per upload, not two.
+   */
+  private static RequestBody body(byte[] buffer, int length, String contentType) {
+    return RequestBody.fromContentProvider(
+        () -> new ByteArrayInputStream(buffer, 0, length), length, contentType);
   }
 
   /** Reads until the buffer is full or the video ends; the count read. */

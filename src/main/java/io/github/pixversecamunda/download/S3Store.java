@@ -400,6 +400,11 @@ public final class S3Store implements VideoStore {
               + " on arn:aws:s3:::"
               + settings.bucket()
               + "/* to the worker's role or user"
+              + ("s3:GetObject".equals(action)
+                  ? ", and s3:ListBucket on arn:aws:s3:::"
+                      + settings.bucket()
+                      + " (without it S3 answers 403 for a key that does not exist yet)"
+                  : "")
               + (known ? "" : ", or fix its credentials if the server refuses them"),
           e);
     }

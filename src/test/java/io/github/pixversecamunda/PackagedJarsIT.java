@@ -68,4 +68,16 @@ class PackagedJarsIT {
                     || name.startsWith("forms/")
                     || name.startsWith("element-templates/"));
   }
+
+  @Test
+  void theExecJarBringsTheS3ClientWhichTheLibraryLeavesOptional() throws IOException {
+    List<String> exec = entries("pixverse.exec-jar");
+
+    assertThat(exec).anyMatch(name -> name.matches("BOOT-INF/lib/s3-2\\.[0-9.]+\\.jar"));
+    assertThat(exec)
+        .anyMatch(name -> name.matches("BOOT-INF/lib/apache5-client-2\\.[0-9.]+\\.jar"));
+    assertThat(exec).noneMatch(name -> name.startsWith("BOOT-INF/lib/netty-nio-client"));
+    assertThat(entries("pixverse.library-jar"))
+        .contains("io/github/pixversecamunda/download/S3Store.class");
+  }
 }

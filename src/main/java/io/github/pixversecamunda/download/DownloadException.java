@@ -1,6 +1,6 @@
 package io.github.pixversecamunda.download;
 
-/** Why a download did not produce a file. No partial file is ever left behind. */
+/** Why a download did not keep a video. Nothing half-written is ever left visible. */
 public class DownloadException extends RuntimeException {
 
   public enum Kind {
@@ -8,14 +8,15 @@ public class DownloadException extends RuntimeException {
     EXPIRED,
     /** The URL, a redirect, the size or the content type is not acceptable. Nothing was kept. */
     REFUSED,
-    /** The file exists and overwriting was not allowed. */
+    /** The key holds other content and overwriting was not allowed. */
     EXISTS,
-    /** The file name is not acceptable. */
+    /** The object key is not acceptable ({@link ObjectKeys}). */
     INVALID_NAME,
     /** Worth retrying: 5xx, 429, no connection, truncated body. */
     TRANSIENT,
     /**
-     * The storage directory is missing or not writable, or the disk is full: an operator must act.
+     * The store is misconfigured or refuses (a missing directory or bucket, refused credentials or
+     * permission, an unknown document store, a full disk): an operator must act.
      */
     STORAGE
   }

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where and how finished videos are kept.
+ * How finished videos are fetched, and the directory of the directory store.
  *
- * @param directory storage directory; files never leave it
+ * @param directory storage directory of the {@link DirectoryStore}; files never leave it
  * @param maxBytes size ceiling, enforced while streaming
  * @param allowLoopback accept hosts on loopback, 127.0.0.0/8 and ::1 (for a local simulator only)
  * @param allowPrivateNetworks accept hosts on private-use 10.0.0.0/8, 172.16.0.0/12,

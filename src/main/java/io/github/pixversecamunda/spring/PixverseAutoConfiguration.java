@@ -23,11 +23,12 @@ import org.springframework.context.annotation.Import;
       "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration"
     })
 @ConditionalOnProperty(prefix = "pixverse", name = "api-key")
-@EnableConfigurationProperties(PixverseProperties.class)
+@EnableConfigurationProperties({PixverseProperties.class, StorageProperties.class})
 @Import({
   PixverseApiConfiguration.class,
   PixverseMetricsConfiguration.class,
   PixverseHealthConfiguration.class,
+  PixverseStorageConfiguration.class,
   PixverseWorkersConfiguration.class
 })
 public class PixverseAutoConfiguration {}

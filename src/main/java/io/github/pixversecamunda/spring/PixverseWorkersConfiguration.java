@@ -3,8 +3,8 @@ package io.github.pixversecamunda.spring;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.jobhandling.JobWorkerManager;
 import io.github.pixversecamunda.api.PixverseClient;
-import io.github.pixversecamunda.download.DownloadSettings;
 import io.github.pixversecamunda.download.VideoDownloader;
+import io.github.pixversecamunda.download.VideoStore;
 import io.github.pixversecamunda.worker.AwaitTaskHandler;
 import io.github.pixversecamunda.worker.DownloadVideoHandler;
 import io.github.pixversecamunda.worker.InFlightJobs;
@@ -12,8 +12,6 @@ import io.github.pixversecamunda.worker.PixverseWorkers;
 import io.github.pixversecamunda.worker.PollSchedule;
 import io.github.pixversecamunda.worker.SubmitVideoHandler;
 import io.github.pixversecamunda.worker.WorkerEvents;
-import java.io.IOException;
-import java.nio.file.Files;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,9 +24,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * The three job workers, the poll schedule, the storage of the download worker and the drain on
- * shutdown; each worker can be switched off with {@code pixverse.workers.<name>.enabled=false}.
- * Part of {@link PixverseAutoConfiguration}.
+ * The three job workers, the poll schedule, the download worker's downloader (its store comes from
+ * {@link PixverseStorageConfiguration}) and the drain on shutdown; each worker can be switched off
+ * with {@code pixverse.workers.<name>.enabled=false}. Part of {@link PixverseAutoConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 class PixverseWorkersConfiguration {
@@ -93,11 +91,9 @@ class PixverseWorkersConfiguration {
       prefix = "pixverse.workers.download",
       name = "enabled",
       matchIfMissing = true)
-  VideoDownloader pixverseVideoDownloader(PixverseProperties properties) throws IOException {
-    DownloadSettings settings = properties.getDownload().toSettings();
-    Files.createDirectories(settings.directory());
-    LOG.info("PixVerse videos are kept in {}", settings.directory());
-    return new VideoDownloader(settings);
+  VideoDownloader pixverseVideoDownloader(PixverseProperties properties, VideoStore store) {
+    LOG.info("PixVerse videos are kept in {}", store.describe());
+    return new VideoDownloader(properties.getDownload().toSettings(), store);
   }
 
   @Bean

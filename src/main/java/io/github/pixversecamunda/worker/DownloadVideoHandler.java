@@ -8,12 +8,15 @@ import io.github.pixversecamunda.download.DownloadException;
 import io.github.pixversecamunda.download.StoredVideo;
 import io.github.pixversecamunda.download.VideoDownloader;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Job type {@value JobTypes#DOWNLOAD_VIDEO}: keeps the finished video in the worker's storage
- * directory (result URLs expire) and hands the process a durable reference with its checksum.
+ * Job type {@value JobTypes#DOWNLOAD_VIDEO}: keeps the finished video in the worker's store (a
+ * directory, S3 or Camunda's document store; result URLs expire) under the object key the process
+ * chose ({@value Variables#OBJECT_KEY}, or the older {@value Variables#FILE_NAME}), and hands the
+ * process a durable reference with its checksum.
  */
 public final class DownloadVideoHandler implements AsyncJobHandler {
 
@@ -49,13 +52,17 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
     String resultVariable = JobSupport.resultVariable(job, Variables.DEFAULT_DOWNLOAD_RESULT);
     String url = JobSupport.text(variables.get(Variables.VIDEO_URL));
     String taskId = JobSupport.text(variables.get(Variables.TASK_ID));
-    String fileName = JobSupport.text(variables.get(Variables.FILE_NAME));
+    String objectKey = JobSupport.text(variables.get(Variables.OBJECT_KEY));
+    String keyPattern =
+        objectKey == null || objectKey.isBlank()
+            ? JobSupport.text(variables.get(Variables.FILE_NAME))
+            : objectKey;
     boolean overwrite =
         "true".equalsIgnoreCase(JobSupport.text(variables.get(Variables.OVERWRITE)));
     JobMdc.taskId(taskId);
     long started = System.nanoTime();
     return downloader
-        .downloadAsync(url, fileName, taskId, overwrite, finishBy(job))
+        .downloadAsync(url, keyPattern, taskId, overwrite, finishBy(job))
         .handle(
             JobMdc.within(
                 job,
@@ -109,7 +116,8 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
           new JobOutcome.Incident(
               e.getMessage()
                   + forTask
-                  + ". Fix the storage (pixverse.download.directory), then retry the job.");
+                  + ". Fix the storage (pixverse.storage.*, pixverse.download.directory), then"
+                  + " retry the job: the paid video is still at its URL until that expires.");
     };
   }
 
@@ -121,9 +129,7 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
    * The transfer must end before the engine may hand the job to another worker: its deadline, less
    * a moment to report the outcome.
    */
-  private static java.time.Instant finishBy(ActivatedJob job) {
-    return job.getDeadline() <= 0
-        ? null
-        : java.time.Instant.ofEpochMilli(job.getDeadline()).minusSeconds(10);
+  private static Instant finishBy(ActivatedJob job) {
+    return job.getDeadline() <= 0 ? null : Instant.ofEpochMilli(job.getDeadline()).minusSeconds(10);
   }
 }

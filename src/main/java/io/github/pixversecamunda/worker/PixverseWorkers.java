@@ -14,7 +14,7 @@ import java.util.List;
  *
  * <pre>{@code
  * PixverseClient api = new PixverseClient(PixverseClientConfig.of(baseUrl, apiKey));
- * VideoDownloader downloader = new VideoDownloader(DownloadSettings.of(Path.of("/var/lib/videos")));
+ * VideoDownloader downloader = VideoDownloader.intoDirectory(DownloadSettings.of(Path.of("/var/lib/videos")));
  * List<JobWorker> workers = PixverseWorkers.open(camunda, api, PollSchedule.DEFAULT, downloader);
  * // ... on shutdown: workers.forEach(JobWorker::close); then wait for the jobs in flight (see below)
  * }</pre>

@@ -26,12 +26,21 @@ public final class Variables {
   public static final String PREVIOUS_STATUS = "previousStatus";
 
   /**
-   * Download inputs: the video's URL, the file-name pattern and whether an existing file may be
-   * replaced.
+   * Download inputs: the video's URL, the object key (pattern) and whether other content under the
+   * key may be replaced.
    */
   public static final String VIDEO_URL = "videoUrl";
 
+  /**
+   * Download input: the object key (pattern) the video is kept under, e.g. {@code
+   * campaigns/{taskId}.mp4}; the store is the worker's. Also the process variable a calling process
+   * sets to choose the key of the shipped processes' download.
+   */
+  public static final String OBJECT_KEY = "objectKey";
+
+  /** Download input of templates before version 3: a one-segment key; read when no key is set. */
   public static final String FILE_NAME = "fileName";
+
   public static final String OVERWRITE = "overwrite";
 
   /**
@@ -83,8 +92,10 @@ public final class Variables {
 
   public static final List<String> SUBMIT_INPUTS;
   public static final List<String> AWAIT_INPUTS = List.of(TASK_ID, SUBMISSION, PREVIOUS_STATUS);
+
+  /** What the Download video template binds. */
   public static final List<String> DOWNLOAD_INPUTS =
-      List.of(VIDEO_URL, TASK_ID, FILE_NAME, OVERWRITE);
+      List.of(VIDEO_URL, TASK_ID, OBJECT_KEY, OVERWRITE);
 
   static {
     List<String> submit = new ArrayList<>(GenerationInput.FIELDS);
@@ -101,7 +112,9 @@ public final class Variables {
       fetch(SUBMIT_INPUTS, SUBMITTED_TASK_ID, SUBMITTED_AT, SUBMIT_ATTEMPT, SUBMIT_WAIT, DEADLINE);
 
   public static final String[] AWAIT_FETCH = fetch(AWAIT_INPUTS);
-  public static final String[] DOWNLOAD_FETCH = fetch(DOWNLOAD_INPUTS);
+
+  /** Also the key of tasks still on a template before version 3. */
+  public static final String[] DOWNLOAD_FETCH = fetch(DOWNLOAD_INPUTS, FILE_NAME);
 
   private static String[] fetch(List<String> inputs, String... more) {
     List<String> all = new ArrayList<>(inputs);

@@ -89,6 +89,11 @@ public final class PixverseSimulator implements AutoCloseable {
   private volatile int pollsUntilDone = -1;
   private volatile long creditBalance = Long.MAX_VALUE;
   private volatile StatusShape statusShape = StatusShape.ENVELOPE;
+  private volatile long videoBytes = -1;
+  private volatile long videoBytesPerSecond = Long.MAX_VALUE;
+  private volatile long holdVideosAfter = Long.MAX_VALUE;
+  private volatile java.util.concurrent.CountDownLatch videoHold =
+      new java.util.concurrent.CountDownLatch(0);
   private final Map<Endpoint, Duration> responseDelays =
       new java.util.concurrent.ConcurrentHashMap<>();
   private volatile java.util.function.Function<String, Duration> generationTimeByPrompt =
@@ -148,6 +153,31 @@ public final class PixverseSimulator implements AutoCloseable {
   }
 
   /** Complete on the n-th status check instead of after a time (deterministic tests). */
+  /**
+   * Tasks' videos are {@code bytes} zeros instead of the sample video, sent at most {@code
+   * perSecond} bytes a second: for large and slow transfers (a worker killed while it stores one).
+   */
+  public PixverseSimulator videos(long bytes, long perSecond) {
+    this.videoBytes = bytes;
+    this.videoBytesPerSecond = perSecond;
+    return this;
+  }
+
+  /**
+   * Tasks' video transfers pause once they have sent {@code bytes} until {@link #releaseVideos()}
+   * (at most two minutes): a test acts while a worker is in the middle of storing a video.
+   */
+  public PixverseSimulator holdVideosAfter(long bytes) {
+    this.videoHold = new java.util.concurrent.CountDownLatch(1);
+    this.holdVideosAfter = bytes;
+    return this;
+  }
+
+  public void releaseVideos() {
+    holdVideosAfter = Long.MAX_VALUE;
+    videoHold.countDown();
+  }
+
   public PixverseSimulator completeOnPoll(int n) {
     this.pollsUntilDone = n;
     return this;
@@ -667,7 +697,7 @@ public final class PixverseSimulator implements AutoCloseable {
     if (name.startsWith(GENERATED_FILE_PREFIX) && name.endsWith(".mp4")) {
       size = Long.parseLong(name.substring(GENERATED_FILE_PREFIX.length(), name.length() - 4));
     } else if (name.endsWith(".mp4") && tasks.containsKey(name.substring(0, name.length() - 4))) {
-      size = sampleVideo.length;
+      size = videoBytes >= 0 ? videoBytes : sampleVideo.length;
     } else {
       error(exchange, 404, "File not found", "not_found", null);
       return;
@@ -677,10 +707,30 @@ public final class PixverseSimulator implements AutoCloseable {
     exchange.sendResponseHeaders(200, size);
     OutputStream out = exchange.getResponseBody();
     long limit = truncate ? size / 2 : size;
-    if (name.startsWith(GENERATED_FILE_PREFIX)) {
+    if (name.startsWith(GENERATED_FILE_PREFIX) || videoBytes >= 0) {
       byte[] chunk = new byte[64 * 1024];
+      long pause =
+          videoBytesPerSecond == Long.MAX_VALUE ? 0 : chunk.length * 1000L / videoBytesPerSecond;
       for (long sent = 0; sent < limit; sent += chunk.length) {
+        if (sent >= holdVideosAfter && !name.startsWith(GENERATED_FILE_PREFIX)) {
+          out.flush();
+          try {
+            videoHold.await(2, java.util.concurrent.TimeUnit.MINUTES);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
         out.write(chunk, 0, (int) Math.min(chunk.length, limit - sent));
+        if (pause > 0) {
+          out.flush();
+          try {
+            Thread.sleep(pause);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
       }
     } else {
       out.write(sampleVideo, 0, (int) limit);

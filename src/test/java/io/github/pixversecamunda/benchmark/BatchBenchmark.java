@@ -125,7 +125,7 @@ final class BatchBenchmark {
     try (EngineHarness engine = new EngineHarness();
         PixverseSimulator simulator = new PixverseSimulator().generationTimes(times::get).start();
         VideoDownloader downloader =
-            new VideoDownloader(
+            VideoDownloader.intoDirectory(
                 DownloadSettings.of(Files.createDirectories(output.resolve("downloads")))
                     .withAllowLoopback(true))) {
       engine.deployBundledProcesses();

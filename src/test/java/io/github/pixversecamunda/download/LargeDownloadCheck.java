@@ -23,7 +23,7 @@ public final class LargeDownloadCheck {
     Path directory = Files.createTempDirectory("pixverse-large-download");
     try (PixverseSimulator simulator = new PixverseSimulator().start();
         VideoDownloader downloader =
-            new VideoDownloader(
+            VideoDownloader.intoDirectory(
                 DownloadSettings.of(directory).withAllowLoopback(true).withMaxBytes(size + 1))) {
       long started = System.nanoTime();
       StoredVideo stored =

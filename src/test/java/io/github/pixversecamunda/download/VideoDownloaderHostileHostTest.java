@@ -66,7 +66,7 @@ class VideoDownloaderHostileHostTest {
   }
 
   private VideoDownloader downloader() {
-    return new VideoDownloader(DownloadSettings.of(directory).withAllowLoopback(true));
+    return VideoDownloader.intoDirectory(DownloadSettings.of(directory).withAllowLoopback(true));
   }
 
   private static byte[] gzip(byte[] bytes) throws IOException {
@@ -105,7 +105,7 @@ class VideoDownloaderHostileHostTest {
               DownloadException.class,
               e -> {
                 assertThat(e.kind()).isEqualTo(DownloadException.Kind.REFUSED);
-                assertThat(e.getMessage()).contains("not the gzip data");
+                assertThat(e.getMessage()).contains("not the encoded data its header announces");
               });
     }
     assertThat(files()).isZero();

@@ -44,7 +44,8 @@ class VideoDownloaderTest {
   @BeforeEach
   void start() {
     simulator = new PixverseSimulator().completeOnPoll(1).start();
-    downloader = new VideoDownloader(DownloadSettings.of(directory).withAllowLoopback(true));
+    downloader =
+        VideoDownloader.intoDirectory(DownloadSettings.of(directory).withAllowLoopback(true));
     // A real task so that its video exists on the simulator.
     PixverseClient api =
         new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey()));
@@ -75,7 +76,7 @@ class VideoDownloaderTest {
   }
 
   private DownloadException failure(DownloadSettings settings, String url) {
-    try (VideoDownloader other = new VideoDownloader(settings)) {
+    try (VideoDownloader other = VideoDownloader.intoDirectory(settings)) {
       other.download(url, null, taskId, false);
     } catch (DownloadException e) {
       return e;
@@ -371,7 +372,8 @@ class VideoDownloaderTest {
     // The first answer is the judged one; every later lookup would rebind to the internal server.
     ScriptedLookup lookup =
         new ScriptedLookup(Map.of("video.test", List.of("127.0.0.1", "127.0.0.2")));
-    try (VideoDownloader guarded = new VideoDownloader(downloader.settings(), lookup, null)) {
+    try (VideoDownloader guarded =
+        new VideoDownloader(downloader.settings(), downloader.store(), lookup, null)) {
       StoredVideo stored =
           guarded.download(real.replace("127.0.0.1", "video.test"), null, taskId, false);
 
@@ -399,7 +401,8 @@ class VideoDownloaderTest {
                 List.of("127.0.0.1", "10.0.0.7"),
                 "files.test",
                 List.of("127.0.0.1", "169.254.169.254")));
-    try (VideoDownloader guarded = new VideoDownloader(downloader.settings(), lookup, null)) {
+    try (VideoDownloader guarded =
+        new VideoDownloader(downloader.settings(), downloader.store(), lookup, null)) {
       StoredVideo stored = guarded.download(start, null, taskId, false);
 
       assertThat(stored.sourceUrl()).isEqualTo(target);
@@ -413,7 +416,11 @@ class VideoDownloaderTest {
   void aHostAnsweringAnInternalAddressIsRefusedWithoutAConnection() throws IOException {
     ScriptedLookup lookup = new ScriptedLookup(Map.of("video.test", List.of("169.254.169.254")));
     try (VideoDownloader guarded =
-        new VideoDownloader(downloader.settings().withAllowPrivateNetworks(true), lookup, null)) {
+        new VideoDownloader(
+            downloader.settings().withAllowPrivateNetworks(true),
+            downloader.store(),
+            lookup,
+            null)) {
       String url = videoUrl().replace("127.0.0.1", "video.test");
 
       assertThatThrownBy(() -> guarded.download(url, null, taskId, false))

@@ -129,7 +129,11 @@ class VideoDownloaderTlsTest {
               .isEqualTo(host); // the resolver is asked for the name, not for an address
           return new InetAddress[] {InetAddress.getByName("127.0.0.1")};
         };
-    return new VideoDownloader(DownloadSettings.of(videos).withAllowLoopback(true), lookup, trust);
+    return new VideoDownloader(
+        DownloadSettings.of(videos).withAllowLoopback(true),
+        new DirectoryStore(videos),
+        lookup,
+        trust);
   }
 
   private String url(String host) {

@@ -79,6 +79,20 @@ public final class LocalRun implements Callable<Integer> {
   List<String> prompts;
 
   @Option(
+      names = "--pickup",
+      paramLabel = "TASK_ID",
+      description =
+          "Keep the video of a task that was already submitted (and paid), without submitting"
+              + " anything: runs the pickup process.")
+  String pickup;
+
+  @Option(
+      names = "--object-key",
+      description =
+          "Key the video is kept under, e.g. campaigns/{taskId}.mp4 (default {taskId}.mp4).")
+  String objectKey;
+
+  @Option(
       names = "--max-concurrent",
       description = "Batch: videos generated at once (default ${DEFAULT-VALUE}).")
   int maxConcurrent = 3;
@@ -195,6 +209,9 @@ public final class LocalRun implements Callable<Integer> {
   }
 
   private String process() {
+    if (pickup != null) {
+      return "pixverse-pickup";
+    }
     if (prompts != null && !prompts.isEmpty()) {
       return "pixverse-batch";
     }
@@ -206,6 +223,15 @@ public final class LocalRun implements Callable<Integer> {
   /** The start variables, checked with the same rules as the workers before anything starts. */
   private Map<String, Object> startVariables() {
     Map<String, Object> variables = new HashMap<>();
+    putIfSet(variables, Variables.OBJECT_KEY, objectKey);
+    if (pickup != null) {
+      variables.put(Variables.TASK_ID, pickup);
+      variables.put("deadline", deadline);
+      if (pickup.isBlank()) {
+        throw new InvalidInputException(List.of(new Violation("pickup", "needs a task id")));
+      }
+      return variables;
+    }
     for (GenerationField field : GenerationField.values()) {
       // The prompt and the image belong to each video; the rest apply to every video of a run.
       if (field != GenerationField.PROMPT
@@ -289,7 +315,7 @@ public final class LocalRun implements Callable<Integer> {
               ? simulator.baseUrl()
               : env.getOrDefault("PIXVERSE_BASE_URL", WireFormat.DEFAULT_BASE_URL));
       properties.put("pixverse.download.directory", downloads.toString());
-      if (offline) {
+      if (offline || onThisMachine(String.valueOf(properties.get("pixverse.base-url")))) {
         // The simulator serves its videos on loopback, which only a local set-up may allow.
         properties.put("pixverse.download.allow-loopback", "true");
         // The simulator finishes in seconds: check often so the demonstration is quick.
@@ -359,10 +385,10 @@ public final class LocalRun implements Callable<Integer> {
     }
     StoredVideo file =
         Results.fromVariable(variables.get(Variables.DEFAULT_DOWNLOAD_RESULT), StoredVideo.class);
-    if (file != null && file.path() != null) {
+    if (file != null && (file.path() != null || file.uri() != null)) {
       summary.println(
           "File:  "
-              + file.path()
+              + (file.path() != null ? file.path() : file.uri())
               + " ("
               + file.sizeBytes()
               + " bytes, sha256 "
@@ -390,12 +416,18 @@ public final class LocalRun implements Callable<Integer> {
     if (!success && error != null) {
       summary.println("Why: " + error.path("message").asText());
     }
-    if (end.equals("end_deadline_passed")) {
+    if (end.equals("end_deadline_passed") && error == null) {
       summary.println(
           "Why: the deadline (" + deadline + ") passed; the task may still run server-side.");
     }
     printVariables(engine, instance);
     return success ? OK : FAILED;
+  }
+
+  /** An API on this machine (a simulator the user started) serves its files here too. */
+  private static boolean onThisMachine(String baseUrl) {
+    String host = java.net.URI.create(baseUrl).getHost();
+    return "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
   }
 
   private void printVariables(EngineHarness engine, long instance) {

@@ -43,6 +43,36 @@ class LocalRunTest {
   }
 
   @Test
+  void pickupKeepsTheVideoOfAPaidTaskWithoutSubmitting() {
+    try (io.github.pixversecamunda.simulator.PixverseSimulator api =
+        new io.github.pixversecamunda.simulator.PixverseSimulator().completeOnPoll(1).start()) {
+      String taskId =
+          io.github.pixversecamunda.testing.Offline.client(api)
+              .submit(io.github.pixversecamunda.api.GenerationRequest.builder().prompt("p").build())
+              .taskId();
+      int code =
+          LocalRun.execute(
+              new String[] {
+                "--pickup",
+                taskId,
+                "--object-key",
+                "picked/{taskId}.mp4",
+                "--downloads",
+                downloads.toString()
+              },
+              new PrintStream(out, true, StandardCharsets.UTF_8),
+              new PrintStream(err, true, StandardCharsets.UTF_8),
+              Map.of("PIXVERSE_API_KEY", api.apiKey(), "PIXVERSE_BASE_URL", api.baseUrl()),
+              false);
+
+      assertThat(code).as(err()).isEqualTo(LocalRun.OK);
+      assertThat(out()).contains("pixverse-pickup ended at 'Video ready'");
+      assertThat(downloads.resolve("picked").resolve(taskId + ".mp4")).exists();
+      assertThat(api.tasksCreated()).isEqualTo(1); // the one before the run: nothing submitted
+    }
+  }
+
+  @Test
   void bareCommandGeneratesAVideoAndExitsZero() {
     assertThat(run()).isEqualTo(LocalRun.OK);
 

@@ -57,7 +57,8 @@ class ReappliedTemplatesTest {
         new PixverseClient(
             PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
-    downloader = new VideoDownloader(DownloadSettings.of(storage).withAllowLoopback(true));
+    downloader =
+        VideoDownloader.intoDirectory(DownloadSettings.of(storage).withAllowLoopback(true));
     workers =
         PixverseWorkers.open(
             engine.client(),

@@ -299,6 +299,6 @@ class TemplateContractTest {
       }
       assertThat(Files.readString(file)).doesNotContainPattern("(?i)api.?key|aio_");
     }
-    assertThat(templatedTasks).isEqualTo(6);
+    assertThat(templatedTasks).isEqualTo(8);
   }
 }

@@ -27,6 +27,6 @@ public final class Offline {
    * local set-up may.
    */
   public static VideoDownloader downloader(Path storage) {
-    return new VideoDownloader(DownloadSettings.of(storage).withAllowLoopback(true));
+    return VideoDownloader.intoDirectory(DownloadSettings.of(storage).withAllowLoopback(true));
   }
 }

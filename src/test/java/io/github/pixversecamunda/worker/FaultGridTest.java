@@ -499,7 +499,7 @@ class FaultGridTest {
                 .withLimits(LIMIT_WAITS));
     Path directory = Files.createDirectories(storage.resolve(phase + "-" + cell.fault()));
     downloader =
-        new VideoDownloader(
+        VideoDownloader.intoDirectory(
             DownloadSettings.of(directory)
                 .withAllowLoopback(true)
                 .withRequestTimeout(CLIENT_TIMEOUT));

@@ -457,7 +457,8 @@ class GenerationProcessTest {
 
   @Test
   void videoUrlOnAnInternalAddressIsRefusedWithoutAConnection() throws IOException {
-    downloader = new VideoDownloader(DownloadSettings.of(storage)); // loopback not allowed
+    downloader =
+        VideoDownloader.intoDirectory(DownloadSettings.of(storage)); // loopback not allowed
     openWorkers();
 
     long instance = engine.start(TEXT, vars("prompt", "A dragon"));

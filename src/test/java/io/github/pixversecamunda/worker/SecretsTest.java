@@ -77,7 +77,7 @@ class SecretsTest {
             engine.client(),
             api,
             PollSchedule.DEFAULT,
-            new VideoDownloader(DownloadSettings.of(storage).withAllowLoopback(true))));
+            VideoDownloader.intoDirectory(DownloadSettings.of(storage).withAllowLoopback(true))));
   }
 
   @Test

@@ -1,0 +1,30 @@
+package io.github.pixversecamunda.download;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Where and how the document store creates documents.
+ *
+ * @param storeId the document store of the cluster; null for its default store
+ * @param timeToLive how long the document is kept; null for the store's default
+ * @param maxBytes the largest video the store accepts; Camunda SaaS accepts 10 MB per document
+ * @param spoolDirectory where a video waits, complete and checked, before its upload
+ */
+public record DocumentSettings(
+    String storeId, Duration timeToLive, long maxBytes, Path spoolDirectory) {
+
+  /** Camunda SaaS's limit per document. */
+  public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+
+  public DocumentSettings {
+    storeId = storeId == null || storeId.isBlank() ? null : storeId.trim();
+    maxBytes = maxBytes <= 0 ? DEFAULT_MAX_BYTES : maxBytes;
+    spoolDirectory =
+        spoolDirectory == null ? Path.of(System.getProperty("java.io.tmpdir")) : spoolDirectory;
+  }
+
+  public static DocumentSettings defaults() {
+    return new DocumentSettings(null, null, 0, null);
+  }
+}

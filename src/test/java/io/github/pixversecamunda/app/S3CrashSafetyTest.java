@@ -1,0 +1,195 @@
+package io.github.pixversecamunda.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.pixversecamunda.simulator.Endpoint;
+import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.S3Server;
+import io.github.pixversecamunda.testing.WorkerProcess;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Two replicas of the worker application keep their videos in S3; one is killed (SIGKILL) while it
+ * uploads. Afterwards each video is in the bucket exactly once, complete, with its SHA-256, no
+ * incomplete multipart upload is left, and each video was paid once.
+ */
+class S3CrashSafetyTest {
+
+  private static final String TEXT = "pixverse-text-to-video";
+  private static final String BUCKET = "videos";
+  private static final long VIDEO = 12L * 1024 * 1024; // three parts of 5 MiB, the last short
+  private static final int INSTANCES = 3;
+
+  /** Longer than the download job's 30-minute timeout: the engine hands it to the other worker. */
+  private static final Duration PAST_DOWNLOAD_TIMEOUT = Duration.ofMinutes(31);
+
+  private static final Duration STARTUP = Duration.ofSeconds(60);
+
+  @TempDir Path temp;
+  private EngineHarness engine;
+  private PixverseSimulator simulator;
+  private S3Server s3;
+  private S3Client inspect;
+  private final List<WorkerProcess> workers = new ArrayList<>();
+
+  @BeforeEach
+  void start() {
+    engine = new EngineHarness();
+    engine.deployBundledProcesses();
+    simulator =
+        new PixverseSimulator()
+            .completeOnPoll(1)
+            .videos(VIDEO, Long.MAX_VALUE)
+            // A transfer pauses after one part and a bit: its upload is under way and stays so.
+            .holdVideosAfter(6L * 1024 * 1024)
+            .start();
+    s3 = new S3Server(temp).start();
+    inspect = s3.client();
+    inspect.createBucket(b -> b.bucket(BUCKET));
+  }
+
+  @AfterEach
+  void stop() {
+    simulator.releaseVideos();
+    workers.forEach(WorkerProcess::close);
+    inspect.close();
+    s3.close();
+    simulator.close();
+    engine.close();
+  }
+
+  private WorkerProcess worker(String name) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("CAMUNDA_CLIENT_MODE", "self-managed");
+    environment.put("CAMUNDA_CLIENT_AUTH_METHOD", "none");
+    environment.put("CAMUNDA_CLIENT_GRPCADDRESS", engine.grpcAddress());
+    environment.put("CAMUNDA_CLIENT_RESTADDRESS", "http://127.0.0.1:1");
+    environment.put("CAMUNDA_CLIENT_PREFERRESTOVERGRPC", "false");
+    environment.put("PIXVERSE_API_KEY", simulator.apiKey());
+    environment.put("PIXVERSE_BASE_URL", simulator.baseUrl());
+    environment.put("PIXVERSE_DOWNLOAD_ALLOWLOOPBACK", "true");
+    environment.put("PIXVERSE_POLL_FLOOR", "1s");
+    environment.put("PIXVERSE_POLL_CEILING", "2s");
+    environment.put("PIXVERSE_STORAGE_TYPE", "s3");
+    environment.put("PIXVERSE_STORAGE_S3_BUCKET", BUCKET);
+    environment.put("PIXVERSE_STORAGE_S3_ENDPOINT", s3.endpoint().toString());
+    environment.put("PIXVERSE_STORAGE_S3_PATHSTYLE", "true");
+    environment.put("PIXVERSE_STORAGE_S3_PARTSIZE", "5MB");
+    environment.put("PIXVERSE_STORAGE_S3_ACCESSKEYID", S3Server.ACCESS_KEY);
+    environment.put("PIXVERSE_STORAGE_S3_SECRETACCESSKEY", S3Server.SECRET_KEY);
+    environment.put("SERVER_PORT", "0");
+    environment.put("MANAGEMENT_SERVER_PORT", "0");
+    WorkerProcess worker = WorkerProcess.start(environment, temp.resolve(name + ".log"));
+    workers.add(worker);
+    return worker;
+  }
+
+  private List<MultipartUpload> uploads() {
+    return inspect.listMultipartUploads(b -> b.bucket(BUCKET)).uploads();
+  }
+
+  private boolean anUploadHasAPart() {
+    return uploads().stream()
+        .anyMatch(
+            u ->
+                !inspect
+                    .listParts(b -> b.bucket(BUCKET).key(u.key()).uploadId(u.uploadId()))
+                    .parts()
+                    .isEmpty());
+  }
+
+  private String sha256(String key) throws Exception {
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    try (InputStream in = inspect.getObject(b -> b.bucket(BUCKET).key(key))) {
+      byte[] buffer = new byte[64 * 1024];
+      int read;
+      while ((read = in.read(buffer)) >= 0) {
+        digest.update(buffer, 0, read);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  @Test
+  void aReplicaKilledDuringAnUploadLeavesEachVideoOnceCompleteAndPaidOnce() throws Exception {
+    WorkerProcess first = worker("first");
+    List<Long> instances =
+        IntStream.range(0, INSTANCES)
+            .mapToObj(
+                i -> engine.start(TEXT, Map.of("prompt", "Stored video " + i, "deadline", "PT2H")))
+            .toList();
+    // Only the first replica runs yet: the upload under way is its own.
+    await().atMost(STARTUP).pollInterval(Duration.ofMillis(200)).until(this::anUploadHasAPart);
+    WorkerProcess second = worker("second");
+    await().atMost(STARTUP).until(() -> second.log().contains("Started "));
+    int uploadsAtTheKill = uploads().size();
+
+    first.kill();
+    simulator.releaseVideos();
+    engine.increaseTime(PAST_DOWNLOAD_TIMEOUT); // the jobs the first replica held come back
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                engine.completedInstances().containsAll(instances)
+                    || instances.stream().anyMatch(engine.instancesWithIncidents()::contains));
+
+    List<S3Object> objects = inspect.listObjectsV2(b -> b.bucket(BUCKET)).contents();
+    List<MultipartUpload> left = uploads();
+    MessageDigest zeros = MessageDigest.getInstance("SHA-256");
+    zeros.update(new byte[(int) VIDEO]);
+    String expected = HexFormat.of().formatHex(zeros.digest());
+    System.out.printf(
+        "S3 crash test: uploads at the kill=%d, objects=%d for %d instances, incomplete uploads=%d,"
+            + " submits=%d, tasks=%d%n",
+        uploadsAtTheKill,
+        objects.size(),
+        INSTANCES,
+        left.size(),
+        simulator.requests(Endpoint.SUBMIT),
+        simulator.tasksCreated());
+
+    assertThat(uploadsAtTheKill).isPositive();
+    assertThat(engine.instancesWithIncidents()).doesNotContainAnyElementsOf(instances);
+    assertThat(instances)
+        .allSatisfy(
+            instance -> assertThat(engine.endEvents(instance)).containsExactly("end_video_ready"));
+    assertThat(objects)
+        .extracting(S3Object::key)
+        .containsExactlyInAnyOrderElementsOf(
+            simulator.taskIds().stream().map(id -> id + ".mp4").toList());
+    for (S3Object object : objects) {
+      assertThat(object.size()).isEqualTo(VIDEO);
+      assertThat(sha256(object.key())).isEqualTo(expected);
+    }
+    for (long instance : instances) {
+      assertThat(engine.variable(instance, "pixverseFile").path("sha256").asText())
+          .isEqualTo(expected);
+      assertThat(engine.variable(instance, "pixverseFile").path("uri").asText())
+          .startsWith("s3://" + BUCKET + "/");
+    }
+    assertThat(left).isEmpty();
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(INSTANCES);
+    assertThat(simulator.tasksCreated()).isEqualTo(INSTANCES);
+    assertThat(second.log()).doesNotContain(S3Server.SECRET_KEY);
+  }
+}

@@ -1,0 +1,135 @@
+package io.github.pixversecamunda.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.client.api.worker.JobWorker;
+import io.github.pixversecamunda.download.DownloadSettings;
+import io.github.pixversecamunda.download.S3Settings;
+import io.github.pixversecamunda.download.S3Store;
+import io.github.pixversecamunda.download.VideoDownloader;
+import io.github.pixversecamunda.simulator.Endpoint;
+import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.Offline;
+import io.github.pixversecamunda.testing.S3Server;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped process with the S3 store on the engine: the video lands in the bucket, and a store
+ * that an operator must fix is an incident that keeps the paid video reachable (never a BPMN error
+ * that ends the process), with a message that says what to fix and never the secret.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class S3StorageProcessTest {
+
+  private static final String TEXT = "pixverse-text-to-video";
+  private static final PollSchedule FAST =
+      new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+  @TempDir static Path temp;
+  private EngineHarness engine;
+  private S3Server s3;
+  private PixverseSimulator simulator;
+  private VideoDownloader downloader;
+  private final List<JobWorker> workers = new ArrayList<>();
+
+  @BeforeAll
+  void start() {
+    engine = new EngineHarness();
+    engine.deployBundledProcesses();
+    s3 = new S3Server(temp).start();
+    try (var client = s3.client()) {
+      client.createBucket(b -> b.bucket("videos"));
+    }
+  }
+
+  @AfterAll
+  void stop() {
+    s3.close();
+    engine.close();
+  }
+
+  @AfterEach
+  void stopWorkers() {
+    workers.forEach(JobWorker::close);
+    workers.clear();
+    downloader.close();
+    simulator.close();
+  }
+
+  private void openWorkers(S3Settings settings) {
+    simulator = new PixverseSimulator().completeOnPoll(1).start();
+    downloader =
+        new VideoDownloader(
+            DownloadSettings.of(temp).withAllowLoopback(true), new S3Store(settings));
+    workers.addAll(
+        PixverseWorkers.open(engine.client(), Offline.client(simulator), FAST, downloader));
+  }
+
+  @Test
+  void theVideoOfTheShippedProcessLandsInTheBucket() {
+    openWorkers(s3.settings("videos"));
+    long instance =
+        engine.start(TEXT, Map.of("prompt", "A dragon", "objectKey", "campaigns/{taskId}.mp4"));
+    engine.awaitCompleted(instance);
+
+    String taskId = engine.variable(instance, "pixverse").path("taskId").asText();
+    var file = engine.variable(instance, "pixverseFile");
+    assertThat(file.path("store").asText()).isEqualTo("s3");
+    assertThat(file.path("bucket").asText()).isEqualTo("videos");
+    assertThat(file.path("key").asText()).isEqualTo("campaigns/" + taskId + ".mp4");
+    assertThat(file.path("uri").asText()).isEqualTo("s3://videos/campaigns/" + taskId + ".mp4");
+    assertThat(file.has("path")).isFalse();
+    try (var client = s3.client()) {
+      assertThat(
+              client
+                  .headObject(b -> b.bucket("videos").key("campaigns/" + taskId + ".mp4"))
+                  .metadata())
+          .containsEntry(S3Store.SHA256_METADATA, file.path("sha256").asText());
+    }
+  }
+
+  @Test
+  void aMissingBucketIsAnIncidentThatSaysWhatToFix() {
+    openWorkers(s3.settings("no-such-bucket"));
+    long instance = engine.start(TEXT, Map.of("prompt", "A dragon"));
+    await().atMost(EngineHarness.WAIT).until(() -> !engine.openIncidents(instance).isEmpty());
+
+    String taskId = engine.variable(instance, "pixverse").path("taskId").asText();
+    assertThat(engine.openIncidents(instance))
+        .singleElement()
+        .asString()
+        .contains("The bucket 'no-such-bucket' does not exist")
+        .contains("pixverse.storage.s3.bucket")
+        .contains("task " + taskId)
+        .contains("the paid video is still at its URL");
+    assertThat(engine.isCompleted(instance)).isFalse();
+    assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
+  }
+
+  @Test
+  void refusedCredentialsAreAnIncidentWithoutTheSecret() {
+    String secret = "a-secret-that-must-stay-secret";
+    openWorkers(s3.settings("videos").withCredentials(S3Server.ACCESS_KEY, secret));
+    long instance = engine.start(TEXT, Map.of("prompt", "A dragon"));
+    await().atMost(EngineHarness.WAIT).until(() -> !engine.openIncidents(instance).isEmpty());
+
+    assertThat(engine.openIncidents(instance))
+        .singleElement()
+        .asString()
+        .containsAnyOf("refused the worker's credentials", "or fix its credentials")
+        .doesNotContain(secret);
+    assertThat(engine.allVariableValues()).noneMatch(v -> v.contains(secret));
+  }
+}

@@ -191,7 +191,7 @@ class PixverseAutoConfigurationBackOffTest {
 
   @Test
   void theDownloaderBacksOffAndTheDownloadWorkerUsesTheApplicationsOwn() throws Exception {
-    try (VideoDownloader mine = new VideoDownloader(DownloadSettings.of(downloads))) {
+    try (VideoDownloader mine = VideoDownloader.intoDirectory(DownloadSettings.of(downloads))) {
       backsOff("pixverseVideoDownloader", VideoDownloader.class, mine);
       runner
           .withBean("mine", VideoDownloader.class, () -> mine)

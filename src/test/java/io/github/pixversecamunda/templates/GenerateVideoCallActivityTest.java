@@ -225,10 +225,12 @@ class GenerateVideoCallActivityTest {
     engine.awaitCompleted(instance);
 
     assertThat(engine.endEvents(instance)).containsExactly("end_deadline_passed");
-    // The teaser's call completed without a file or an error: its deadline passed.
+    // The teaser's call completed without a file; its error names the paid task and the pickup.
     JsonNode teaser = engine.variable(instance, "teaser");
     assertThat(teaser.path("file").isNull()).isTrue();
-    assertThat(teaser.path("error").isNull()).isTrue();
+    assertThat(teaser.path("error").path("code").asText()).isEqualTo("PIXVERSE_DEADLINE_PASSED");
+    assertThat(teaser.path("error").path("taskId").asText()).isNotEmpty();
+    assertThat(teaser.path("error").path("message").asText()).contains("pixverse-pickup");
     assertThat(simulator.tasksCreated()).isEqualTo(2);
   }
 }

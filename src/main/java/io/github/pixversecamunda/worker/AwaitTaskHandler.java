@@ -34,24 +34,16 @@ import java.util.concurrent.CompletionStage;
 public final class AwaitTaskHandler implements AsyncJobHandler {
 
   private final PixverseClient api;
-  private final JobSupport support;
+  private final OutcomeReporter reporter;
   private final PollSchedule schedule;
   private final Clock clock;
-
-  public AwaitTaskHandler(PixverseClient api, PollSchedule schedule) {
-    this(api, schedule, WorkerEvents.NONE);
-  }
 
   public AwaitTaskHandler(PixverseClient api, PollSchedule schedule, WorkerEvents events) {
     this(api, schedule, JobOutcomeSender.ZEEBE, Clock.systemUTC(), events);
   }
 
-  public AwaitTaskHandler(
-      PixverseClient api, PollSchedule schedule, JobOutcomeSender sender, Clock clock) {
-    this(api, schedule, sender, clock, WorkerEvents.NONE);
-  }
-
-  public AwaitTaskHandler(
+  /** The test seam: the outcome sender and the clock are the caller's. */
+  AwaitTaskHandler(
       PixverseClient api,
       PollSchedule schedule,
       JobOutcomeSender sender,
@@ -59,7 +51,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
       WorkerEvents events) {
     this.api = api;
     this.schedule = schedule;
-    this.support = new JobSupport(api.config(), sender, events);
+    this.reporter = new OutcomeReporter(api.config(), sender, events);
     this.clock = clock;
   }
 
@@ -86,7 +78,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
     try {
       context = context(job, variables);
     } catch (InvalidInputException e) {
-      return support.send(client, job, JobSupport.invalidInput(e, null));
+      return reporter.send(client, job, Outcomes.invalidInput(e, null));
     }
     JobMdc.taskId(context.taskId());
     if (context.justSubmitted()
@@ -103,7 +95,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
               context.duration(),
               context.submittedAt(),
               true);
-      return support.send(
+      return reporter.send(
           client,
           job,
           new JobOutcome.Complete(
@@ -121,20 +113,20 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
                   JobOutcome outcome =
                       failure == null
                           ? onStatus(context, status)
-                          : support.failed(
+                          : reporter.failed(
                               WorkerEvents.Phase.AWAIT, cause, onFailure(job, context, cause));
-                  return support.send(client, job, outcome);
+                  return reporter.send(client, job, outcome);
                 }))
         .thenCompose(sent -> sent)
         .exceptionallyCompose(
             unexpected ->
-                support.send(
+                reporter.send(
                     client,
                     job,
-                    JobSupport.retry(
+                    Outcomes.retry(
                         job,
                         "Unexpected failure in the await worker: "
-                            + support.redact(String.valueOf(PixverseClient.unwrap(unexpected))),
+                            + reporter.redact(String.valueOf(PixverseClient.unwrap(unexpected))),
                         null)));
   }
 
@@ -146,7 +138,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
         result =
             result.withVideo(
                 status.videoUrl(), status.videoUrl() == null ? status.rawAnswer() : null);
-        support
+        reporter
             .events()
             .generationCompleted(
                 context.resolution(),
@@ -169,14 +161,14 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
                 + ": "
                 + status.failureReason();
         result = result.withFailureReason(status.failureReason());
-        Map<String, Object> error = JobSupport.errorVariable(code, message, context.taskId(), null);
+        Map<String, Object> error = Outcomes.errorVariable(code, message, context.taskId(), null);
         error.put("reason", status.failureReason());
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(context.resultVariable(), Results.toVariable(result));
         // The error last: a result variable named like it must not hide the error.
         variables.put(Variables.ERROR, error);
         JobOutcome outcome = new JobOutcome.BpmnError(code, message, variables);
-        support
+        reporter
             .events()
             .failed(
                 WorkerEvents.Phase.GENERATION,
@@ -194,24 +186,24 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
   private JobOutcome onFailure(ActivatedJob job, Context context, Throwable failure) {
     String taskId = context.taskId();
     if (failure instanceof InvalidInputException e) {
-      return JobSupport.invalidInput(e, taskId);
+      return Outcomes.invalidInput(e, taskId);
     }
     if (!(failure instanceof PixverseApiException e)) {
-      return JobSupport.retry(
+      return Outcomes.retry(
           job,
           "Unexpected failure checking PixVerse task "
               + taskId
               + ": "
-              + support.redact(String.valueOf(failure)),
+              + reporter.redact(String.valueOf(failure)),
           null);
     }
     String stillRunning = "; the task may still be running (and billed) server-side";
     return switch (e.kind()) {
-      case NOT_FOUND -> JobSupport.bpmnError(ErrorCodes.TASK_NOT_FOUND, e.getMessage(), taskId);
+      case NOT_FOUND -> Outcomes.bpmnError(ErrorCodes.TASK_NOT_FOUND, e.getMessage(), taskId);
       case INVALID_REQUEST ->
-          JobSupport.bpmnError(ErrorCodes.INVALID_REQUEST, e.getMessage(), taskId);
+          Outcomes.bpmnError(ErrorCodes.INVALID_REQUEST, e.getMessage(), taskId);
       case INSUFFICIENT_CREDITS ->
-          JobSupport.bpmnError(ErrorCodes.INSUFFICIENT_CREDITS, e.getMessage(), taskId);
+          Outcomes.bpmnError(ErrorCodes.INSUFFICIENT_CREDITS, e.getMessage(), taskId);
       case AUTHENTICATION ->
           new JobOutcome.Incident(
               e.getMessage()
@@ -228,7 +220,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
       }
       // A status check changes nothing server-side, so every other fault is safe to retry.
       case SERVER_ERROR, CONNECTION_FAILED, OUTCOME_UNKNOWN, MALFORMED_RESPONSE ->
-          JobSupport.retry(job, e.getMessage() + stillRunning, e);
+          Outcomes.retry(job, e.getMessage() + stillRunning, e);
     };
   }
 
@@ -258,14 +250,14 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
   }
 
   private Context context(ActivatedJob job, Map<String, Object> variables) {
-    String resultVariable = JobSupport.resultVariable(job, Variables.DEFAULT_AWAIT_RESULT);
+    String resultVariable = JobInputs.resultVariable(job, Variables.DEFAULT_AWAIT_RESULT);
     SubmitResult submission =
         Results.fromVariable(variables.get(Variables.SUBMISSION), SubmitResult.class);
     TaskCheck previous =
         Results.fromVariable(variables.get(Variables.PREVIOUS_STATUS), TaskCheck.class);
-    String taskId = JobSupport.text(variables.get(Variables.TASK_ID));
+    String taskId = JobInputs.text(variables.get(Variables.TASK_ID));
     if (taskId == null && submission != null) {
-      taskId = JobSupport.text(submission.taskId());
+      taskId = JobInputs.text(submission.taskId());
     }
     if (taskId == null) {
       throw new InvalidInputException(

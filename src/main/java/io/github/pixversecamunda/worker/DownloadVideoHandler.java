@@ -21,44 +21,35 @@ import java.util.concurrent.CompletionStage;
 public final class DownloadVideoHandler implements AsyncJobHandler {
 
   private final VideoDownloader downloader;
-  private final JobSupport support;
-
-  public DownloadVideoHandler(VideoDownloader downloader, PixverseClientConfig apiConfig) {
-    this(downloader, apiConfig, WorkerEvents.NONE);
-  }
+  private final OutcomeReporter reporter;
 
   public DownloadVideoHandler(
       VideoDownloader downloader, PixverseClientConfig apiConfig, WorkerEvents events) {
     this(downloader, apiConfig, JobOutcomeSender.ZEEBE, events);
   }
 
-  public DownloadVideoHandler(
-      VideoDownloader downloader, PixverseClientConfig apiConfig, JobOutcomeSender sender) {
-    this(downloader, apiConfig, sender, WorkerEvents.NONE);
-  }
-
-  public DownloadVideoHandler(
+  /** The test seam: the outcome sender is the caller's. */
+  DownloadVideoHandler(
       VideoDownloader downloader,
       PixverseClientConfig apiConfig,
       JobOutcomeSender sender,
       WorkerEvents events) {
     this.downloader = downloader;
-    this.support = new JobSupport(apiConfig, sender, events);
+    this.reporter = new OutcomeReporter(apiConfig, sender, events);
   }
 
   @Override
   public CompletionStage<Void> handleAsync(JobClient client, ActivatedJob job) {
     Map<String, Object> variables = job.getVariablesAsMap();
-    String resultVariable = JobSupport.resultVariable(job, Variables.DEFAULT_DOWNLOAD_RESULT);
-    String url = JobSupport.text(variables.get(Variables.VIDEO_URL));
-    String taskId = JobSupport.text(variables.get(Variables.TASK_ID));
-    String objectKey = JobSupport.text(variables.get(Variables.OBJECT_KEY));
+    String resultVariable = JobInputs.resultVariable(job, Variables.DEFAULT_DOWNLOAD_RESULT);
+    String url = JobInputs.text(variables.get(Variables.VIDEO_URL));
+    String taskId = JobInputs.text(variables.get(Variables.TASK_ID));
+    String objectKey = JobInputs.text(variables.get(Variables.OBJECT_KEY));
     String keyPattern =
         objectKey == null || objectKey.isBlank()
-            ? JobSupport.text(variables.get(Variables.FILE_NAME))
+            ? JobInputs.text(variables.get(Variables.FILE_NAME))
             : objectKey;
-    boolean overwrite =
-        "true".equalsIgnoreCase(JobSupport.text(variables.get(Variables.OVERWRITE)));
+    boolean overwrite = "true".equalsIgnoreCase(JobInputs.text(variables.get(Variables.OVERWRITE)));
     JobMdc.taskId(taskId);
     long started = System.nanoTime();
     return downloader
@@ -69,7 +60,7 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
                 (stored, failure) -> {
                   JobMdc.taskId(taskId);
                   if (failure == null) {
-                    support
+                    reporter
                         .events()
                         .downloaded(
                             stored.sizeBytes(),
@@ -80,17 +71,17 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
                   JobOutcome outcome =
                       failure == null
                           ? new JobOutcome.Complete(Map.of(resultVariable, result(stored)))
-                          : support.failed(
+                          : reporter.failed(
                               WorkerEvents.Phase.DOWNLOAD, cause, onFailure(job, cause, taskId));
-                  return support.send(client, job, outcome);
+                  return reporter.send(client, job, outcome);
                 }))
         .thenCompose(sent -> sent)
         .exceptionallyCompose(
             unexpected ->
-                support.send(
+                reporter.send(
                     client,
                     job,
-                    JobSupport.retry(
+                    Outcomes.retry(
                         job,
                         "Unexpected failure in the download worker: "
                             + String.valueOf(PixverseClient.unwrap(unexpected)),
@@ -99,19 +90,19 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
 
   private static JobOutcome onFailure(ActivatedJob job, Throwable failure, String taskId) {
     if (!(failure instanceof DownloadException e)) {
-      return JobSupport.retry(job, "Unexpected download failure: " + failure, null);
+      return Outcomes.retry(job, "Unexpected download failure: " + failure, null);
     }
     String forTask = taskId == null ? "" : " (task " + taskId + ")";
     return switch (e.kind()) {
       case EXPIRED ->
-          JobSupport.bpmnError(ErrorCodes.VIDEO_EXPIRED, e.getMessage() + forTask, taskId);
+          Outcomes.bpmnError(ErrorCodes.VIDEO_EXPIRED, e.getMessage() + forTask, taskId);
       case REFUSED ->
-          JobSupport.bpmnError(ErrorCodes.DOWNLOAD_REFUSED, e.getMessage() + forTask, taskId);
-      case EXISTS -> JobSupport.bpmnError(ErrorCodes.FILE_EXISTS, e.getMessage() + forTask, taskId);
+          Outcomes.bpmnError(ErrorCodes.DOWNLOAD_REFUSED, e.getMessage() + forTask, taskId);
+      case EXISTS -> Outcomes.bpmnError(ErrorCodes.FILE_EXISTS, e.getMessage() + forTask, taskId);
       case INVALID_NAME ->
-          JobSupport.bpmnError(ErrorCodes.INVALID_INPUT, e.getMessage() + forTask, taskId);
+          Outcomes.bpmnError(ErrorCodes.INVALID_INPUT, e.getMessage() + forTask, taskId);
       case TRANSIENT ->
-          JobSupport.retry(job, e.getMessage() + forTask + "; no partial file was kept", null);
+          Outcomes.retry(job, e.getMessage() + forTask + "; no partial file was kept", null);
       case STORAGE ->
           new JobOutcome.Incident(
               e.getMessage()

@@ -53,7 +53,7 @@ public final class SubmitRecords {
   /** The records of this job's task; anything from an outer scope reads as absent. */
   Found read(ActivatedJob job, Map<String, Object> variables) {
     Object attempt = variables.get(Variables.SUBMIT_ATTEMPT);
-    String taskId = JobSupport.text(variables.get(Variables.SUBMITTED_TASK_ID));
+    String taskId = JobInputs.text(variables.get(Variables.SUBMITTED_TASK_ID));
     boolean own = attempt != null && ownAttempt(job, attempt);
     if (attempt != null && !own) {
       LOG.warn(
@@ -78,7 +78,7 @@ public final class SubmitRecords {
         own,
         startedAt,
         taskId,
-        taskId == null ? null : JobSupport.text(variables.get(Variables.SUBMITTED_AT)));
+        taskId == null ? null : JobInputs.text(variables.get(Variables.SUBMITTED_AT)));
   }
 
   private static boolean ownAttempt(ActivatedJob job, Object attempt) {
@@ -109,7 +109,7 @@ public final class SubmitRecords {
    * Records the attempt before the POST leaves; the task id is set to null in the same scope, so no
    * value from outside can pose as this task's record later. False when the engine did not confirm.
    */
-  CompletionStage<Boolean> recordAttempt(ActivatedJob job, Instant now, JobSupport support) {
+  CompletionStage<Boolean> recordAttempt(ActivatedJob job, Instant now, OutcomeReporter reporter) {
     Map<String, Object> record = new LinkedHashMap<>();
     record.put(STARTED_AT, now.toString());
     record.put(JOB_KEY, job.getKey());
@@ -126,7 +126,7 @@ public final class SubmitRecords {
                 LOG.warn(
                     "Job {}: could not record the submit attempt: {}",
                     job.getKey(),
-                    support.redact(String.valueOf(PixverseClient.unwrap(failure).getMessage())));
+                    reporter.redact(String.valueOf(PixverseClient.unwrap(failure).getMessage())));
               }
               return failure == null;
             });

@@ -66,23 +66,15 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
 
   private final PixverseClient api;
   private final SubmitRecords records;
-  private final JobSupport support;
+  private final OutcomeReporter reporter;
   private final Clock clock;
-
-  public SubmitVideoHandler(PixverseClient api, CamundaClient camunda) {
-    this(api, camunda, WorkerEvents.NONE);
-  }
 
   public SubmitVideoHandler(PixverseClient api, CamundaClient camunda, WorkerEvents events) {
     this(api, TaskVariables.of(camunda), JobOutcomeSender.ZEEBE, Clock.systemUTC(), events);
   }
 
-  public SubmitVideoHandler(
-      PixverseClient api, TaskVariables taskVariables, JobOutcomeSender sender, Clock clock) {
-    this(api, taskVariables, sender, clock, WorkerEvents.NONE);
-  }
-
-  public SubmitVideoHandler(
+  /** The test seam: the task's variables, the outcome sender and the clock are the caller's. */
+  SubmitVideoHandler(
       PixverseClient api,
       TaskVariables taskVariables,
       JobOutcomeSender sender,
@@ -90,7 +82,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
       WorkerEvents events) {
     this.api = api;
     this.records = new SubmitRecords(taskVariables);
-    this.support = new JobSupport(api.config(), sender, events);
+    this.reporter = new OutcomeReporter(api.config(), sender, events);
     this.clock = clock;
   }
 
@@ -102,7 +94,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
   @Override
   public CompletionStage<Void> handleAsync(JobClient client, ActivatedJob job) {
     Map<String, Object> variables = job.getVariablesAsMap();
-    String resultVariable = JobSupport.resultVariable(job, Variables.DEFAULT_SUBMIT_RESULT);
+    String resultVariable = JobInputs.resultVariable(job, Variables.DEFAULT_SUBMIT_RESULT);
     SubmitRecords.Found found = records.read(job, variables);
     String earlierTask = found.taskId();
     if (earlierTask != null) {
@@ -119,7 +111,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
       } catch (InvalidInputException e) {
         earlier = null;
       }
-      return support.send(
+      return reporter.send(
           client,
           job,
           new JobOutcome.Complete(
@@ -138,19 +130,21 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
     try {
       prepared = prepare(variables);
     } catch (InvalidInputException e) {
-      return support.send(client, job, JobSupport.invalidInput(e, null));
+      return reporter.send(client, job, Outcomes.invalidInput(e, null));
     }
     if (found.attempted()) {
       JobOutcome incident = SubmitRecords.unrecordedAttempt(found.attemptStartedAt());
-      support.events().failed(WorkerEvents.Phase.SUBMIT, WorkerEvents.ATTEMPT_UNRECORDED, incident);
-      return support.send(client, job, incident);
+      reporter
+          .events()
+          .failed(WorkerEvents.Phase.SUBMIT, WorkerEvents.ATTEMPT_UNRECORDED, incident);
+      return reporter.send(client, job, incident);
     }
     int estimate = prepared.request().estimatedCredits();
     if (prepared.maxCredits() != null && estimate > prepared.maxCredits()) {
-      return support.send(
+      return reporter.send(
           client,
           job,
-          JobSupport.bpmnError(
+          Outcomes.bpmnError(
               ErrorCodes.BUDGET_EXCEEDED,
               "The estimated cost of "
                   + estimate
@@ -164,10 +158,10 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
       JobOutcome.Wait wait = waitForLimit(job, variables, null);
       return records
           .recordWait(job, wait.variables())
-          .thenCompose(ignored -> support.send(client, job, wait));
+          .thenCompose(ignored -> reporter.send(client, job, wait));
     }
     return records
-        .recordAttempt(job, clock.instant(), support)
+        .recordAttempt(job, clock.instant(), reporter)
         .thenCompose(
             recorded -> {
               if (!recorded) {
@@ -175,10 +169,10 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
                     .clearAttempt(job)
                     .thenCompose(
                         ignored ->
-                            support.send(
+                            reporter.send(
                                 client,
                                 job,
-                                JobSupport.retry(
+                                Outcomes.retry(
                                     job,
                                     "Could not record the submit attempt on the task before sending it; nothing was submitted",
                                     null)));
@@ -192,19 +186,19 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
                                   ? accepted(job, prepared, task, resultVariable)
                                   : rejected(job, variables, PixverseClient.unwrap(failure))))
                   .thenCompose(outcome -> outcome)
-                  .thenCompose(outcome -> support.send(client, job, outcome));
+                  .thenCompose(outcome -> reporter.send(client, job, outcome));
             })
         .exceptionallyCompose(
             unexpected -> {
               // A fault of this worker's own (not the API's) after the attempt was recorded: the
               // POST may have left, so the safe outcome is the one for an unknown outcome.
               LOG.error("Job {}: unexpected failure while submitting", job.getKey(), unexpected);
-              return support.send(
+              return reporter.send(
                   client,
                   job,
                   outcomeUnknown(
                       "Unexpected failure in the submit worker: "
-                          + support.redact(String.valueOf(PixverseClient.unwrap(unexpected)))));
+                          + reporter.redact(String.valueOf(PixverseClient.unwrap(unexpected)))));
             });
   }
 
@@ -257,7 +251,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
             previous == null || previous.since() == null ? now.toString() : previous.since(),
             now.plus(wait).toString(),
             refusal == null ? null : refusal.apiMessage());
-    support.events().submitWaited(reason, wait, refusedNow);
+    reporter.events().submitWaited(reason, wait, refusedNow);
     return new JobOutcome.Wait(
         message,
         Math.max(1, job.getRetries()),
@@ -292,7 +286,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
               });
     }
     JobOutcome outcome =
-        support.failed(WorkerEvents.Phase.SUBMIT, failure, onFailure(job, failure));
+        reporter.failed(WorkerEvents.Phase.SUBMIT, failure, onFailure(job, failure));
     boolean mayExist =
         !(failure instanceof PixverseApiException e) || e.kind().mayHaveCreatedTask();
     if (mayExist || outcome instanceof JobOutcome.BpmnError) {
@@ -304,7 +298,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
   private CompletionStage<JobOutcome> accepted(
       ActivatedJob job, Prepared prepared, SubmittedTask task, String resultVariable) {
     JobMdc.taskId(task.taskId());
-    support.events().submitAccepted(prepared.request());
+    reporter.events().submitAccepted(prepared.request());
     LOG.info(
         "Job {}: PixVerse task {} submitted ({} credits estimated)",
         job.getKey(),
@@ -336,14 +330,14 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
                               + " recording its id on this task failed "
                               + (SubmitRecords.RECORD_RETRY_DELAYS.size() + 1)
                               + " times ("
-                              + support.redact(String.valueOf(failure.getMessage()))
+                              + reporter.redact(String.valueOf(failure.getMessage()))
                               + "). Make sure the local variable '"
                               + Variables.SUBMITTED_TASK_ID
                               + "' of this task is \""
                               + task.taskId()
                               + "\" (set it in Operate if it"
                               + " is missing), then retry: the job completes with that task and nothing is submitted again.");
-                  support
+                  reporter
                       .events()
                       .failed(WorkerEvents.Phase.SUBMIT, WorkerEvents.TASK_ID_UNRECORDED, incident);
                   return incident;
@@ -353,13 +347,12 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
   private JobOutcome onFailure(ActivatedJob job, Throwable failure) {
     if (!(failure instanceof PixverseApiException e)) {
       // Unknown territory after the request may have left: treat like an unknown outcome.
-      return outcomeUnknown(support.redact(String.valueOf(failure)));
+      return outcomeUnknown(reporter.redact(String.valueOf(failure)));
     }
     return switch (e.kind()) {
-      case INVALID_REQUEST ->
-          JobSupport.bpmnError(ErrorCodes.INVALID_REQUEST, e.getMessage(), null);
+      case INVALID_REQUEST -> Outcomes.bpmnError(ErrorCodes.INVALID_REQUEST, e.getMessage(), null);
       case INSUFFICIENT_CREDITS ->
-          JobSupport.bpmnError(ErrorCodes.INSUFFICIENT_CREDITS, e.getMessage(), null);
+          Outcomes.bpmnError(ErrorCodes.INSUFFICIENT_CREDITS, e.getMessage(), null);
       case AUTHENTICATION ->
           new JobOutcome.Incident(
               e.getMessage()
@@ -371,7 +364,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
                   + ". The submit endpoint was not found: check pixverse.base-url, then retry; nothing was submitted.");
       // Limits wait before they get here (see rejected); listed for completeness.
       case RATE_LIMITED, CONCURRENCY_LIMITED, SERVER_ERROR, CONNECTION_FAILED ->
-          JobSupport.retry(job, e.getMessage() + "; no task was created", e);
+          Outcomes.retry(job, e.getMessage() + "; no task was created", e);
       case OUTCOME_UNKNOWN, MALFORMED_RESPONSE -> outcomeUnknown(e.getMessage());
     };
   }
@@ -395,19 +388,17 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
   public static Prepared prepare(Map<String, Object> variables) {
     List<Violation> problems = new ArrayList<>();
     Map<String, Object> values = new HashMap<>(variables);
-    String mode = JobSupport.text(variables.get(Variables.MODE));
+    String mode = JobInputs.text(variables.get(Variables.MODE));
     if (mode == null) {
       mode =
-          JobSupport.text(variables.get(GenerationInput.IMAGE_URL)) == null
-              ? MODE_TEXT
-              : MODE_IMAGE;
+          JobInputs.text(variables.get(GenerationInput.IMAGE_URL)) == null ? MODE_TEXT : MODE_IMAGE;
     } else {
       mode = mode.toLowerCase(Locale.ROOT);
     }
     if (mode.equals(MODE_TEXT)) {
       values.remove(GenerationInput.IMAGE_URL);
     } else if (mode.equals(MODE_IMAGE)) {
-      if (JobSupport.text(variables.get(GenerationInput.IMAGE_URL)) == null) {
+      if (JobInputs.text(variables.get(GenerationInput.IMAGE_URL)) == null) {
         problems.add(new Violation(GenerationInput.IMAGE_URL, "is required when mode is image"));
       }
     } else {
@@ -419,7 +410,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
 
     Integer maxCredits = null;
     Object budget = variables.get(Variables.MAX_CREDITS);
-    if (JobSupport.text(budget) != null) {
+    if (JobInputs.text(budget) != null) {
       Optional<Long> credits = GenerationInput.wholeNumber(budget).filter(n -> n >= 0);
       if (credits.isPresent()) {
         maxCredits = (int) Math.min(credits.get(), Integer.MAX_VALUE);

@@ -28,7 +28,7 @@ public final class TaskJobTimeout {
    */
   public static AsyncJobHandler honour(CamundaClient camunda, AsyncJobHandler handler) {
     return (JobClient client, ActivatedJob job) -> {
-      String text = JobSupport.text(job.getCustomHeaders().get(Variables.JOB_TIMEOUT_HEADER));
+      String text = JobInputs.text(job.getCustomHeaders().get(Variables.JOB_TIMEOUT_HEADER));
       if (text == null) {
         return handler.handleAsync(client, job);
       }
@@ -54,7 +54,7 @@ public final class TaskJobTimeout {
                     message,
                     Map.of(
                         Variables.ERROR,
-                        JobSupport.errorVariable(ErrorCodes.INVALID_INPUT, message, null, null))))
+                        Outcomes.errorVariable(ErrorCodes.INVALID_INPUT, message, null, null))))
             .handle((ok, failure) -> (Void) null);
       }
       Duration requested = timeout;

@@ -64,7 +64,8 @@ class AsyncHandlerBenchmarkTest {
             return CompletableFuture.completedFuture(null);
           };
       AwaitTaskHandler handler =
-          new AwaitTaskHandler(api, PollSchedule.DEFAULT, sender, Clock.systemUTC());
+          new AwaitTaskHandler(
+              api, PollSchedule.DEFAULT, sender, Clock.systemUTC(), WorkerEvents.NONE);
       List<ActivatedJob> jobs = new ArrayList<>();
       for (String taskId : taskIds) {
         jobs.add(RecordingSender.job(Map.of("taskId", taskId), Map.of(), 3));

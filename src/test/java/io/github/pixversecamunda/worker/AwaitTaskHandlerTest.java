@@ -33,7 +33,8 @@ class AwaitTaskHandlerTest {
     sender = new RecordingSender();
     api = new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey()));
     handler =
-        new AwaitTaskHandler(api, PollSchedule.DEFAULT, sender, Clock.fixed(NOW, ZoneOffset.UTC));
+        new AwaitTaskHandler(
+            api, PollSchedule.DEFAULT, sender, Clock.fixed(NOW, ZoneOffset.UTC), WorkerEvents.NONE);
   }
 
   @AfterEach
@@ -109,7 +110,8 @@ class AwaitTaskHandlerTest {
 
     sender = new RecordingSender();
     handler =
-        new AwaitTaskHandler(api, PollSchedule.DEFAULT, sender, Clock.fixed(NOW, ZoneOffset.UTC));
+        new AwaitTaskHandler(
+            api, PollSchedule.DEFAULT, sender, Clock.fixed(NOW, ZoneOffset.UTC), WorkerEvents.NONE);
     Map<String, Object> second =
         completed(
             check(Map.of("taskId", taskId, "submission", submission, "previousStatus", result)),

@@ -533,7 +533,7 @@ class FaultGridTest {
               .client()
               .newWorker()
               .jobType(JobTypes.DOWNLOAD_VIDEO)
-              .handler(new DownloadVideoHandler(downloader, api.config()))
+              .handler(new DownloadVideoHandler(downloader, api.config(), WorkerEvents.NONE))
               .timeout(PixverseWorkers.DOWNLOAD_JOB_TIMEOUT)
               .fetchVariables(Variables.DOWNLOAD_FETCH)
               .open());

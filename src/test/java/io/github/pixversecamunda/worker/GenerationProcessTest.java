@@ -377,7 +377,8 @@ class GenerationProcessTest {
                     api,
                     TaskVariables.of(engine.client()),
                     losesFirstCompletion,
-                    Clock.systemUTC()))
+                    Clock.systemUTC(),
+                    WorkerEvents.NONE))
             .timeout(Duration.ofSeconds(2))
             .fetchVariables(Variables.SUBMIT_FETCH)
             .open());
@@ -386,7 +387,7 @@ class GenerationProcessTest {
             .client()
             .newWorker()
             .jobType(JobTypes.AWAIT_TASK)
-            .handler(new AwaitTaskHandler(api, FAST))
+            .handler(new AwaitTaskHandler(api, FAST, WorkerEvents.NONE))
             .fetchVariables(Variables.AWAIT_FETCH)
             .open());
     workers.add(
@@ -394,7 +395,7 @@ class GenerationProcessTest {
             .client()
             .newWorker()
             .jobType(JobTypes.DOWNLOAD_VIDEO)
-            .handler(new DownloadVideoHandler(downloader, api.config()))
+            .handler(new DownloadVideoHandler(downloader, api.config(), WorkerEvents.NONE))
             .fetchVariables(Variables.DOWNLOAD_FETCH)
             .open());
 

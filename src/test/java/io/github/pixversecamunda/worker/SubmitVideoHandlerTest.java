@@ -55,7 +55,8 @@ class SubmitVideoHandlerTest {
           written.add(variables);
           return CompletableFuture.completedFuture(null);
         };
-    handler = new SubmitVideoHandler(api, taskVariables, sender, Clock.systemUTC());
+    handler =
+        new SubmitVideoHandler(api, taskVariables, sender, Clock.systemUTC(), WorkerEvents.NONE);
   }
 
   @AfterEach
@@ -172,7 +173,8 @@ class SubmitVideoHandlerTest {
             new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())),
             flaky,
             sender,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            WorkerEvents.NONE);
 
     JobOutcome outcome = submit(Map.of());
 
@@ -200,7 +202,8 @@ class SubmitVideoHandlerTest {
             new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())),
             engineGoneAfterAttempt,
             sender,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            WorkerEvents.NONE);
 
     JobOutcome outcome = submit(Map.of());
 
@@ -286,7 +289,8 @@ class SubmitVideoHandlerTest {
             new PixverseClient(PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())),
             throwsOnTaskId,
             sender,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            WorkerEvents.NONE);
 
     assertThat(submit(Map.of()))
         .isInstanceOfSatisfying(

@@ -2,77 +2,35 @@ package io.github.pixversecamunda.worker;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
-import io.github.pixversecamunda.api.InvalidInputException;
-import io.github.pixversecamunda.api.PixverseApiException;
 import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.api.PixverseClientConfig;
-import io.github.pixversecamunda.api.Violation;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import io.github.pixversecamunda.api.WireFormat;
+import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What the handlers share: headers, error variables, redaction and sending outcomes. */
-final class JobSupport {
+/**
+ * Sends a handler's outcome safely: redacted and bounded first (nothing the workers write may carry
+ * the key, and nothing may outgrow what the engine records), logged unless it is a completion, and
+ * never thrown at the caller (a lost command is logged; Zeebe redelivers the job after its
+ * timeout). It also hands the handlers their fail-safe events.
+ */
+final class OutcomeReporter {
 
-  static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(10);
-  private static final Logger LOG = LoggerFactory.getLogger(JobSupport.class);
+  private static final Logger LOG = LoggerFactory.getLogger(OutcomeReporter.class);
 
   private final PixverseClientConfig config;
   private final JobOutcomeSender sender;
   private final WorkerEvents events;
 
-  JobSupport(PixverseClientConfig config, JobOutcomeSender sender, WorkerEvents events) {
+  OutcomeReporter(PixverseClientConfig config, JobOutcomeSender sender, WorkerEvents events) {
     this.config = config;
     this.sender = sender;
-    this.events = failSafe(events);
-  }
-
-  /** Events feed metrics: a failing listener must never change what happens to a job. */
-  private static WorkerEvents failSafe(WorkerEvents events) {
-    return new WorkerEvents() {
-      @Override
-      public void submitAccepted(io.github.pixversecamunda.api.GenerationRequest request) {
-        quietly(() -> events.submitAccepted(request));
-      }
-
-      @Override
-      public void generationCompleted(
-          io.github.pixversecamunda.api.Resolution resolution,
-          io.github.pixversecamunda.api.VideoDuration duration,
-          int statusChecks,
-          Duration sinceSubmit) {
-        quietly(() -> events.generationCompleted(resolution, duration, statusChecks, sinceSubmit));
-      }
-
-      @Override
-      public void failed(Phase phase, String kind, JobOutcome outcome) {
-        quietly(() -> events.failed(phase, kind, outcome));
-      }
-
-      @Override
-      public void submitWaited(String reason, Duration wait, boolean refused) {
-        quietly(() -> events.submitWaited(reason, wait, refused));
-      }
-
-      @Override
-      public void downloaded(long bytes, Duration took, boolean reused) {
-        quietly(() -> events.downloaded(bytes, took, reused));
-      }
-    };
-  }
-
-  private static void quietly(Runnable report) {
-    try {
-      report.run();
-    } catch (RuntimeException e) {
-      LOG.warn("A worker event listener failed: {}", e.toString());
-    }
+    this.events = new FailSafeWorkerEvents(events);
   }
 
   WorkerEvents events() {
@@ -83,84 +41,6 @@ final class JobSupport {
   JobOutcome failed(WorkerEvents.Phase phase, Throwable failure, JobOutcome outcome) {
     events.failed(phase, WorkerEvents.kindOf(failure), outcome);
     return outcome;
-  }
-
-  static String resultVariable(ActivatedJob job, String fallback) {
-    String name = job.getCustomHeaders().get(Variables.RESULT_VARIABLE_HEADER);
-    return name == null || name.isBlank() ? fallback : name.trim();
-  }
-
-  static Duration retryBackoff(ActivatedJob job) {
-    String text = job.getCustomHeaders().get(Variables.RETRY_BACKOFF_HEADER);
-    if (text == null || text.isBlank()) {
-      return DEFAULT_RETRY_BACKOFF;
-    }
-    try {
-      return Duration.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      return DEFAULT_RETRY_BACKOFF;
-    }
-  }
-
-  /** Blank means absent: template fields left empty arrive as empty strings. */
-  static String text(Object value) {
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
-  }
-
-  static Map<String, Object> errorVariable(
-      String code, String message, String taskId, List<Violation> violations) {
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("code", code);
-    error.put("message", message);
-    if (taskId != null) {
-      error.put("taskId", taskId);
-    }
-    if (violations != null && !violations.isEmpty()) {
-      error.put(
-          "violations",
-          violations.stream()
-              .map(v -> Map.of("field", v.field(), "message", v.message()))
-              .toList());
-    }
-    return error;
-  }
-
-  static JobOutcome invalidInput(InvalidInputException e, String taskId) {
-    // With a task id the task was submitted (and paid) earlier: "no credit spent" would be false.
-    String message =
-        taskId == null
-            ? e.getMessage()
-            : "Invalid PixVerse input for task "
-                + taskId
-                + " (nothing was sent now; the task was submitted earlier and stays paid): "
-                + e.violations().stream()
-                    .map(Violation::toString)
-                    .collect(java.util.stream.Collectors.joining("; "));
-    return new JobOutcome.BpmnError(
-        ErrorCodes.INVALID_INPUT,
-        message,
-        Map.of(
-            Variables.ERROR,
-            errorVariable(ErrorCodes.INVALID_INPUT, message, taskId, e.violations())));
-  }
-
-  static JobOutcome bpmnError(String code, String message, String taskId) {
-    return new JobOutcome.BpmnError(
-        code, message, Map.of(Variables.ERROR, errorVariable(code, message, taskId, null)));
-  }
-
-  /** A transient fault: retry after the API's Retry-After or the task's backoff. */
-  static JobOutcome retry(ActivatedJob job, String message, PixverseApiException e) {
-    Duration backoff = e == null ? retryBackoff(job) : e.retryAfter().orElse(retryBackoff(job));
-    int remaining = Math.max(0, job.getRetries() - 1);
-    return new JobOutcome.Retry(
-        message
-            + (remaining == 0
-                ? " (no retries left: raise the job's retries in"
-                    + " Operate once the cause is gone)"
-                : " (retrying in " + backoff + ", " + remaining + " retries left)"),
-        remaining,
-        backoff);
   }
 
   /**
@@ -236,7 +116,7 @@ final class JobSupport {
   static final int VARIABLE_TEXT_LIMIT = 16 * 1024;
 
   private String message(String text) {
-    String safe = io.github.pixversecamunda.api.WireFormat.printable(redact(text));
+    String safe = WireFormat.printable(redact(text));
     return cut(safe, MESSAGE_LIMIT);
   }
 
@@ -265,7 +145,7 @@ final class JobSupport {
       map.forEach((key, inner) -> safe.put(String.valueOf(key), safeValue(inner)));
       return safe;
     }
-    if (value instanceof java.util.Collection<?> list) {
+    if (value instanceof Collection<?> list) {
       return list.stream().map(this::safeValue).toList();
     }
     return value;

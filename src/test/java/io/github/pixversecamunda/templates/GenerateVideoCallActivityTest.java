@@ -3,13 +3,11 @@ package io.github.pixversecamunda.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.client.api.worker.JobWorker;
-import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
-import io.github.pixversecamunda.testing.Offline;
-import io.github.pixversecamunda.worker.PixverseWorkers;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
 import io.github.pixversecamunda.worker.PollSchedule;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,12 +15,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Call activities made with "PixVerse 5.6: Generate video", on the engine with the workers and the
@@ -38,36 +35,24 @@ class GenerateVideoCallActivityTest {
   private static final PollSchedule FAST =
       new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE =
+      PixverseEngineExtension.deploying(Path.of("bpmn"), Path.of("bpmn", "examples"))
+          .schedule(FAST);
+
+  private EngineFixture fixture;
   private EngineHarness engine;
   private PixverseSimulator simulator;
-  private VideoDownloader downloader;
-  private final List<JobWorker> workers = new ArrayList<>();
-  @TempDir Path storage;
 
-  @BeforeAll
-  void startEngine() {
-    engine = new EngineHarness();
-    engine.deployProcesses(Path.of("bpmn"), Path.of("bpmn", "examples"));
+  @BeforeEach
+  void takeFixture(EngineFixture fixture) {
+    this.fixture = fixture;
+    engine = fixture.engine();
   }
 
-  @AfterAll
-  void stopEngine() {
-    engine.close();
-  }
-
-  @AfterEach
-  void stopWorkers() {
-    workers.forEach(JobWorker::close);
-    workers.clear();
-    simulator.close();
-    downloader.close();
-  }
-
-  private void openWorkers(PixverseSimulator started) {
-    simulator = started;
-    downloader = Offline.downloader(storage);
-    workers.addAll(
-        PixverseWorkers.open(engine.client(), Offline.client(simulator), FAST, downloader));
+  private void openWorkers(UnaryOperator<PixverseSimulator> settings) {
+    simulator = fixture.startSimulator(settings);
+    fixture.openWorkers();
   }
 
   private static Map<String, Object> vars(Object... pairs) {
@@ -80,7 +65,7 @@ class GenerateVideoCallActivityTest {
 
   @Test
   void fieldsReachTheCalledProcessAndOnlyTheDeclaredResultsComeBack() {
-    openWorkers(new PixverseSimulator().completeOnPoll(1).start());
+    openWorkers(s -> s.completeOnPoll(1));
 
     long instance =
         engine.start(
@@ -140,7 +125,7 @@ class GenerateVideoCallActivityTest {
 
   @Test
   void twoCallsInOneProcessDoNotSeeEachOthersVariables() {
-    openWorkers(new PixverseSimulator().completeOnPoll(1).start());
+    openWorkers(s -> s.completeOnPoll(1));
 
     long instance = engine.start(PROCESS, vars("prompt", "A red fox in snow"));
     engine.awaitCompleted(instance);
@@ -165,7 +150,7 @@ class GenerateVideoCallActivityTest {
 
   @Test
   void overBudgetIsCaughtOnTheCallActivityAndNothingIsPaid() {
-    openWorkers(new PixverseSimulator().completeOnPoll(1).start());
+    openWorkers(s -> s.completeOnPoll(1));
 
     long instance =
         engine.start(PROCESS, vars("prompt", "A dragon", "resolution", "1080p", "maxCredits", 100));
@@ -179,7 +164,7 @@ class GenerateVideoCallActivityTest {
 
   @Test
   void invalidInputIsCaughtOnTheCallActivity() {
-    openWorkers(new PixverseSimulator().completeOnPoll(1).start());
+    openWorkers(s -> s.completeOnPoll(1));
 
     long instance = engine.start(PROCESS, vars("prompt", "A dragon", "resolution", "4k"));
     engine.awaitCompleted(instance);
@@ -193,7 +178,7 @@ class GenerateVideoCallActivityTest {
 
   @Test
   void contentRejectedIsCaughtOnTheCallActivityAndAnUncaughtFailureCompletesTheCall() {
-    openWorkers(new PixverseSimulator().completeOnPoll(1).start());
+    openWorkers(s -> s.completeOnPoll(1));
 
     long instance =
         engine.start(PROCESS, vars("prompt", "A dragon " + PixverseSimulator.REJECT_MARKER));
@@ -208,7 +193,7 @@ class GenerateVideoCallActivityTest {
 
   @Test
   void aPassedDeadlineIsCaughtOnTheCallActivity() {
-    openWorkers(new PixverseSimulator().generationTime(Duration.ofHours(1)).start());
+    openWorkers(s -> s.generationTime(Duration.ofHours(1)));
 
     long instance = engine.start(PROCESS, vars("prompt", "A dragon", "deadline", "PT5M"));
     // The teaser never finishes: its deadline ends its call, which is not caught.

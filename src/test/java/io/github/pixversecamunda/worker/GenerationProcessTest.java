@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.github.pixversecamunda.api.Credits;
@@ -17,15 +16,15 @@ import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
-import io.github.pixversecamunda.testing.Offline;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,13 +34,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ready-made processes on the in-memory engine, with the workers and the simulator. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,41 +48,28 @@ class GenerationProcessTest {
   private static final PollSchedule FAST =
       new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE = PixverseEngineExtension.withBundledProcesses();
+
+  private EngineFixture fixture;
   private EngineHarness engine;
   private PixverseSimulator simulator;
   private PixverseClient api;
   private VideoDownloader downloader;
-  private final List<JobWorker> workers = new ArrayList<>();
-  @TempDir Path storage;
-
-  @BeforeAll
-  void startEngine() {
-    engine = new EngineHarness();
-    engine.deployBundledProcesses();
-  }
-
-  @AfterAll
-  void stopEngine() {
-    engine.close();
-  }
+  private Path storage;
 
   @BeforeEach
-  void startSimulator() {
-    simulator = new PixverseSimulator().completeOnPoll(1).start();
-    api = Offline.client(simulator);
-    downloader = Offline.downloader(storage);
-  }
-
-  @AfterEach
-  void stopWorkers() {
-    workers.forEach(JobWorker::close);
-    workers.clear();
-    simulator.close();
-    downloader.close();
+  void takeFixture(EngineFixture fixture) {
+    this.fixture = fixture;
+    engine = fixture.engine();
+    simulator = fixture.simulator();
+    api = fixture.api();
+    downloader = fixture.downloader();
+    storage = fixture.storage();
   }
 
   private void openWorkers() {
-    workers.addAll(PixverseWorkers.open(engine.client(), api, FAST, downloader));
+    fixture.openWorkers(api, downloader);
   }
 
   private static Map<String, Object> vars(Object... pairs) {
@@ -367,7 +350,7 @@ class GenerationProcessTest {
           }
           return JobOutcomeSender.ZEEBE.send(client, job, outcome);
         };
-    workers.add(
+    fixture.closeAfterTest(
         engine
             .client()
             .newWorker()
@@ -381,7 +364,7 @@ class GenerationProcessTest {
             .timeout(Duration.ofSeconds(2))
             .fetchVariables(Variables.SUBMIT_FETCH)
             .open());
-    workers.add(
+    fixture.closeAfterTest(
         engine
             .client()
             .newWorker()
@@ -389,7 +372,7 @@ class GenerationProcessTest {
             .handler(new AwaitTaskHandler(api, FAST))
             .fetchVariables(Variables.AWAIT_FETCH)
             .open());
-    workers.add(
+    fixture.closeAfterTest(
         engine
             .client()
             .newWorker()

@@ -4,27 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.client.api.worker.JobWorker;
-import io.github.pixversecamunda.api.PixverseClient;
-import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
-import io.github.pixversecamunda.testing.Offline;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,36 +34,25 @@ class RarelyReachedEndsTest {
   private static final PollSchedule FAST =
       new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE =
+      PixverseEngineExtension.withBundledProcesses().schedule(FAST);
+
+  private EngineFixture fixture;
   private EngineHarness engine;
   private PixverseSimulator simulator;
-  private VideoDownloader downloader;
-  private final List<JobWorker> workers = new ArrayList<>();
-  @TempDir Path storage;
+  private Path storage;
 
-  @BeforeAll
-  void startEngine() {
-    engine = new EngineHarness();
-    engine.deployBundledProcesses();
+  @BeforeEach
+  void takeFixture(EngineFixture fixture) {
+    this.fixture = fixture;
+    engine = fixture.engine();
+    storage = fixture.storage();
   }
 
-  @AfterAll
-  void stopEngine() {
-    engine.close();
-  }
-
-  @AfterEach
-  void stop() {
-    workers.forEach(JobWorker::close);
-    workers.clear();
-    simulator.close();
-    downloader.close();
-  }
-
-  private void open(PixverseSimulator started) {
-    simulator = started;
-    PixverseClient api = Offline.client(simulator);
-    downloader = Offline.downloader(storage);
-    workers.addAll(PixverseWorkers.open(engine.client(), api, FAST, downloader));
+  private void open(UnaryOperator<PixverseSimulator> settings) {
+    simulator = fixture.startSimulator(settings);
+    fixture.openWorkers();
   }
 
   private static Map<String, Object> start(String process) {
@@ -83,7 +67,7 @@ class RarelyReachedEndsTest {
   @ParameterizedTest
   @ValueSource(strings = {"pixverse-text-to-video", "pixverse-image-to-video"})
   void aRequestTheApiRefusesEndsAtInvalidRequest(String process) {
-    open(new PixverseSimulator().completeOnPoll(1).start());
+    open(s -> s.completeOnPoll(1));
     simulator.inject(Endpoint.SUBMIT, 1, Fault.status(400));
 
     long instance = engine.start(process, start(process));
@@ -102,7 +86,7 @@ class RarelyReachedEndsTest {
       throws Exception {
     // Three status checks (at least a second apart) leave time to place the file once the task id
     // is known and before the download step names it.
-    open(new PixverseSimulator().completeOnPoll(3).start());
+    open(s -> s.completeOnPoll(3));
 
     long instance = engine.start(process, start(process));
     await().atMost(EngineHarness.WAIT).until(() -> !simulator.taskIds().isEmpty());

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.api.worker.JobWorker;
-import io.github.pixversecamunda.api.PixverseClient;
-import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
-import io.github.pixversecamunda.testing.Offline;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,13 +16,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The review process on the in-memory engine: the reviewer's user task is completed as the job a
@@ -40,37 +35,17 @@ class ReviewProcessTest {
   private static final int TAKE_CREDITS = 90;
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE =
+      PixverseEngineExtension.withBundledProcesses().schedule(FAST).openWorkersBeforeEach();
+
   private EngineHarness engine;
   private PixverseSimulator simulator;
-  private VideoDownloader downloader;
-  private final List<JobWorker> workers = new ArrayList<>();
-  @TempDir Path storage;
-
-  @BeforeAll
-  void startEngine() {
-    engine = new EngineHarness();
-    engine.deployBundledProcesses();
-  }
-
-  @AfterAll
-  void stopEngine() {
-    engine.close();
-  }
 
   @BeforeEach
-  void startWorkers() {
-    simulator = new PixverseSimulator().completeOnPoll(1).start();
-    PixverseClient api = Offline.client(simulator);
-    downloader = Offline.downloader(storage);
-    workers.addAll(PixverseWorkers.open(engine.client(), api, FAST, downloader));
-  }
-
-  @AfterEach
-  void stopWorkers() {
-    workers.forEach(JobWorker::close);
-    workers.clear();
-    simulator.close();
-    downloader.close();
+  void takeFixture(EngineFixture fixture) {
+    engine = fixture.engine();
+    simulator = fixture.simulator();
   }
 
   private static Map<String, Object> vars(Object... pairs) {

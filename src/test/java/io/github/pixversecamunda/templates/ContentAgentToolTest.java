@@ -18,7 +18,9 @@ import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
 import io.github.pixversecamunda.testing.EngineHarness.AdHocActivation;
 import io.github.pixversecamunda.testing.PixverseEngineExtension;
+import io.github.pixversecamunda.testing.ProcessIds;
 import io.github.pixversecamunda.worker.PollSchedule;
+import io.github.pixversecamunda.worker.Variables;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,9 +47,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContentAgentToolTest {
 
-  private static final String PROCESS = "pixverse-content-agent";
+  private static final String PROCESS = ProcessIds.CONTENT_AGENT;
   private static final String AGENT_JOB = "io.camunda.agenticai:aiagent-job-worker:1";
-  private static final String TOOL = "make_video";
+  private static final String TOOL = ProcessIds.AGENT_TOOL_MAKE_VIDEO;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension
@@ -201,10 +203,10 @@ class ContentAgentToolTest {
     assertThat(submitted.path("aspectRatio").asText()).isEqualTo("9:16");
     // The granted video goes out with its reserved cost as its own budget.
     long called = engine.calledInstances(instance).iterator().next();
-    assertThat(engine.variables(called).get("maxCredits").asInt()).isEqualTo(140);
+    assertThat(engine.variables(called).get(Variables.MAX_CREDITS).asInt()).isEqualTo(140);
 
     finish(instance);
-    assertThat(engine.endEvents(instance)).containsExactly("end_post_done");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.AGENT_END_POST_DONE);
     // The tool's working variables stayed inside the tool.
     assertThat(engine.variables(instance))
         .doesNotContainKeys("pixverse", "pixverseFile", "videoRequest", "toolCallResult");

@@ -8,7 +8,9 @@ import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
 import io.github.pixversecamunda.testing.PixverseEngineExtension;
+import io.github.pixversecamunda.testing.ProcessIds;
 import io.github.pixversecamunda.worker.PollSchedule;
+import io.github.pixversecamunda.worker.Variables;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GenerateVideoCallActivityTest {
 
-  private static final String PROCESS = "pixverse-teaser-and-video";
+  private static final String PROCESS = ProcessIds.TEASER_AND_VIDEO;
   private static final PollSchedule FAST =
       new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
@@ -80,7 +82,7 @@ class GenerateVideoCallActivityTest {
                 "internalNote", "not for the called process"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_videos_ready");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.TEASER_END_VIDEOS_READY);
     // The teaser's fixed dropdown values win over the process variables; the video follows them.
     JsonNode teaser = engine.variable(instance, "teaser");
     assertThat(teaser.path("task").path("parameters").path("resolution").asText())
@@ -138,7 +140,7 @@ class GenerateVideoCallActivityTest {
     assertThat(teaserTask).isNotEqualTo(videoTask);
     for (long child : called) {
       List<String> taskIds =
-          engine.allValues(child, "pixverse").stream()
+          engine.allValues(child, Variables.DEFAULT_SUBMIT_RESULT).stream()
               .map(v -> v.path("taskId").asText())
               .distinct()
               .toList();
@@ -156,7 +158,7 @@ class GenerateVideoCallActivityTest {
         engine.start(PROCESS, vars("prompt", "A dragon", "resolution", "1080p", "maxCredits", 100));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_budget_exceeded");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_BUDGET_EXCEEDED);
     // The teaser (360p, 70 credits) fitted; the video (1080p, 150) was never submitted.
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
     assertThat(engine.variables(instance)).doesNotContainKey("video");
@@ -170,7 +172,7 @@ class GenerateVideoCallActivityTest {
     engine.awaitCompleted(instance);
 
     // The teaser's resolution is fixed, so only the video sees "4k".
-    assertThat(engine.endEvents(instance)).containsExactly("end_invalid_input");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_INVALID_INPUT);
     assertThat(engine.variable(instance, "teaser").path("status").path("state").asText())
         .isEqualTo("COMPLETED");
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
@@ -184,7 +186,7 @@ class GenerateVideoCallActivityTest {
         engine.start(PROCESS, vars("prompt", "A dragon " + PixverseSimulator.REJECT_MARKER));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_content_rejected");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_CONTENT_REJECTED);
     // The teaser's failure is not caught: its call completed, and its result says why.
     JsonNode teaserError = engine.variable(instance, "teaser").path("error");
     assertThat(teaserError.path("code").asText()).isEqualTo("PIXVERSE_CONTENT_REJECTED");
@@ -209,7 +211,7 @@ class GenerateVideoCallActivityTest {
     engine.increaseTime(Duration.ofMinutes(6));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_deadline_passed");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_DEADLINE_PASSED);
     // The teaser's call completed without a file or an error: its deadline passed.
     JsonNode teaser = engine.variable(instance, "teaser");
     assertThat(teaser.path("file").isNull()).isTrue();

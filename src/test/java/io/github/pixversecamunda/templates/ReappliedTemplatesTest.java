@@ -12,8 +12,10 @@ import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.ProcessIds;
 import io.github.pixversecamunda.worker.PixverseWorkers;
 import io.github.pixversecamunda.worker.PollSchedule;
+import io.github.pixversecamunda.worker.Variables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,7 +79,7 @@ class ReappliedTemplatesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"pixverse-text-to-video", "pixverse-image-to-video"})
+  @ValueSource(strings = {ProcessIds.TEXT_TO_VIDEO, ProcessIds.IMAGE_TO_VIDEO})
   void startVariablesReachTheWorker(String process) {
     long instance =
         engine.start(
@@ -105,8 +107,9 @@ class ReappliedTemplatesTest {
                 600));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
-    JsonNode parameters = engine.variable(instance, "pixverse").path("parameters");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
+    JsonNode parameters =
+        engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("parameters");
     assertThat(parameters.path("resolution").asText()).isEqualTo("1080p");
     assertThat(parameters.path("duration").asInt()).isEqualTo(8);
     assertThat(parameters.path("aspectRatio").asText()).isEqualTo("9:16");
@@ -121,11 +124,11 @@ class ReappliedTemplatesTest {
   void reappliedCallActivitiesPassFixedValuesAndProcessVariables() {
     long instance =
         engine.start(
-            "pixverse-teaser-and-video",
+            ProcessIds.TEASER_AND_VIDEO,
             Map.of("prompt", "A dragon", "resolution", "1080p", "duration", 8));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_videos_ready");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.TEASER_END_VIDEOS_READY);
     JsonNode teaser = engine.variable(instance, "teaser").path("task").path("parameters");
     assertThat(teaser.path("resolution").asText()).isEqualTo("360p");
     assertThat(teaser.path("duration").asInt()).isEqualTo(5);
@@ -135,7 +138,7 @@ class ReappliedTemplatesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"pixverse-text-to-video", "pixverse-image-to-video"})
+  @ValueSource(strings = {ProcessIds.TEXT_TO_VIDEO, ProcessIds.IMAGE_TO_VIDEO})
   void aBudgetBelowTheEstimateStillSubmitsNothing(String process) {
     int submitsBefore = simulator.requests(Endpoint.SUBMIT);
     long instance =
@@ -152,21 +155,22 @@ class ReappliedTemplatesTest {
                 100));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_budget_exceeded");
-    assertThat(engine.variable(instance, "pixverseError").path("code").asText())
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_BUDGET_EXCEEDED);
+    assertThat(engine.variable(instance, Variables.ERROR).path("code").asText())
         .isEqualTo("PIXVERSE_BUDGET_EXCEEDED");
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(submitsBefore);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"pixverse-text-to-video", "pixverse-image-to-video"})
+  @ValueSource(strings = {ProcessIds.TEXT_TO_VIDEO, ProcessIds.IMAGE_TO_VIDEO})
   void unsetSettingsGetTheApiDefaults(String process) {
     long instance =
         engine.start(
             process, Map.of("prompt", "A dragon", "imageUrl", "https://example.com/a.png"));
     engine.awaitCompleted(instance);
 
-    JsonNode parameters = engine.variable(instance, "pixverse").path("parameters");
+    JsonNode parameters =
+        engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("parameters");
     assertThat(parameters.path("resolution").asText()).isEqualTo("720p");
     assertThat(parameters.path("duration").asInt()).isEqualTo(5);
     assertThat(parameters.has("seed")).isFalse();

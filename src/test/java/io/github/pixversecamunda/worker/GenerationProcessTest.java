@@ -19,6 +19,7 @@ import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
 import io.github.pixversecamunda.testing.PixverseEngineExtension;
+import io.github.pixversecamunda.testing.ProcessIds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +44,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GenerationProcessTest {
 
-  private static final String TEXT = "pixverse-text-to-video";
-  private static final String IMAGE = "pixverse-image-to-video";
+  private static final String TEXT = ProcessIds.TEXT_TO_VIDEO;
+  private static final String IMAGE = ProcessIds.IMAGE_TO_VIDEO;
   private static final PollSchedule FAST =
       new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
@@ -100,9 +101,9 @@ class GenerationProcessTest {
                 7));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
-    JsonNode status = engine.variable(instance, "pixverseStatus");
-    JsonNode submit = engine.variable(instance, "pixverse");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
+    JsonNode status = engine.variable(instance, Variables.DEFAULT_AWAIT_RESULT);
+    JsonNode submit = engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT);
     assertThat(status.path("state").asText()).isEqualTo("COMPLETED");
     assertThat(status.path("videoUrl").asText())
         .isEqualTo(simulator.fileUrl(submit.path("taskId").asText() + ".mp4"));
@@ -112,7 +113,7 @@ class GenerationProcessTest {
     assertThat(submit.path("mode").asText()).isEqualTo("text");
     assertThat(simulator.tasksCreated()).isEqualTo(1);
     assertThat(simulator.creditsSpent()).isEqualTo(600);
-    JsonNode file = engine.variable(instance, "pixverseFile");
+    JsonNode file = engine.variable(instance, Variables.DEFAULT_DOWNLOAD_RESULT);
     Path kept = Path.of(file.path("path").asText());
     assertThat(kept).isEqualTo(storage.resolve(submit.path("taskId").asText() + ".mp4"));
     assertThat(Files.readAllBytes(kept)).isEqualTo(simulator.sampleVideo());
@@ -140,12 +141,12 @@ class GenerationProcessTest {
                 "9:16"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
-    JsonNode submit = engine.variable(instance, "pixverse");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
+    JsonNode submit = engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT);
     assertThat(submit.path("mode").asText()).isEqualTo("image");
     assertThat(submit.path("parameters").path("imageUrl").asText())
         .isEqualTo("https://example.org/castle.png");
-    assertThat(engine.variable(instance, "pixverseStatus").path("videoUrl").asText())
+    assertThat(engine.variable(instance, Variables.DEFAULT_AWAIT_RESULT).path("videoUrl").asText())
         .endsWith(".mp4");
   }
 
@@ -156,8 +157,8 @@ class GenerationProcessTest {
     long instance = engine.start(IMAGE, vars("prompt", "The castle comes alive"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_invalid_input");
-    assertThat(engine.variable(instance, "pixverseError").path("message").asText())
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_INVALID_INPUT);
+    assertThat(engine.variable(instance, Variables.ERROR).path("message").asText())
         .contains("imageUrl: is required when mode is image");
     assertThat(simulator.requests(Endpoint.SUBMIT)).isZero();
   }
@@ -171,8 +172,8 @@ class GenerationProcessTest {
     // The check right after the submit asks nothing (checks 0); the API is asked three times after
     // it.
     for (int check = 0; check <= 2; check++) {
-      engine.awaitWaitingAt(instance, "wait_before_next_check");
-      JsonNode status = engine.variable(instance, "pixverseStatus");
+      engine.awaitWaitingAt(instance, ProcessIds.WAIT_BEFORE_NEXT_CHECK);
+      JsonNode status = engine.variable(instance, Variables.DEFAULT_AWAIT_RESULT);
       assertThat(status.path("state").asText()).isEqualTo("RUNNING");
       assertThat(status.path("checks").asInt()).isEqualTo(check);
       Duration wait = Duration.parse(status.path("nextPollIn").asText());
@@ -181,13 +182,14 @@ class GenerationProcessTest {
       int passes = check + 1;
       await()
           .atMost(EngineHarness.WAIT)
-          .until(() -> engine.timesPassed(instance, "wait_before_next_check") == passes);
+          .until(() -> engine.timesPassed(instance, ProcessIds.WAIT_BEFORE_NEXT_CHECK) == passes);
     }
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
-    assertThat(engine.variable(instance, "pixverseStatus").path("checks").asInt()).isEqualTo(3);
-    assertThat(engine.timesPassed(instance, "await_task")).isEqualTo(4);
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
+    assertThat(engine.variable(instance, Variables.DEFAULT_AWAIT_RESULT).path("checks").asInt())
+        .isEqualTo(3);
+    assertThat(engine.timesPassed(instance, ProcessIds.AWAIT_TASK)).isEqualTo(4);
     assertThat(simulator.requests(Endpoint.STATUS)).isEqualTo(3);
     assertThat(simulator.tasksCreated()).isEqualTo(1);
   }
@@ -199,11 +201,12 @@ class GenerationProcessTest {
     long instance = engine.start(TEXT, vars("prompt", "A dragon [fail]"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_generation_failed");
-    JsonNode error = engine.variable(instance, "pixverseError");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_GENERATION_FAILED);
+    JsonNode error = engine.variable(instance, Variables.ERROR);
     assertThat(error.path("code").asText()).isEqualTo(ErrorCodes.GENERATION_FAILED);
     assertThat(error.path("taskId").asText())
-        .isEqualTo(engine.variable(instance, "pixverse").path("taskId").asText());
+        .isEqualTo(
+            engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("taskId").asText());
     assertThat(error.path("reason").asText()).contains("simulated model error");
   }
 
@@ -214,8 +217,8 @@ class GenerationProcessTest {
     long instance = engine.start(TEXT, vars("prompt", "A dragon [reject]"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_content_rejected");
-    assertThat(engine.variable(instance, "pixverseError").path("code").asText())
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_CONTENT_REJECTED);
+    assertThat(engine.variable(instance, Variables.ERROR).path("code").asText())
         .isEqualTo(ErrorCodes.CONTENT_REJECTED);
   }
 
@@ -228,8 +231,8 @@ class GenerationProcessTest {
             TEXT, vars("prompt", "A dragon", "resolution", "4k", "duration", 7, "seed", -1));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_invalid_input");
-    JsonNode error = engine.variable(instance, "pixverseError");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_INVALID_INPUT);
+    JsonNode error = engine.variable(instance, Variables.ERROR);
     assertThat(error.path("message").asText())
         .contains("resolution: '4k' is not allowed; allowed values: 360p, 540p, 720p, 1080p")
         .contains("duration")
@@ -247,8 +250,8 @@ class GenerationProcessTest {
         engine.start(TEXT, vars("prompt", "A dragon", "resolution", "1080p", "maxCredits", 100));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_budget_exceeded");
-    assertThat(engine.variable(instance, "pixverseError").path("message").asText())
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_BUDGET_EXCEEDED);
+    assertThat(engine.variable(instance, Variables.ERROR).path("message").asText())
         .contains("150 credits exceeds the budget of 100");
     assertThat(simulator.requests(Endpoint.SUBMIT)).isZero();
   }
@@ -261,7 +264,7 @@ class GenerationProcessTest {
     long instance = engine.start(TEXT, vars("prompt", "A dragon"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(3);
     assertThat(simulator.tasksCreated()).isEqualTo(1);
   }
@@ -272,11 +275,11 @@ class GenerationProcessTest {
     openWorkers();
 
     long instance = engine.start(TEXT, vars("prompt", "A dragon", "deadline", "PT5M"));
-    engine.awaitWaitingAt(instance, "wait_before_next_check");
+    engine.awaitWaitingAt(instance, ProcessIds.WAIT_BEFORE_NEXT_CHECK);
     engine.increaseTime(Duration.ofMinutes(6));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_deadline_passed");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_DEADLINE_PASSED);
   }
 
   @Test
@@ -285,17 +288,17 @@ class GenerationProcessTest {
     openWorkers();
 
     long instance = engine.start(TEXT, vars("prompt", "A dragon"));
-    engine.awaitWaitingAt(instance, "wait_before_next_check");
+    engine.awaitWaitingAt(instance, ProcessIds.WAIT_BEFORE_NEXT_CHECK);
     engine.increaseTime(Duration.ofMinutes(19));
     await()
         .pollDelay(Duration.ofMillis(500))
         .atMost(EngineHarness.WAIT)
-        .until(() -> engine.isWaitingAt(instance, "generate_video"));
+        .until(() -> engine.isWaitingAt(instance, ProcessIds.GENERATE_VIDEO));
     assertThat(engine.isCompleted(instance)).isFalse();
     engine.increaseTime(Duration.ofMinutes(2));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_deadline_passed");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_DEADLINE_PASSED);
   }
 
   @Test
@@ -387,12 +390,12 @@ class GenerationProcessTest {
     assertThat(completions.get()).isEqualTo(2);
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
     assertThat(simulator.tasksCreated()).isEqualTo(1);
-    JsonNode submit = engine.variable(instance, "pixverse");
+    JsonNode submit = engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT);
     assertThat(submit.path("resumed").asBoolean()).isTrue();
     // The resumed result keeps the time of the one accepted submit, which the waiting is based on.
     assertThat(submit.path("submittedAt").asText())
         .isEqualTo(engine.allValues(instance, Variables.SUBMITTED_AT).get(0).asText());
-    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
   }
 
   @Test
@@ -403,8 +406,8 @@ class GenerationProcessTest {
     long instance = engine.start(TEXT, vars("prompt", "A dragon"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_video_expired");
-    assertThat(engine.variable(instance, "pixverseError").path("code").asText())
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_EXPIRED);
+    assertThat(engine.variable(instance, Variables.ERROR).path("code").asText())
         .isEqualTo(ErrorCodes.VIDEO_EXPIRED);
     assertThat(listStorage()).isEmpty();
   }
@@ -426,11 +429,13 @@ class GenerationProcessTest {
     engine.increaseTime(Duration.ofSeconds(31)); // the task's retry backoff
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
     assertThat(simulator.requests(Endpoint.DOWNLOAD)).isEqualTo(2);
     assertThat(listStorage())
         .extracting(p -> p.getFileName().toString())
-        .containsExactly(engine.variable(instance, "pixverse").path("taskId").asText() + ".mp4");
+        .containsExactly(
+            engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("taskId").asText()
+                + ".mp4");
   }
 
   @Test
@@ -441,8 +446,8 @@ class GenerationProcessTest {
     long instance = engine.start(TEXT, vars("prompt", "A dragon"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_download_refused");
-    JsonNode error = engine.variable(instance, "pixverseError");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_DOWNLOAD_REFUSED);
+    JsonNode error = engine.variable(instance, Variables.ERROR);
     assertThat(error.path("code").asText()).isEqualTo(ErrorCodes.DOWNLOAD_REFUSED);
     assertThat(error.path("message").asText()).contains("loopback");
     assertThat(simulator.requests(Endpoint.DOWNLOAD)).isZero();
@@ -460,7 +465,7 @@ class GenerationProcessTest {
     openWorkers();
     List<String> prompts = List.of("one", "two", "three [fail]", "four", "five");
 
-    long instance = engine.start("pixverse-batch", vars("prompts", prompts, "maxConcurrent", 2));
+    long instance = engine.start(ProcessIds.BATCH, vars("prompts", prompts, "maxConcurrent", 2));
     engine.awaitCompleted(instance);
 
     JsonNode results = engine.variable(instance, "results");
@@ -491,7 +496,7 @@ class GenerationProcessTest {
     // 720p 5 s costs 90 credits: 200 pays for two videos, the other two are never submitted.
     long instance =
         engine.start(
-            "pixverse-batch", vars("prompts", prompts, "maxConcurrent", 1, "maxTotalCredits", 200));
+            ProcessIds.BATCH, vars("prompts", prompts, "maxConcurrent", 1, "maxTotalCredits", 200));
     engine.awaitCompleted(instance);
 
     JsonNode results = engine.variable(instance, "results");
@@ -520,7 +525,7 @@ class GenerationProcessTest {
     // Three lanes start at once, each with a 90-credit video: 300 pays for three, not for six.
     long instance =
         engine.start(
-            "pixverse-batch", vars("prompts", prompts, "maxConcurrent", 3, "maxTotalCredits", 300));
+            ProcessIds.BATCH, vars("prompts", prompts, "maxConcurrent", 3, "maxTotalCredits", 300));
     engine.awaitCompleted(instance);
 
     JsonNode results = engine.variable(instance, "results");
@@ -540,7 +545,8 @@ class GenerationProcessTest {
     assertThat(simulator.creditsSpent()).isEqualTo(270);
     assertThat(engine.variable(instance, "creditsSpent").asInt()).isEqualTo(270);
     // The three lanes really overlapped: all three videos had started before the first one ended.
-    List<String> videoSteps = engine.elementLifecycle(instance, "generate_one_video");
+    List<String> videoSteps =
+        engine.elementLifecycle(instance, ProcessIds.BATCH_GENERATE_ONE_VIDEO);
     assertThat(videoSteps.subList(0, 3)).containsOnly("ELEMENT_ACTIVATED");
     // One counter for the whole batch: every write of creditsReserved went to the process
     // instance's own scope, none to a lane or a video (a lane's copy would have let each lane spend
@@ -551,7 +557,7 @@ class GenerationProcessTest {
             counter.stream()
                 .filter(v -> v.scopeKey() != instance)
                 .map(v -> engine.elementIdOf(v.scopeKey())))
-        .containsOnly("generate_one_video");
+        .containsOnly(ProcessIds.BATCH_GENERATE_ONE_VIDEO);
     assertThat(
             counter.stream()
                 .filter(v -> v.scopeKey() == instance)
@@ -567,7 +573,7 @@ class GenerationProcessTest {
     // Each video is passed the lower of its reserved cost (90) and the caller's maxCredits (50).
     long instance =
         engine.start(
-            "pixverse-batch",
+            ProcessIds.BATCH,
             vars("prompts", prompts, "maxConcurrent", 3, "maxTotalCredits", 300, "maxCredits", 50));
     engine.awaitCompleted(instance);
 
@@ -591,7 +597,7 @@ class GenerationProcessTest {
 
     long instance =
         engine.start(
-            "pixverse-batch",
+            ProcessIds.BATCH,
             vars("prompts", List.of("one"), "maxTotalCredits", 1000, "resolution", "4k"));
     engine.awaitCompleted(instance);
 
@@ -658,7 +664,7 @@ class GenerationProcessTest {
     var model = Bpmn.readModelFromFile(Path.of("bpmn", "pixverse-batch.bpmn").toFile());
     var task =
         (io.camunda.zeebe.model.bpmn.instance.ScriptTask)
-            model.getModelElementById("reserve_credits");
+            model.getModelElementById(ProcessIds.BATCH_RESERVE_CREDITS);
     String expression = task.getSingleExtensionElement(ZeebeScript.class).getExpression();
     assertThat(expression).startsWith("=");
     return expression.substring(1);

@@ -10,6 +10,7 @@ import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
 import io.github.pixversecamunda.testing.PixverseEngineExtension;
+import io.github.pixversecamunda.testing.ProcessIds;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,14 +59,14 @@ class RarelyReachedEndsTest {
   private static Map<String, Object> start(String process) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("prompt", "A lighthouse in a storm");
-    if (process.equals("pixverse-image-to-video")) {
+    if (process.equals(ProcessIds.IMAGE_TO_VIDEO)) {
       variables.put("imageUrl", "https://images.example.com/lighthouse.png");
     }
     return variables;
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"pixverse-text-to-video", "pixverse-image-to-video"})
+  @ValueSource(strings = {ProcessIds.TEXT_TO_VIDEO, ProcessIds.IMAGE_TO_VIDEO})
   void aRequestTheApiRefusesEndsAtInvalidRequest(String process) {
     open(s -> s.completeOnPoll(1));
     simulator.inject(Endpoint.SUBMIT, 1, Fault.status(400));
@@ -73,7 +74,7 @@ class RarelyReachedEndsTest {
     long instance = engine.start(process, start(process));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_invalid_request");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_INVALID_REQUEST);
     JsonNode error = engine.variable(instance, Variables.ERROR);
     assertThat(error.path("code").asText()).isEqualTo(ErrorCodes.INVALID_REQUEST);
     assertThat(simulator.tasksCreated()).isZero();
@@ -81,7 +82,7 @@ class RarelyReachedEndsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"pixverse-text-to-video", "pixverse-image-to-video"})
+  @ValueSource(strings = {ProcessIds.TEXT_TO_VIDEO, ProcessIds.IMAGE_TO_VIDEO})
   void aDifferentFileUnderTheVideosNameEndsAtFileExistsAndStaysUntouched(String process)
       throws Exception {
     // Three status checks (at least a second apart) leave time to place the file once the task id
@@ -95,7 +96,7 @@ class RarelyReachedEndsTest {
     Files.writeString(existing, "another video", StandardCharsets.UTF_8);
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_file_exists");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_FILE_EXISTS);
     JsonNode error = engine.variable(instance, Variables.ERROR);
     assertThat(error.path("code").asText()).isEqualTo(ErrorCodes.FILE_EXISTS);
     assertThat(error.path("taskId").asText()).isEqualTo(taskId);

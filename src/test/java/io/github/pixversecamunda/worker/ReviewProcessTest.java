@@ -9,6 +9,7 @@ import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
 import io.github.pixversecamunda.testing.PixverseEngineExtension;
+import io.github.pixversecamunda.testing.ProcessIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReviewProcessTest {
 
-  private static final String REVIEW = "pixverse-review";
+  private static final String REVIEW = ProcessIds.REVIEW;
   private static final PollSchedule FAST =
       new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
   // 720p, 5 seconds, the API defaults, cost 90 credits a take.
@@ -92,7 +93,7 @@ class ReviewProcessTest {
     ActivatedJob task = review(vars("decision", "approve", "reviewComment", "good"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_approved");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.REVIEW_END_APPROVED);
     // What the form shows: the take's video, prompt, seed and the credits spent so far.
     Map<String, Object> shown = task.getVariablesAsMap();
     @SuppressWarnings("unchecked")
@@ -117,7 +118,7 @@ class ReviewProcessTest {
     review(vars("decision", "approve"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_approved");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.REVIEW_END_APPROVED);
     JsonNode history = engine.variable(instance, "takeHistory");
     assertThat(history).hasSize(2);
     // The first take failed at PixVerse (the simulator fails prompts with the marker); the second,
@@ -130,7 +131,7 @@ class ReviewProcessTest {
     List<String> taskIds =
         List.of(history.get(0).path("taskId").asText(), history.get(1).path("taskId").asText());
     assertThat(
-            engine.allValues("pixverse").stream()
+            engine.allValues(Variables.DEFAULT_SUBMIT_RESULT).stream()
                 .filter(p -> taskIds.contains(p.path("taskId").asText()))
                 .map(p -> p.path("parameters").path("seed").asInt())
                 .distinct())
@@ -149,12 +150,13 @@ class ReviewProcessTest {
     review(vars("decision", "retake", "prompt", "A lighthouse, take three"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_total_budget_reached");
+    assertThat(engine.endEvents(instance))
+        .containsExactly(ProcessIds.REVIEW_END_TOTAL_BUDGET_REACHED);
     assertThat(simulator.tasksCreated()).isEqualTo(2);
     assertThat(simulator.creditsSpent()).isEqualTo(2 * TAKE_CREDITS);
     assertThat(engine.variable(instance, "creditsSpent").asInt()).isEqualTo(2 * TAKE_CREDITS);
     // The third take's submit was told what was left of the budget.
-    assertThat(engine.allValues(instance, "maxCredits").stream().map(JsonNode::asInt))
+    assertThat(engine.allValues(instance, Variables.MAX_CREDITS).stream().map(JsonNode::asInt))
         .containsExactly(200, 110, 20);
   }
 
@@ -166,7 +168,7 @@ class ReviewProcessTest {
     review(vars("decision", "retake", "prompt", "A lighthouse, take three"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_out_of_takes");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.REVIEW_END_OUT_OF_TAKES);
     assertThat(simulator.tasksCreated()).isEqualTo(2);
   }
 
@@ -177,7 +179,7 @@ class ReviewProcessTest {
     review(vars("decision", "reject", "reviewComment", "wrong mood"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_rejected");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.REVIEW_END_REJECTED);
     assertThat(engine.variable(instance, "decision").asText()).isEqualTo("reject");
     assertThat(simulator.tasksCreated()).isEqualTo(1);
   }

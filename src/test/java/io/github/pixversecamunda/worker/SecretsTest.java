@@ -17,6 +17,7 @@ import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.ProcessIds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,23 +84,23 @@ class SecretsTest {
   @Test
   void theKeyNeverLeavesTheWorkerConfiguration() {
     openWorkers(KEY);
-    long ok = engine.start("pixverse-text-to-video", Map.of("prompt", "A dragon"));
+    long ok = engine.start(ProcessIds.TEXT_TO_VIDEO, Map.of("prompt", "A dragon"));
     // The first check waits for the earliest likely finish; move the engine's clock past it.
-    engine.awaitWaitingAt(ok, "wait_before_next_check");
+    engine.awaitWaitingAt(ok, ProcessIds.WAIT_BEFORE_NEXT_CHECK);
     engine.increaseTime(Duration.ofMinutes(1));
     engine.awaitCompleted(ok);
     simulator.inject(Endpoint.SUBMIT, 1, Fault.dropAfterRead());
-    long unknown = engine.start("pixverse-text-to-video", Map.of("prompt", "Another dragon"));
+    long unknown = engine.start(ProcessIds.TEXT_TO_VIDEO, Map.of("prompt", "Another dragon"));
     await().atMost(EngineHarness.WAIT).until(() -> !engine.incidents(unknown).isEmpty());
     workers.forEach(JobWorker::close);
     workers.clear();
 
     String wrongKey = KEY + "_wrong";
     openWorkers(wrongKey);
-    long rejected = engine.start("pixverse-text-to-video", Map.of("prompt", "A third dragon"));
+    long rejected = engine.start(ProcessIds.TEXT_TO_VIDEO, Map.of("prompt", "A third dragon"));
     await().atMost(EngineHarness.WAIT).until(() -> !engine.incidents(rejected).isEmpty());
 
-    assertThat(engine.endEvents(ok)).containsExactly("end_video_ready");
+    assertThat(engine.endEvents(ok)).containsExactly(ProcessIds.END_VIDEO_READY);
     List<ILoggingEvent> events;
     synchronized (logs) { // the appender appends under this lock while workers keep logging
       events = new ArrayList<>(logs.list);

@@ -11,14 +11,13 @@ import ch.qos.logback.core.read.ListAppender;
 import io.camunda.client.api.worker.JobWorker;
 import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.api.PixverseClientConfig;
-import io.github.pixversecamunda.download.DownloadSettings;
-import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
 import io.github.pixversecamunda.testing.ProcessIds;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -38,32 +37,37 @@ class SecretsTest {
 
   private static final String KEY = "aio_live_9f8e7d6c5b4a_secret";
 
+  // One test, so the class's engine holds this test's records only.
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE =
+      PixverseEngineExtension.withBundledProcesses()
+          .simulator(s -> s.apiKey(KEY).completeOnPoll(1))
+          .schedule(PollSchedule.DEFAULT);
+
+  private EngineFixture fixture;
   private EngineHarness engine;
   private PixverseSimulator simulator;
   private final List<JobWorker> workers = new ArrayList<>();
   private ListAppender<ILoggingEvent> logs;
   private Logger root;
   private Level previousLevel;
-  @TempDir Path storage;
 
   @BeforeEach
-  void start() {
+  void start(EngineFixture fixture) {
     root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     previousLevel = root.getLevel();
     root.setLevel(Level.DEBUG);
     logs = new ListAppender<>();
     logs.start();
     root.addAppender(logs);
-    engine = new EngineHarness();
-    engine.deployBundledProcesses();
-    simulator = new PixverseSimulator().apiKey(KEY).completeOnPoll(1).start();
+    this.fixture = fixture;
+    engine = fixture.engine();
+    simulator = fixture.simulator();
   }
 
   @AfterEach
   void stop() {
     workers.forEach(JobWorker::close);
-    simulator.close();
-    engine.close();
     root.detachAppender(logs);
     root.setLevel(previousLevel);
   }
@@ -73,12 +77,7 @@ class SecretsTest {
         new PixverseClient(
             PixverseClientConfig.of(simulator.baseUrl(), key)
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
-    workers.addAll(
-        PixverseWorkers.open(
-            engine.client(),
-            api,
-            PollSchedule.DEFAULT,
-            new VideoDownloader(DownloadSettings.of(storage).withAllowLoopback(true))));
+    workers.addAll(fixture.openWorkers(api, fixture.downloader()));
   }
 
   @Test

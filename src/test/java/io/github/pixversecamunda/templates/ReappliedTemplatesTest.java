@@ -1,30 +1,20 @@
 package io.github.pixversecamunda.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.client.api.worker.JobWorker;
-import io.github.pixversecamunda.api.PixverseClient;
-import io.github.pixversecamunda.api.PixverseClientConfig;
-import io.github.pixversecamunda.download.DownloadSettings;
-import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
 import io.github.pixversecamunda.testing.ProcessIds;
-import io.github.pixversecamunda.worker.PixverseWorkers;
-import io.github.pixversecamunda.worker.PollSchedule;
 import io.github.pixversecamunda.worker.Variables;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,43 +29,20 @@ class ReappliedTemplatesTest {
 
   private static final Path REAPPLIED = Path.of("target", "reapplied");
 
+  // Only a build run with -DskipModelerChecks has no re-applied processes.
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE =
+      PixverseEngineExtension.deploying(REAPPLIED, REAPPLIED.resolve("examples"))
+          .skipWhenMissing("target/reapplied/ is written by the Node check (skipped)")
+          .openWorkersBeforeEach();
+
   private EngineHarness engine;
   private PixverseSimulator simulator;
-  private VideoDownloader downloader;
-  private List<JobWorker> workers;
-  // Static: JUnit injects a static temporary directory before @BeforeAll, an instance one only
-  // before each test.
-  @TempDir static Path storage;
 
-  @BeforeAll
-  void start() {
-    // Only a build run with -DskipModelerChecks has no re-applied processes.
-    assumeTrue(
-        Files.isDirectory(REAPPLIED), "target/reapplied/ is written by the Node check (skipped)");
-    engine = new EngineHarness();
-    engine.deployProcesses(REAPPLIED, REAPPLIED.resolve("examples"));
-    simulator = new PixverseSimulator().completeOnPoll(1).start();
-    PixverseClient api =
-        new PixverseClient(
-            PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
-    downloader = new VideoDownloader(DownloadSettings.of(storage).withAllowLoopback(true));
-    workers =
-        PixverseWorkers.open(
-            engine.client(),
-            api,
-            new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2)),
-            downloader);
-  }
-
-  @AfterAll
-  void stop() {
-    if (engine != null) {
-      workers.forEach(JobWorker::close);
-      simulator.close();
-      downloader.close();
-      engine.close();
-    }
+  @BeforeEach
+  void takeFixture(EngineFixture fixture) {
+    engine = fixture.engine();
+    simulator = fixture.simulator();
   }
 
   @ParameterizedTest

@@ -1,7 +1,10 @@
 package io.github.pixversecamunda.testing;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.worker.PollSchedule;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,6 +49,7 @@ public final class PixverseEngineExtension
   private UnaryOperator<PixverseSimulator> simulatorSettings = s -> s.completeOnPoll(1);
   private PollSchedule schedule = FAST;
   private boolean workersBeforeEach;
+  private String skipWhenMissing;
 
   private EngineHarness engine;
   private EngineFixture fixture;
@@ -85,6 +89,15 @@ public final class PixverseEngineExtension
     return this;
   }
 
+  /**
+   * Skips the class, with this reason, when the first folder to deploy does not exist (one a
+   * skipped build step writes), instead of failing it; a missing later folder still fails.
+   */
+  public PixverseEngineExtension skipWhenMissing(String reason) {
+    this.skipWhenMissing = reason;
+    return this;
+  }
+
   /** The engine of the running test class (for helpers that are not handed a fixture). */
   public EngineHarness engine() {
     return engine;
@@ -92,6 +105,9 @@ public final class PixverseEngineExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    if (skipWhenMissing != null) {
+      assumeTrue(Files.isDirectory(folders.get(0)), skipWhenMissing);
+    }
     engine = new EngineHarness();
     engine.deployProcesses(folders.toArray(Path[]::new));
   }

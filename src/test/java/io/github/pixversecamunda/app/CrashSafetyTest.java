@@ -7,6 +7,7 @@ import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.ProcessIds;
 import io.github.pixversecamunda.testing.WorkerProcess;
 import io.github.pixversecamunda.worker.Variables;
 import java.io.IOException;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class CrashSafetyTest {
 
-  private static final String TEXT = "pixverse-text-to-video";
+  private static final String TEXT = ProcessIds.TEXT_TO_VIDEO;
 
   /** Longer than the submit job's 5-minute timeout: the engine hands the job to another worker. */
   private static final Duration PAST_JOB_TIMEOUT = Duration.ofMinutes(6);
@@ -118,8 +119,8 @@ class CrashSafetyTest {
         instance, Map.of(Variables.SUBMITTED_TASK_ID, simulator.taskIds().get(0)));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
-    assertThat(engine.variable(instance, "pixverse").path("taskId").asText())
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
+    assertThat(engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("taskId").asText())
         .isEqualTo(simulator.taskIds().get(0));
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
     assertThat(simulator.tasksCreated()).isEqualTo(1);
@@ -136,13 +137,13 @@ class CrashSafetyTest {
     int exitCode = first.waitForExit(Duration.ofSeconds(60));
 
     assertThat(first.log()).contains("Drained");
-    assertThat(engine.timesPassed(instance, "submit_video")).isEqualTo(1);
+    assertThat(engine.timesPassed(instance, ProcessIds.SUBMIT_VIDEO)).isEqualTo(1);
     assertThat(engine.incidents(instance)).isEmpty();
     assertThat(exitCode).isIn(0, 130, 143);
 
     worker("second");
     engine.awaitCompleted(instance);
-    assertThat(engine.variable(instance, "pixverse").path("taskId").asText())
+    assertThat(engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("taskId").asText())
         .isEqualTo(simulator.taskIds().get(0));
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
     assertThat(engine.incidents(instance)).isEmpty();
@@ -185,7 +186,8 @@ class CrashSafetyTest {
         .until(
             () ->
                 instances.stream()
-                    .allMatch(instance -> engine.timesPassed(instance, "await_task") >= 1));
+                    .allMatch(
+                        instance -> engine.timesPassed(instance, ProcessIds.AWAIT_TASK) >= 1));
 
     first.kill();
     worker("second");
@@ -193,7 +195,7 @@ class CrashSafetyTest {
     instances.forEach(engine::awaitCompleted);
 
     for (long instance : instances) {
-      assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
+      assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
       assertThat(engine.incidents(instance)).isEmpty();
     }
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(instances.size());
@@ -221,7 +223,8 @@ class CrashSafetyTest {
     assertThat(engine.completedInstances()).containsAll(instances);
     assertThat(instances)
         .allSatisfy(
-            instance -> assertThat(engine.endEvents(instance)).containsExactly("end_video_ready"));
+            instance ->
+                assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY));
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(50);
     assertThat(simulator.tasksCreated()).isEqualTo(50);
     try (Stream<Path> files = Files.list(temp.resolve("videos"))) {

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.ProcessIds;
+import io.github.pixversecamunda.worker.Variables;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -131,9 +133,9 @@ class OperationsTest {
         assertThat(status(get(base + "/actuator/health/liveness"))).isEqualTo("UP");
 
         long instance =
-            engine.start("pixverse-text-to-video", Map.of("prompt", "A lighthouse in a storm"));
+            engine.start(ProcessIds.TEXT_TO_VIDEO, Map.of("prompt", "A lighthouse in a storm"));
         engine.awaitCompleted(instance);
-        assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
+        assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
 
         HttpResponse<String> scrape = get(base + "/actuator/prometheus");
         assertThat(scrape.statusCode()).isEqualTo(200);
@@ -208,10 +210,11 @@ class OperationsTest {
       long instance;
       try (ConfigurableApplicationContext context = start(settings)) {
         instance =
-            engine.start("pixverse-text-to-video", Map.of("prompt", "A lighthouse in a storm"));
+            engine.start(ProcessIds.TEXT_TO_VIDEO, Map.of("prompt", "A lighthouse in a storm"));
         engine.awaitCompleted(instance);
       }
-      String taskId = engine.variable(instance, "pixverse").path("taskId").asText();
+      String taskId =
+          engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("taskId").asText();
       assertThat(taskId).isNotBlank();
 
       List<JsonNode> submitted =

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.ProcessIds;
+import io.github.pixversecamunda.worker.Variables;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,19 +52,25 @@ class WorkerApplicationTest {
       try (ConfigurableApplicationContext context = application.run()) {
         long instance =
             engine.start(
-                "pixverse-image-to-video",
+                ProcessIds.IMAGE_TO_VIDEO,
                 Map.of(
                     "prompt", "The castle wakes up", "imageUrl", "https://example.org/castle.png"));
         // The first check waits for the earliest likely finish; move the engine's clock past it.
-        engine.awaitWaitingAt(instance, "wait_before_next_check");
+        engine.awaitWaitingAt(instance, ProcessIds.WAIT_BEFORE_NEXT_CHECK);
         engine.increaseTime(java.time.Duration.ofMinutes(1));
         engine.awaitCompleted(instance);
 
-        assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
-        assertThat(engine.variable(instance, "pixverseStatus").path("videoUrl").asText())
+        assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
+        assertThat(
+                engine.variable(instance, Variables.DEFAULT_AWAIT_RESULT).path("videoUrl").asText())
             .endsWith(".mp4");
         assertThat(simulator.tasksCreated()).isEqualTo(1);
-        assertThat(Path.of(engine.variable(instance, "pixverseFile").path("path").asText()))
+        assertThat(
+                Path.of(
+                    engine
+                        .variable(instance, Variables.DEFAULT_DOWNLOAD_RESULT)
+                        .path("path")
+                        .asText()))
             .startsWith(storage)
             .exists();
       }

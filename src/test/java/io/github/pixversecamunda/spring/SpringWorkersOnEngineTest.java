@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.ProcessIds;
+import io.github.pixversecamunda.worker.Variables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,16 +69,18 @@ class SpringWorkersOnEngineTest {
   @Test
   void autoConfiguredWorkersGenerateAVideo() {
     long instance =
-        ENGINE.start("pixverse-text-to-video", Map.of("prompt", "A dragon from Spring"));
-    ENGINE.awaitWaitingAt(instance, "wait_before_next_check");
+        ENGINE.start(ProcessIds.TEXT_TO_VIDEO, Map.of("prompt", "A dragon from Spring"));
+    ENGINE.awaitWaitingAt(instance, ProcessIds.WAIT_BEFORE_NEXT_CHECK);
     ENGINE.increaseTime(java.time.Duration.ofSeconds(1));
     ENGINE.awaitCompleted(instance);
 
-    assertThat(ENGINE.endEvents(instance)).containsExactly("end_video_ready");
-    assertThat(ENGINE.variable(instance, "pixverseStatus").path("videoUrl").asText())
+    assertThat(ENGINE.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
+    assertThat(ENGINE.variable(instance, Variables.DEFAULT_AWAIT_RESULT).path("videoUrl").asText())
         .endsWith(".mp4");
     assertThat(SIMULATOR.tasksCreated()).isEqualTo(1);
-    assertThat(Path.of(ENGINE.variable(instance, "pixverseFile").path("path").asText()))
+    assertThat(
+            Path.of(
+                ENGINE.variable(instance, Variables.DEFAULT_DOWNLOAD_RESULT).path("path").asText()))
         .startsWith(STORAGE)
         .exists();
   }

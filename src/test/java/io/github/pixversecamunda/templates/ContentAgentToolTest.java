@@ -6,21 +6,21 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.github.pixversecamunda.api.Credits;
 import io.github.pixversecamunda.api.Resolution;
 import io.github.pixversecamunda.api.VideoDuration;
-import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
 import io.github.pixversecamunda.testing.EngineHarness.AdHocActivation;
-import io.github.pixversecamunda.testing.Offline;
-import io.github.pixversecamunda.worker.PixverseWorkers;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
+import io.github.pixversecamunda.testing.ProcessIds;
 import io.github.pixversecamunda.worker.PollSchedule;
+import io.github.pixversecamunda.worker.Variables;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,13 +31,10 @@ import java.util.UUID;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The video tool of bpmn/examples/pixverse-content-agent.bpmn, with the test playing the AI Agent
@@ -50,46 +47,24 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContentAgentToolTest {
 
-  private static final String PROCESS = "pixverse-content-agent";
+  private static final String PROCESS = ProcessIds.CONTENT_AGENT;
   private static final String AGENT_JOB = "io.camunda.agenticai:aiagent-job-worker:1";
-  private static final String TOOL = "make_video";
+  private static final String TOOL = ProcessIds.AGENT_TOOL_MAKE_VIDEO;
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE =
+      PixverseEngineExtension.deploying(Path.of("bpmn"), Path.of("bpmn", "examples"))
+          .schedule(new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2)))
+          .openWorkersBeforeEach();
 
   private EngineHarness engine;
   private PixverseSimulator simulator;
-  private VideoDownloader downloader;
-  private final List<JobWorker> workers = new ArrayList<>();
-  @TempDir Path storage;
-
-  @BeforeAll
-  void startEngine() {
-    engine = new EngineHarness();
-    engine.deployProcesses(Path.of("bpmn"), Path.of("bpmn", "examples"));
-  }
-
-  @AfterAll
-  void stopEngine() {
-    engine.close();
-  }
 
   @BeforeEach
-  void openWorkers() {
-    simulator = new PixverseSimulator().completeOnPoll(1).start();
-    downloader = Offline.downloader(storage);
-    workers.addAll(
-        PixverseWorkers.open(
-            engine.client(),
-            Offline.client(simulator),
-            new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2)),
-            downloader));
-  }
-
-  @AfterEach
-  void stopWorkers() {
-    workers.forEach(JobWorker::close);
-    workers.clear();
-    simulator.close();
-    downloader.close();
+  void takeFixture(EngineFixture fixture) {
+    engine = fixture.engine();
+    simulator = fixture.simulator();
   }
 
   /** The next job of the agent's ad-hoc sub-process in this instance, as the connector takes it. */
@@ -228,10 +203,10 @@ class ContentAgentToolTest {
     assertThat(submitted.path("aspectRatio").asText()).isEqualTo("9:16");
     // The granted video goes out with its reserved cost as its own budget.
     long called = engine.calledInstances(instance).iterator().next();
-    assertThat(engine.variables(called).get("maxCredits").asInt()).isEqualTo(140);
+    assertThat(engine.variables(called).get(Variables.MAX_CREDITS).asInt()).isEqualTo(140);
 
     finish(instance);
-    assertThat(engine.endEvents(instance)).containsExactly("end_post_done");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.AGENT_END_POST_DONE);
     // The tool's working variables stayed inside the tool.
     assertThat(engine.variables(instance))
         .doesNotContainKeys("pixverse", "pixverseFile", "videoRequest", "toolCallResult");

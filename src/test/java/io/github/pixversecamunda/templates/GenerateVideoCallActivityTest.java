@@ -3,26 +3,25 @@ package io.github.pixversecamunda.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.client.api.worker.JobWorker;
-import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
-import io.github.pixversecamunda.testing.Offline;
-import io.github.pixversecamunda.worker.PixverseWorkers;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
+import io.github.pixversecamunda.testing.ProcessIds;
 import io.github.pixversecamunda.worker.PollSchedule;
+import io.github.pixversecamunda.worker.Variables;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Call activities made with "PixVerse 5.6: Generate video", on the engine with the workers and the
@@ -34,40 +33,28 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GenerateVideoCallActivityTest {
 
-  private static final String PROCESS = "pixverse-teaser-and-video";
+  private static final String PROCESS = ProcessIds.TEASER_AND_VIDEO;
   private static final PollSchedule FAST =
       new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE =
+      PixverseEngineExtension.deploying(Path.of("bpmn"), Path.of("bpmn", "examples"))
+          .schedule(FAST);
+
+  private EngineFixture fixture;
   private EngineHarness engine;
   private PixverseSimulator simulator;
-  private VideoDownloader downloader;
-  private final List<JobWorker> workers = new ArrayList<>();
-  @TempDir Path storage;
 
-  @BeforeAll
-  void startEngine() {
-    engine = new EngineHarness();
-    engine.deployProcesses(Path.of("bpmn"), Path.of("bpmn", "examples"));
+  @BeforeEach
+  void takeFixture(EngineFixture fixture) {
+    this.fixture = fixture;
+    engine = fixture.engine();
   }
 
-  @AfterAll
-  void stopEngine() {
-    engine.close();
-  }
-
-  @AfterEach
-  void stopWorkers() {
-    workers.forEach(JobWorker::close);
-    workers.clear();
-    simulator.close();
-    downloader.close();
-  }
-
-  private void openWorkers(PixverseSimulator started) {
-    simulator = started;
-    downloader = Offline.downloader(storage);
-    workers.addAll(
-        PixverseWorkers.open(engine.client(), Offline.client(simulator), FAST, downloader));
+  private void openWorkers(UnaryOperator<PixverseSimulator> settings) {
+    simulator = fixture.startSimulator(settings);
+    fixture.openWorkers();
   }
 
   private static Map<String, Object> vars(Object... pairs) {
@@ -80,7 +67,7 @@ class GenerateVideoCallActivityTest {
 
   @Test
   void fieldsReachTheCalledProcessAndOnlyTheDeclaredResultsComeBack() {
-    openWorkers(new PixverseSimulator().completeOnPoll(1).start());
+    openWorkers(s -> s.completeOnPoll(1));
 
     long instance =
         engine.start(
@@ -95,7 +82,7 @@ class GenerateVideoCallActivityTest {
                 "internalNote", "not for the called process"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_videos_ready");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.TEASER_END_VIDEOS_READY);
     // The teaser's fixed dropdown values win over the process variables; the video follows them.
     JsonNode teaser = engine.variable(instance, "teaser");
     assertThat(teaser.path("task").path("parameters").path("resolution").asText())
@@ -140,7 +127,7 @@ class GenerateVideoCallActivityTest {
 
   @Test
   void twoCallsInOneProcessDoNotSeeEachOthersVariables() {
-    openWorkers(new PixverseSimulator().completeOnPoll(1).start());
+    openWorkers(s -> s.completeOnPoll(1));
 
     long instance = engine.start(PROCESS, vars("prompt", "A red fox in snow"));
     engine.awaitCompleted(instance);
@@ -153,7 +140,7 @@ class GenerateVideoCallActivityTest {
     assertThat(teaserTask).isNotEqualTo(videoTask);
     for (long child : called) {
       List<String> taskIds =
-          engine.allValues(child, "pixverse").stream()
+          engine.allValues(child, Variables.DEFAULT_SUBMIT_RESULT).stream()
               .map(v -> v.path("taskId").asText())
               .distinct()
               .toList();
@@ -165,13 +152,13 @@ class GenerateVideoCallActivityTest {
 
   @Test
   void overBudgetIsCaughtOnTheCallActivityAndNothingIsPaid() {
-    openWorkers(new PixverseSimulator().completeOnPoll(1).start());
+    openWorkers(s -> s.completeOnPoll(1));
 
     long instance =
         engine.start(PROCESS, vars("prompt", "A dragon", "resolution", "1080p", "maxCredits", 100));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_budget_exceeded");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_BUDGET_EXCEEDED);
     // The teaser (360p, 70 credits) fitted; the video (1080p, 150) was never submitted.
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
     assertThat(engine.variables(instance)).doesNotContainKey("video");
@@ -179,13 +166,13 @@ class GenerateVideoCallActivityTest {
 
   @Test
   void invalidInputIsCaughtOnTheCallActivity() {
-    openWorkers(new PixverseSimulator().completeOnPoll(1).start());
+    openWorkers(s -> s.completeOnPoll(1));
 
     long instance = engine.start(PROCESS, vars("prompt", "A dragon", "resolution", "4k"));
     engine.awaitCompleted(instance);
 
     // The teaser's resolution is fixed, so only the video sees "4k".
-    assertThat(engine.endEvents(instance)).containsExactly("end_invalid_input");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_INVALID_INPUT);
     assertThat(engine.variable(instance, "teaser").path("status").path("state").asText())
         .isEqualTo("COMPLETED");
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
@@ -193,13 +180,13 @@ class GenerateVideoCallActivityTest {
 
   @Test
   void contentRejectedIsCaughtOnTheCallActivityAndAnUncaughtFailureCompletesTheCall() {
-    openWorkers(new PixverseSimulator().completeOnPoll(1).start());
+    openWorkers(s -> s.completeOnPoll(1));
 
     long instance =
         engine.start(PROCESS, vars("prompt", "A dragon " + PixverseSimulator.REJECT_MARKER));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_content_rejected");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_CONTENT_REJECTED);
     // The teaser's failure is not caught: its call completed, and its result says why.
     JsonNode teaserError = engine.variable(instance, "teaser").path("error");
     assertThat(teaserError.path("code").asText()).isEqualTo("PIXVERSE_CONTENT_REJECTED");
@@ -208,7 +195,7 @@ class GenerateVideoCallActivityTest {
 
   @Test
   void aPassedDeadlineIsCaughtOnTheCallActivity() {
-    openWorkers(new PixverseSimulator().generationTime(Duration.ofHours(1)).start());
+    openWorkers(s -> s.generationTime(Duration.ofHours(1)));
 
     long instance = engine.start(PROCESS, vars("prompt", "A dragon", "deadline", "PT5M"));
     // The teaser never finishes: its deadline ends its call, which is not caught.
@@ -224,7 +211,7 @@ class GenerateVideoCallActivityTest {
     engine.increaseTime(Duration.ofMinutes(6));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_deadline_passed");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_DEADLINE_PASSED);
     // The teaser's call completed without a file; its error names the paid task and the pickup.
     JsonNode teaser = engine.variable(instance, "teaser");
     assertThat(teaser.path("file").isNull()).isTrue();

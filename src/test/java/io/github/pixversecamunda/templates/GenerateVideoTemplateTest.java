@@ -12,6 +12,7 @@ import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.github.pixversecamunda.api.GenerationInput;
+import io.github.pixversecamunda.testing.ProcessIds;
 import io.github.pixversecamunda.worker.Variables;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class GenerateVideoTemplateTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> CALLED =
-      List.of("pixverse-text-to-video", "pixverse-image-to-video");
+      List.of(ProcessIds.TEXT_TO_VIDEO, ProcessIds.IMAGE_TO_VIDEO);
 
   private static JsonNode template() throws IOException {
     return JSON.readTree(Path.of("element-templates", "pixverse-generate-video.json").toFile());
@@ -129,7 +130,7 @@ class GenerateVideoTemplateTest {
     for (String process : CALLED) {
       BpmnModelInstance model = shipped(process);
       Set<String> read = new HashSet<>();
-      for (String task : List.of("submit_video", "download_video")) {
+      for (String task : List.of(ProcessIds.SUBMIT_VIDEO, ProcessIds.DOWNLOAD_VIDEO)) {
         ServiceTask readingTask = model.getModelElementById(task);
         for (ZeebeInput input :
             readingTask

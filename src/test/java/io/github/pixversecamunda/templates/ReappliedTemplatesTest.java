@@ -1,28 +1,20 @@
 package io.github.pixversecamunda.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.client.api.worker.JobWorker;
-import io.github.pixversecamunda.api.PixverseClient;
-import io.github.pixversecamunda.api.PixverseClientConfig;
-import io.github.pixversecamunda.download.DownloadSettings;
-import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
-import io.github.pixversecamunda.worker.PixverseWorkers;
-import io.github.pixversecamunda.worker.PollSchedule;
-import java.nio.file.Files;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
+import io.github.pixversecamunda.testing.ProcessIds;
+import io.github.pixversecamunda.worker.Variables;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,48 +29,24 @@ class ReappliedTemplatesTest {
 
   private static final Path REAPPLIED = Path.of("target", "reapplied");
 
+  // Only a build run with -DskipModelerChecks has no re-applied processes.
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE =
+      PixverseEngineExtension.deploying(REAPPLIED, REAPPLIED.resolve("examples"))
+          .skipWhenMissing("target/reapplied/ is written by the Node check (skipped)")
+          .openWorkersBeforeEach();
+
   private EngineHarness engine;
   private PixverseSimulator simulator;
-  private VideoDownloader downloader;
-  private List<JobWorker> workers;
-  // Static: JUnit injects a static temporary directory before @BeforeAll, an instance one only
-  // before each test.
-  @TempDir static Path storage;
 
-  @BeforeAll
-  void start() {
-    // Only a build run with -DskipModelerChecks has no re-applied processes.
-    assumeTrue(
-        Files.isDirectory(REAPPLIED), "target/reapplied/ is written by the Node check (skipped)");
-    engine = new EngineHarness();
-    engine.deployProcesses(REAPPLIED, REAPPLIED.resolve("examples"));
-    simulator = new PixverseSimulator().completeOnPoll(1).start();
-    PixverseClient api =
-        new PixverseClient(
-            PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
-    downloader =
-        VideoDownloader.intoDirectory(DownloadSettings.of(storage).withAllowLoopback(true));
-    workers =
-        PixverseWorkers.open(
-            engine.client(),
-            api,
-            new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2)),
-            downloader);
-  }
-
-  @AfterAll
-  void stop() {
-    if (engine != null) {
-      workers.forEach(JobWorker::close);
-      simulator.close();
-      downloader.close();
-      engine.close();
-    }
+  @BeforeEach
+  void takeFixture(EngineFixture fixture) {
+    engine = fixture.engine();
+    simulator = fixture.simulator();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"pixverse-text-to-video", "pixverse-image-to-video"})
+  @ValueSource(strings = {ProcessIds.TEXT_TO_VIDEO, ProcessIds.IMAGE_TO_VIDEO})
   void startVariablesReachTheWorker(String process) {
     long instance =
         engine.start(
@@ -106,8 +74,9 @@ class ReappliedTemplatesTest {
                 600));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
-    JsonNode parameters = engine.variable(instance, "pixverse").path("parameters");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
+    JsonNode parameters =
+        engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("parameters");
     assertThat(parameters.path("resolution").asText()).isEqualTo("1080p");
     assertThat(parameters.path("duration").asInt()).isEqualTo(8);
     assertThat(parameters.path("aspectRatio").asText()).isEqualTo("9:16");
@@ -122,11 +91,11 @@ class ReappliedTemplatesTest {
   void reappliedCallActivitiesPassFixedValuesAndProcessVariables() {
     long instance =
         engine.start(
-            "pixverse-teaser-and-video",
+            ProcessIds.TEASER_AND_VIDEO,
             Map.of("prompt", "A dragon", "resolution", "1080p", "duration", 8));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_videos_ready");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.TEASER_END_VIDEOS_READY);
     JsonNode teaser = engine.variable(instance, "teaser").path("task").path("parameters");
     assertThat(teaser.path("resolution").asText()).isEqualTo("360p");
     assertThat(teaser.path("duration").asInt()).isEqualTo(5);
@@ -136,7 +105,7 @@ class ReappliedTemplatesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"pixverse-text-to-video", "pixverse-image-to-video"})
+  @ValueSource(strings = {ProcessIds.TEXT_TO_VIDEO, ProcessIds.IMAGE_TO_VIDEO})
   void aBudgetBelowTheEstimateStillSubmitsNothing(String process) {
     int submitsBefore = simulator.requests(Endpoint.SUBMIT);
     long instance =
@@ -153,21 +122,22 @@ class ReappliedTemplatesTest {
                 100));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_budget_exceeded");
-    assertThat(engine.variable(instance, "pixverseError").path("code").asText())
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_BUDGET_EXCEEDED);
+    assertThat(engine.variable(instance, Variables.ERROR).path("code").asText())
         .isEqualTo("PIXVERSE_BUDGET_EXCEEDED");
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(submitsBefore);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"pixverse-text-to-video", "pixverse-image-to-video"})
+  @ValueSource(strings = {ProcessIds.TEXT_TO_VIDEO, ProcessIds.IMAGE_TO_VIDEO})
   void unsetSettingsGetTheApiDefaults(String process) {
     long instance =
         engine.start(
             process, Map.of("prompt", "A dragon", "imageUrl", "https://example.com/a.png"));
     engine.awaitCompleted(instance);
 
-    JsonNode parameters = engine.variable(instance, "pixverse").path("parameters");
+    JsonNode parameters =
+        engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("parameters");
     assertThat(parameters.path("resolution").asText()).isEqualTo("720p");
     assertThat(parameters.path("duration").asInt()).isEqualTo(5);
     assertThat(parameters.has("seed")).isFalse();

@@ -16,6 +16,7 @@ import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.ProcessIds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,14 +54,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FaultGridTest {
 
   // Ids in the shipped single-video processes; the one place to change when they are renamed.
-  private static final String PROCESS = "pixverse-text-to-video";
-  private static final String END_VIDEO_READY = "end_video_ready";
-  private static final String END_INSUFFICIENT_CREDITS = "end_insufficient_credits";
-  private static final String END_TASK_NOT_FOUND = "end_task_not_found";
-  private static final String END_DOWNLOAD_REFUSED = "end_download_refused";
-  private static final String END_VIDEO_EXPIRED = "end_video_expired";
-  private static final String WAIT_BEFORE_NEXT_CHECK = "wait_before_next_check";
-  private static final String DOWNLOAD_STEP = "download_video";
+  private static final String PROCESS = ProcessIds.TEXT_TO_VIDEO;
+  private static final String END_VIDEO_READY = ProcessIds.END_VIDEO_READY;
+  private static final String END_INSUFFICIENT_CREDITS = ProcessIds.END_INSUFFICIENT_CREDITS;
+  private static final String END_TASK_NOT_FOUND = ProcessIds.END_TASK_NOT_FOUND;
+  private static final String END_DOWNLOAD_REFUSED = ProcessIds.END_DOWNLOAD_REFUSED;
+  private static final String END_VIDEO_EXPIRED = ProcessIds.END_VIDEO_EXPIRED;
+  private static final String WAIT_BEFORE_NEXT_CHECK = ProcessIds.WAIT_BEFORE_NEXT_CHECK;
+  private static final String DOWNLOAD_STEP = ProcessIds.DOWNLOAD_VIDEO;
 
   /** {@code retries="3"} on each task of the shipped process. */
   private static final int JOB_RETRIES = 3;
@@ -577,7 +578,7 @@ class FaultGridTest {
     assertThat(submits).as("submit requests").isEqualTo(cell.submits());
     assertThat(paid).as("paid tasks").isEqualTo(cell.paid());
     if (paid == 1) {
-      assertThat(engine.variable(instance, "pixverse").path("taskId").asText())
+      assertThat(engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("taskId").asText())
           .isEqualTo(simulator.taskIds().get(0));
     }
     if (END_VIDEO_READY.equals(outcome.endEvent())) {

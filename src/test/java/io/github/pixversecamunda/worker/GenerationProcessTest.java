@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.github.pixversecamunda.api.Credits;
@@ -17,15 +16,16 @@ import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
-import io.github.pixversecamunda.testing.Offline;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
+import io.github.pixversecamunda.testing.ProcessIds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,58 +35,42 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ready-made processes on the in-memory engine, with the workers and the simulator. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GenerationProcessTest {
 
-  private static final String TEXT = "pixverse-text-to-video";
-  private static final String IMAGE = "pixverse-image-to-video";
+  private static final String TEXT = ProcessIds.TEXT_TO_VIDEO;
+  private static final String IMAGE = ProcessIds.IMAGE_TO_VIDEO;
   private static final PollSchedule FAST =
       new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE = PixverseEngineExtension.withBundledProcesses();
+
+  private EngineFixture fixture;
   private EngineHarness engine;
   private PixverseSimulator simulator;
   private PixverseClient api;
   private VideoDownloader downloader;
-  private final List<JobWorker> workers = new ArrayList<>();
-  @TempDir Path storage;
-
-  @BeforeAll
-  void startEngine() {
-    engine = new EngineHarness();
-    engine.deployBundledProcesses();
-  }
-
-  @AfterAll
-  void stopEngine() {
-    engine.close();
-  }
+  private Path storage;
 
   @BeforeEach
-  void startSimulator() {
-    simulator = new PixverseSimulator().completeOnPoll(1).start();
-    api = Offline.client(simulator);
-    downloader = Offline.downloader(storage);
-  }
-
-  @AfterEach
-  void stopWorkers() {
-    workers.forEach(JobWorker::close);
-    workers.clear();
-    simulator.close();
-    downloader.close();
+  void takeFixture(EngineFixture fixture) {
+    this.fixture = fixture;
+    engine = fixture.engine();
+    simulator = fixture.simulator();
+    api = fixture.api();
+    downloader = fixture.downloader();
+    storage = fixture.storage();
   }
 
   private void openWorkers() {
-    workers.addAll(PixverseWorkers.open(engine.client(), api, FAST, downloader));
+    fixture.openWorkers(api, downloader);
   }
 
   private static Map<String, Object> vars(Object... pairs) {
@@ -117,9 +101,9 @@ class GenerationProcessTest {
                 7));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
-    JsonNode status = engine.variable(instance, "pixverseStatus");
-    JsonNode submit = engine.variable(instance, "pixverse");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
+    JsonNode status = engine.variable(instance, Variables.DEFAULT_AWAIT_RESULT);
+    JsonNode submit = engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT);
     assertThat(status.path("state").asText()).isEqualTo("COMPLETED");
     assertThat(status.path("videoUrl").asText())
         .isEqualTo(simulator.fileUrl(submit.path("taskId").asText() + ".mp4"));
@@ -129,7 +113,7 @@ class GenerationProcessTest {
     assertThat(submit.path("mode").asText()).isEqualTo("text");
     assertThat(simulator.tasksCreated()).isEqualTo(1);
     assertThat(simulator.creditsSpent()).isEqualTo(600);
-    JsonNode file = engine.variable(instance, "pixverseFile");
+    JsonNode file = engine.variable(instance, Variables.DEFAULT_DOWNLOAD_RESULT);
     Path kept = Path.of(file.path("path").asText());
     assertThat(kept).isEqualTo(storage.resolve(submit.path("taskId").asText() + ".mp4"));
     assertThat(Files.readAllBytes(kept)).isEqualTo(simulator.sampleVideo());
@@ -157,12 +141,12 @@ class GenerationProcessTest {
                 "9:16"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
-    JsonNode submit = engine.variable(instance, "pixverse");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
+    JsonNode submit = engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT);
     assertThat(submit.path("mode").asText()).isEqualTo("image");
     assertThat(submit.path("parameters").path("imageUrl").asText())
         .isEqualTo("https://example.org/castle.png");
-    assertThat(engine.variable(instance, "pixverseStatus").path("videoUrl").asText())
+    assertThat(engine.variable(instance, Variables.DEFAULT_AWAIT_RESULT).path("videoUrl").asText())
         .endsWith(".mp4");
   }
 
@@ -173,8 +157,8 @@ class GenerationProcessTest {
     long instance = engine.start(IMAGE, vars("prompt", "The castle comes alive"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_invalid_input");
-    assertThat(engine.variable(instance, "pixverseError").path("message").asText())
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_INVALID_INPUT);
+    assertThat(engine.variable(instance, Variables.ERROR).path("message").asText())
         .contains("imageUrl: is required when mode is image");
     assertThat(simulator.requests(Endpoint.SUBMIT)).isZero();
   }
@@ -188,8 +172,8 @@ class GenerationProcessTest {
     // The check right after the submit asks nothing (checks 0); the API is asked three times after
     // it.
     for (int check = 0; check <= 2; check++) {
-      engine.awaitWaitingAt(instance, "wait_before_next_check");
-      JsonNode status = engine.variable(instance, "pixverseStatus");
+      engine.awaitWaitingAt(instance, ProcessIds.WAIT_BEFORE_NEXT_CHECK);
+      JsonNode status = engine.variable(instance, Variables.DEFAULT_AWAIT_RESULT);
       assertThat(status.path("state").asText()).isEqualTo("RUNNING");
       assertThat(status.path("checks").asInt()).isEqualTo(check);
       Duration wait = Duration.parse(status.path("nextPollIn").asText());
@@ -198,13 +182,14 @@ class GenerationProcessTest {
       int passes = check + 1;
       await()
           .atMost(EngineHarness.WAIT)
-          .until(() -> engine.timesPassed(instance, "wait_before_next_check") == passes);
+          .until(() -> engine.timesPassed(instance, ProcessIds.WAIT_BEFORE_NEXT_CHECK) == passes);
     }
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
-    assertThat(engine.variable(instance, "pixverseStatus").path("checks").asInt()).isEqualTo(3);
-    assertThat(engine.timesPassed(instance, "await_task")).isEqualTo(4);
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
+    assertThat(engine.variable(instance, Variables.DEFAULT_AWAIT_RESULT).path("checks").asInt())
+        .isEqualTo(3);
+    assertThat(engine.timesPassed(instance, ProcessIds.AWAIT_TASK)).isEqualTo(4);
     assertThat(simulator.requests(Endpoint.STATUS)).isEqualTo(3);
     assertThat(simulator.tasksCreated()).isEqualTo(1);
   }
@@ -216,11 +201,12 @@ class GenerationProcessTest {
     long instance = engine.start(TEXT, vars("prompt", "A dragon [fail]"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_generation_failed");
-    JsonNode error = engine.variable(instance, "pixverseError");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_GENERATION_FAILED);
+    JsonNode error = engine.variable(instance, Variables.ERROR);
     assertThat(error.path("code").asText()).isEqualTo(ErrorCodes.GENERATION_FAILED);
     assertThat(error.path("taskId").asText())
-        .isEqualTo(engine.variable(instance, "pixverse").path("taskId").asText());
+        .isEqualTo(
+            engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("taskId").asText());
     assertThat(error.path("reason").asText()).contains("simulated model error");
   }
 
@@ -231,8 +217,8 @@ class GenerationProcessTest {
     long instance = engine.start(TEXT, vars("prompt", "A dragon [reject]"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_content_rejected");
-    assertThat(engine.variable(instance, "pixverseError").path("code").asText())
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_CONTENT_REJECTED);
+    assertThat(engine.variable(instance, Variables.ERROR).path("code").asText())
         .isEqualTo(ErrorCodes.CONTENT_REJECTED);
   }
 
@@ -245,8 +231,8 @@ class GenerationProcessTest {
             TEXT, vars("prompt", "A dragon", "resolution", "4k", "duration", 7, "seed", -1));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_invalid_input");
-    JsonNode error = engine.variable(instance, "pixverseError");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_INVALID_INPUT);
+    JsonNode error = engine.variable(instance, Variables.ERROR);
     assertThat(error.path("message").asText())
         .contains("resolution: '4k' is not allowed; allowed values: 360p, 540p, 720p, 1080p")
         .contains("duration")
@@ -264,8 +250,8 @@ class GenerationProcessTest {
         engine.start(TEXT, vars("prompt", "A dragon", "resolution", "1080p", "maxCredits", 100));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_budget_exceeded");
-    assertThat(engine.variable(instance, "pixverseError").path("message").asText())
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_BUDGET_EXCEEDED);
+    assertThat(engine.variable(instance, Variables.ERROR).path("message").asText())
         .contains("150 credits exceeds the budget of 100");
     assertThat(simulator.requests(Endpoint.SUBMIT)).isZero();
   }
@@ -278,7 +264,7 @@ class GenerationProcessTest {
     long instance = engine.start(TEXT, vars("prompt", "A dragon"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(3);
     assertThat(simulator.tasksCreated()).isEqualTo(1);
   }
@@ -289,11 +275,11 @@ class GenerationProcessTest {
     openWorkers();
 
     long instance = engine.start(TEXT, vars("prompt", "A dragon", "deadline", "PT5M"));
-    engine.awaitWaitingAt(instance, "wait_before_next_check");
+    engine.awaitWaitingAt(instance, ProcessIds.WAIT_BEFORE_NEXT_CHECK);
     engine.increaseTime(Duration.ofMinutes(6));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_deadline_passed");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_DEADLINE_PASSED);
   }
 
   @Test
@@ -302,17 +288,17 @@ class GenerationProcessTest {
     openWorkers();
 
     long instance = engine.start(TEXT, vars("prompt", "A dragon"));
-    engine.awaitWaitingAt(instance, "wait_before_next_check");
+    engine.awaitWaitingAt(instance, ProcessIds.WAIT_BEFORE_NEXT_CHECK);
     engine.increaseTime(Duration.ofMinutes(19));
     await()
         .pollDelay(Duration.ofMillis(500))
         .atMost(EngineHarness.WAIT)
-        .until(() -> engine.isWaitingAt(instance, "generate_video"));
+        .until(() -> engine.isWaitingAt(instance, ProcessIds.GENERATE_VIDEO));
     assertThat(engine.isCompleted(instance)).isFalse();
     engine.increaseTime(Duration.ofMinutes(2));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_deadline_passed");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_DEADLINE_PASSED);
   }
 
   @Test
@@ -367,7 +353,7 @@ class GenerationProcessTest {
           }
           return JobOutcomeSender.ZEEBE.send(client, job, outcome);
         };
-    workers.add(
+    fixture.closeAfterTest(
         engine
             .client()
             .newWorker()
@@ -382,7 +368,7 @@ class GenerationProcessTest {
             .timeout(Duration.ofSeconds(2))
             .fetchVariables(Variables.SUBMIT_FETCH)
             .open());
-    workers.add(
+    fixture.closeAfterTest(
         engine
             .client()
             .newWorker()
@@ -390,7 +376,7 @@ class GenerationProcessTest {
             .handler(new AwaitTaskHandler(api, FAST, WorkerEvents.NONE))
             .fetchVariables(Variables.AWAIT_FETCH)
             .open());
-    workers.add(
+    fixture.closeAfterTest(
         engine
             .client()
             .newWorker()
@@ -405,7 +391,7 @@ class GenerationProcessTest {
     assertThat(completions.get()).isEqualTo(2);
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
     assertThat(simulator.tasksCreated()).isEqualTo(1);
-    JsonNode submit = engine.variable(instance, "pixverse");
+    JsonNode submit = engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT);
     assertThat(submit.path("resumed").asBoolean()).isTrue();
     // The resumed result keeps the time of the one accepted submit, which the waiting is based on.
     assertThat(submit.path("submittedAt").asText())
@@ -415,7 +401,7 @@ class GenerationProcessTest {
                 .findFirst()
                 .orElseThrow()
                 .asText());
-    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
   }
 
   @Test
@@ -426,8 +412,8 @@ class GenerationProcessTest {
     long instance = engine.start(TEXT, vars("prompt", "A dragon"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_video_expired");
-    assertThat(engine.variable(instance, "pixverseError").path("code").asText())
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_EXPIRED);
+    assertThat(engine.variable(instance, Variables.ERROR).path("code").asText())
         .isEqualTo(ErrorCodes.VIDEO_EXPIRED);
     assertThat(listStorage()).isEmpty();
   }
@@ -449,11 +435,13 @@ class GenerationProcessTest {
     engine.increaseTime(Duration.ofSeconds(31)); // the task's retry backoff
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
     assertThat(simulator.requests(Endpoint.DOWNLOAD)).isEqualTo(2);
     assertThat(listStorage())
         .extracting(p -> p.getFileName().toString())
-        .containsExactly(engine.variable(instance, "pixverse").path("taskId").asText() + ".mp4");
+        .containsExactly(
+            engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("taskId").asText()
+                + ".mp4");
   }
 
   @Test
@@ -465,8 +453,8 @@ class GenerationProcessTest {
     long instance = engine.start(TEXT, vars("prompt", "A dragon"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_download_refused");
-    JsonNode error = engine.variable(instance, "pixverseError");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_DOWNLOAD_REFUSED);
+    JsonNode error = engine.variable(instance, Variables.ERROR);
     assertThat(error.path("code").asText()).isEqualTo(ErrorCodes.DOWNLOAD_REFUSED);
     assertThat(error.path("message").asText()).contains("loopback");
     assertThat(simulator.requests(Endpoint.DOWNLOAD)).isZero();
@@ -484,7 +472,7 @@ class GenerationProcessTest {
     openWorkers();
     List<String> prompts = List.of("one", "two", "three [fail]", "four", "five");
 
-    long instance = engine.start("pixverse-batch", vars("prompts", prompts, "maxConcurrent", 2));
+    long instance = engine.start(ProcessIds.BATCH, vars("prompts", prompts, "maxConcurrent", 2));
     engine.awaitCompleted(instance);
 
     JsonNode results = engine.variable(instance, "results");
@@ -515,7 +503,7 @@ class GenerationProcessTest {
     // 720p 5 s costs 90 credits: 200 pays for two videos, the other two are never submitted.
     long instance =
         engine.start(
-            "pixverse-batch", vars("prompts", prompts, "maxConcurrent", 1, "maxTotalCredits", 200));
+            ProcessIds.BATCH, vars("prompts", prompts, "maxConcurrent", 1, "maxTotalCredits", 200));
     engine.awaitCompleted(instance);
 
     JsonNode results = engine.variable(instance, "results");
@@ -544,7 +532,7 @@ class GenerationProcessTest {
     // Three lanes start at once, each with a 90-credit video: 300 pays for three, not for six.
     long instance =
         engine.start(
-            "pixverse-batch", vars("prompts", prompts, "maxConcurrent", 3, "maxTotalCredits", 300));
+            ProcessIds.BATCH, vars("prompts", prompts, "maxConcurrent", 3, "maxTotalCredits", 300));
     engine.awaitCompleted(instance);
 
     JsonNode results = engine.variable(instance, "results");
@@ -564,7 +552,8 @@ class GenerationProcessTest {
     assertThat(simulator.creditsSpent()).isEqualTo(270);
     assertThat(engine.variable(instance, "creditsSpent").asInt()).isEqualTo(270);
     // The three lanes really overlapped: all three videos had started before the first one ended.
-    List<String> videoSteps = engine.elementLifecycle(instance, "generate_one_video");
+    List<String> videoSteps =
+        engine.elementLifecycle(instance, ProcessIds.BATCH_GENERATE_ONE_VIDEO);
     assertThat(videoSteps.subList(0, 3)).containsOnly("ELEMENT_ACTIVATED");
     // One counter for the whole batch: every write of creditsReserved went to the process
     // instance's own scope, none to a lane or a video (a lane's copy would have let each lane spend
@@ -575,7 +564,7 @@ class GenerationProcessTest {
             counter.stream()
                 .filter(v -> v.scopeKey() != instance)
                 .map(v -> engine.elementIdOf(v.scopeKey())))
-        .containsOnly("generate_one_video");
+        .containsOnly(ProcessIds.BATCH_GENERATE_ONE_VIDEO);
     assertThat(
             counter.stream()
                 .filter(v -> v.scopeKey() == instance)
@@ -591,7 +580,7 @@ class GenerationProcessTest {
     // Each video is passed the lower of its reserved cost (90) and the caller's maxCredits (50).
     long instance =
         engine.start(
-            "pixverse-batch",
+            ProcessIds.BATCH,
             vars("prompts", prompts, "maxConcurrent", 3, "maxTotalCredits", 300, "maxCredits", 50));
     engine.awaitCompleted(instance);
 
@@ -615,7 +604,7 @@ class GenerationProcessTest {
 
     long instance =
         engine.start(
-            "pixverse-batch",
+            ProcessIds.BATCH,
             vars("prompts", List.of("one"), "maxTotalCredits", 1000, "resolution", "4k"));
     engine.awaitCompleted(instance);
 
@@ -682,7 +671,7 @@ class GenerationProcessTest {
     var model = Bpmn.readModelFromFile(Path.of("bpmn", "pixverse-batch.bpmn").toFile());
     var task =
         (io.camunda.zeebe.model.bpmn.instance.ScriptTask)
-            model.getModelElementById("reserve_credits");
+            model.getModelElementById(ProcessIds.BATCH_RESERVE_CREDITS);
     String expression = task.getSingleExtensionElement(ZeebeScript.class).getExpression();
     assertThat(expression).startsWith("=");
     return expression.substring(1);

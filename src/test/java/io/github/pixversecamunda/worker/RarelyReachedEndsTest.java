@@ -4,27 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.client.api.worker.JobWorker;
-import io.github.pixversecamunda.api.PixverseClient;
-import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
-import io.github.pixversecamunda.testing.Offline;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
+import io.github.pixversecamunda.testing.ProcessIds;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,57 +35,46 @@ class RarelyReachedEndsTest {
   private static final PollSchedule FAST =
       new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE =
+      PixverseEngineExtension.withBundledProcesses().schedule(FAST);
+
+  private EngineFixture fixture;
   private EngineHarness engine;
   private PixverseSimulator simulator;
-  private VideoDownloader downloader;
-  private final List<JobWorker> workers = new ArrayList<>();
-  @TempDir Path storage;
+  private Path storage;
 
-  @BeforeAll
-  void startEngine() {
-    engine = new EngineHarness();
-    engine.deployBundledProcesses();
+  @BeforeEach
+  void takeFixture(EngineFixture fixture) {
+    this.fixture = fixture;
+    engine = fixture.engine();
+    storage = fixture.storage();
   }
 
-  @AfterAll
-  void stopEngine() {
-    engine.close();
-  }
-
-  @AfterEach
-  void stop() {
-    workers.forEach(JobWorker::close);
-    workers.clear();
-    simulator.close();
-    downloader.close();
-  }
-
-  private void open(PixverseSimulator started) {
-    simulator = started;
-    PixverseClient api = Offline.client(simulator);
-    downloader = Offline.downloader(storage);
-    workers.addAll(PixverseWorkers.open(engine.client(), api, FAST, downloader));
+  private void open(UnaryOperator<PixverseSimulator> settings) {
+    simulator = fixture.startSimulator(settings);
+    fixture.openWorkers();
   }
 
   private static Map<String, Object> start(String process) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("prompt", "A lighthouse in a storm");
-    if (process.equals("pixverse-image-to-video")) {
+    if (process.equals(ProcessIds.IMAGE_TO_VIDEO)) {
       variables.put("imageUrl", "https://images.example.com/lighthouse.png");
     }
     return variables;
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"pixverse-text-to-video", "pixverse-image-to-video"})
+  @ValueSource(strings = {ProcessIds.TEXT_TO_VIDEO, ProcessIds.IMAGE_TO_VIDEO})
   void aRequestTheApiRefusesEndsAtInvalidRequest(String process) {
-    open(new PixverseSimulator().completeOnPoll(1).start());
+    open(s -> s.completeOnPoll(1));
     simulator.inject(Endpoint.SUBMIT, 1, Fault.status(400));
 
     long instance = engine.start(process, start(process));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_invalid_request");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_INVALID_REQUEST);
     JsonNode error = engine.variable(instance, Variables.ERROR);
     assertThat(error.path("code").asText()).isEqualTo(ErrorCodes.INVALID_REQUEST);
     assertThat(simulator.tasksCreated()).isZero();
@@ -97,12 +82,12 @@ class RarelyReachedEndsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"pixverse-text-to-video", "pixverse-image-to-video"})
+  @ValueSource(strings = {ProcessIds.TEXT_TO_VIDEO, ProcessIds.IMAGE_TO_VIDEO})
   void aDifferentFileUnderTheVideosNameEndsAtFileExistsAndStaysUntouched(String process)
       throws Exception {
     // Three status checks (at least a second apart) leave time to place the file once the task id
     // is known and before the download step names it.
-    open(new PixverseSimulator().completeOnPoll(3).start());
+    open(s -> s.completeOnPoll(3));
 
     long instance = engine.start(process, start(process));
     await().atMost(EngineHarness.WAIT).until(() -> !simulator.taskIds().isEmpty());
@@ -111,7 +96,7 @@ class RarelyReachedEndsTest {
     Files.writeString(existing, "another video", StandardCharsets.UTF_8);
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_file_exists");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_FILE_EXISTS);
     JsonNode error = engine.variable(instance, Variables.ERROR);
     assertThat(error.path("code").asText()).isEqualTo(ErrorCodes.FILE_EXISTS);
     assertThat(error.path("taskId").asText()).isEqualTo(taskId);

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.api.worker.JobWorker;
-import io.github.pixversecamunda.api.PixverseClient;
-import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
-import io.github.pixversecamunda.testing.Offline;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
+import io.github.pixversecamunda.testing.ProcessIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,13 +17,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The review process on the in-memory engine: the reviewer's user task is completed as the job a
@@ -33,44 +29,24 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReviewProcessTest {
 
-  private static final String REVIEW = "pixverse-review";
+  private static final String REVIEW = ProcessIds.REVIEW;
   private static final PollSchedule FAST =
       new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
   // 720p, 5 seconds, the API defaults, cost 90 credits a take.
   private static final int TAKE_CREDITS = 90;
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE =
+      PixverseEngineExtension.withBundledProcesses().schedule(FAST).openWorkersBeforeEach();
+
   private EngineHarness engine;
   private PixverseSimulator simulator;
-  private VideoDownloader downloader;
-  private final List<JobWorker> workers = new ArrayList<>();
-  @TempDir Path storage;
-
-  @BeforeAll
-  void startEngine() {
-    engine = new EngineHarness();
-    engine.deployBundledProcesses();
-  }
-
-  @AfterAll
-  void stopEngine() {
-    engine.close();
-  }
 
   @BeforeEach
-  void startWorkers() {
-    simulator = new PixverseSimulator().completeOnPoll(1).start();
-    PixverseClient api = Offline.client(simulator);
-    downloader = Offline.downloader(storage);
-    workers.addAll(PixverseWorkers.open(engine.client(), api, FAST, downloader));
-  }
-
-  @AfterEach
-  void stopWorkers() {
-    workers.forEach(JobWorker::close);
-    workers.clear();
-    simulator.close();
-    downloader.close();
+  void takeFixture(EngineFixture fixture) {
+    engine = fixture.engine();
+    simulator = fixture.simulator();
   }
 
   private static Map<String, Object> vars(Object... pairs) {
@@ -117,7 +93,7 @@ class ReviewProcessTest {
     ActivatedJob task = review(vars("decision", "approve", "reviewComment", "good"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_approved");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.REVIEW_END_APPROVED);
     // What the form shows: the take's video, prompt, seed and the credits spent so far.
     Map<String, Object> shown = task.getVariablesAsMap();
     @SuppressWarnings("unchecked")
@@ -142,7 +118,7 @@ class ReviewProcessTest {
     review(vars("decision", "approve"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_approved");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.REVIEW_END_APPROVED);
     JsonNode history = engine.variable(instance, "takeHistory");
     assertThat(history).hasSize(2);
     // The first take failed at PixVerse (the simulator fails prompts with the marker); the second,
@@ -155,7 +131,7 @@ class ReviewProcessTest {
     List<String> taskIds =
         List.of(history.get(0).path("taskId").asText(), history.get(1).path("taskId").asText());
     assertThat(
-            engine.allValues("pixverse").stream()
+            engine.allValues(Variables.DEFAULT_SUBMIT_RESULT).stream()
                 .filter(p -> taskIds.contains(p.path("taskId").asText()))
                 .map(p -> p.path("parameters").path("seed").asInt())
                 .distinct())
@@ -174,12 +150,13 @@ class ReviewProcessTest {
     review(vars("decision", "retake", "prompt", "A lighthouse, take three"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_total_budget_reached");
+    assertThat(engine.endEvents(instance))
+        .containsExactly(ProcessIds.REVIEW_END_TOTAL_BUDGET_REACHED);
     assertThat(simulator.tasksCreated()).isEqualTo(2);
     assertThat(simulator.creditsSpent()).isEqualTo(2 * TAKE_CREDITS);
     assertThat(engine.variable(instance, "creditsSpent").asInt()).isEqualTo(2 * TAKE_CREDITS);
     // The third take's submit was told what was left of the budget.
-    assertThat(engine.allValues(instance, "maxCredits").stream().map(JsonNode::asInt))
+    assertThat(engine.allValues(instance, Variables.MAX_CREDITS).stream().map(JsonNode::asInt))
         .containsExactly(200, 110, 20);
   }
 
@@ -191,7 +168,7 @@ class ReviewProcessTest {
     review(vars("decision", "retake", "prompt", "A lighthouse, take three"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_out_of_takes");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.REVIEW_END_OUT_OF_TAKES);
     assertThat(simulator.tasksCreated()).isEqualTo(2);
   }
 
@@ -202,7 +179,7 @@ class ReviewProcessTest {
     review(vars("decision", "reject", "reviewComment", "wrong mood"));
     engine.awaitCompleted(instance);
 
-    assertThat(engine.endEvents(instance)).containsExactly("end_rejected");
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.REVIEW_END_REJECTED);
     assertThat(engine.variable(instance, "decision").asText()).isEqualTo("reject");
     assertThat(simulator.tasksCreated()).isEqualTo(1);
   }

@@ -11,13 +11,13 @@ import ch.qos.logback.core.read.ListAppender;
 import io.camunda.client.api.worker.JobWorker;
 import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.api.PixverseClientConfig;
-import io.github.pixversecamunda.download.DownloadSettings;
-import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
-import java.nio.file.Path;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
+import io.github.pixversecamunda.testing.ProcessIds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -37,32 +37,37 @@ class SecretsTest {
 
   private static final String KEY = "aio_live_9f8e7d6c5b4a_secret";
 
+  // One test, so the class's engine holds this test's records only.
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE =
+      PixverseEngineExtension.withBundledProcesses()
+          .simulator(s -> s.apiKey(KEY).completeOnPoll(1))
+          .schedule(PollSchedule.DEFAULT);
+
+  private EngineFixture fixture;
   private EngineHarness engine;
   private PixverseSimulator simulator;
   private final List<JobWorker> workers = new ArrayList<>();
   private ListAppender<ILoggingEvent> logs;
   private Logger root;
   private Level previousLevel;
-  @TempDir Path storage;
 
   @BeforeEach
-  void start() {
+  void start(EngineFixture fixture) {
     root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     previousLevel = root.getLevel();
     root.setLevel(Level.DEBUG);
     logs = new ListAppender<>();
     logs.start();
     root.addAppender(logs);
-    engine = new EngineHarness();
-    engine.deployBundledProcesses();
-    simulator = new PixverseSimulator().apiKey(KEY).completeOnPoll(1).start();
+    this.fixture = fixture;
+    engine = fixture.engine();
+    simulator = fixture.simulator();
   }
 
   @AfterEach
   void stop() {
     workers.forEach(JobWorker::close);
-    simulator.close();
-    engine.close();
     root.detachAppender(logs);
     root.setLevel(previousLevel);
   }
@@ -72,34 +77,29 @@ class SecretsTest {
         new PixverseClient(
             PixverseClientConfig.of(simulator.baseUrl(), key)
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
-    workers.addAll(
-        PixverseWorkers.open(
-            engine.client(),
-            api,
-            PollSchedule.DEFAULT,
-            VideoDownloader.intoDirectory(DownloadSettings.of(storage).withAllowLoopback(true))));
+    workers.addAll(fixture.openWorkers(api, fixture.downloader()));
   }
 
   @Test
   void theKeyNeverLeavesTheWorkerConfiguration() {
     openWorkers(KEY);
-    long ok = engine.start("pixverse-text-to-video", Map.of("prompt", "A dragon"));
+    long ok = engine.start(ProcessIds.TEXT_TO_VIDEO, Map.of("prompt", "A dragon"));
     // The first check waits for the earliest likely finish; move the engine's clock past it.
-    engine.awaitWaitingAt(ok, "wait_before_next_check");
+    engine.awaitWaitingAt(ok, ProcessIds.WAIT_BEFORE_NEXT_CHECK);
     engine.increaseTime(Duration.ofMinutes(1));
     engine.awaitCompleted(ok);
     simulator.inject(Endpoint.SUBMIT, 1, Fault.dropAfterRead());
-    long unknown = engine.start("pixverse-text-to-video", Map.of("prompt", "Another dragon"));
+    long unknown = engine.start(ProcessIds.TEXT_TO_VIDEO, Map.of("prompt", "Another dragon"));
     await().atMost(EngineHarness.WAIT).until(() -> !engine.incidents(unknown).isEmpty());
     workers.forEach(JobWorker::close);
     workers.clear();
 
     String wrongKey = KEY + "_wrong";
     openWorkers(wrongKey);
-    long rejected = engine.start("pixverse-text-to-video", Map.of("prompt", "A third dragon"));
+    long rejected = engine.start(ProcessIds.TEXT_TO_VIDEO, Map.of("prompt", "A third dragon"));
     await().atMost(EngineHarness.WAIT).until(() -> !engine.incidents(rejected).isEmpty());
 
-    assertThat(engine.endEvents(ok)).containsExactly("end_video_ready");
+    assertThat(engine.endEvents(ok)).containsExactly(ProcessIds.END_VIDEO_READY);
     List<ILoggingEvent> events;
     synchronized (logs) { // the appender appends under this lock while workers keep logging
       events = new ArrayList<>(logs.list);

@@ -1,0 +1,155 @@
+package io.github.pixversecamunda.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.worker.PollSchedule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The set-up every engine test shares: one in-memory engine per test class with the processes
+ * deployed, and for each test a fresh {@link EngineFixture} (simulator, client, downloader, storage
+ * folder, workers) that is torn down after the test, whatever it left open.
+ *
+ * <p>Registered on a static field so that each class tunes it:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final PixverseEngineExtension PIXVERSE =
+ *     PixverseEngineExtension.deploying(Path.of("bpmn"), Path.of("bpmn", "examples"))
+ *         .simulator(s -> s.completeOnPoll(2))
+ *         .openWorkersBeforeEach();
+ * }</pre>
+ *
+ * Tests and lifecycle methods take the fixture as an {@code EngineFixture} parameter.
+ */
+public final class PixverseEngineExtension
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        ParameterResolver {
+
+  /** Fast polling, so that a generation on the simulator ends within a second or two. */
+  public static final PollSchedule FAST =
+      new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+  private final List<Path> folders;
+  private UnaryOperator<PixverseSimulator> simulatorSettings = s -> s.completeOnPoll(1);
+  private PollSchedule schedule = FAST;
+  private boolean workersBeforeEach;
+  private String skipWhenMissing;
+
+  private EngineHarness engine;
+  private EngineFixture fixture;
+
+  private PixverseEngineExtension(List<Path> folders) {
+    this.folders = folders;
+  }
+
+  /** The processes of bpmn/ and the forms of forms/, as {@link EngineHarness} deploys them. */
+  public static PixverseEngineExtension withBundledProcesses() {
+    return new PixverseEngineExtension(List.of(Path.of("bpmn"), Path.of("forms")));
+  }
+
+  /** Every .bpmn and .form file of these folders, in one deployment. */
+  public static PixverseEngineExtension deploying(Path... folders) {
+    return new PixverseEngineExtension(List.of(folders));
+  }
+
+  /**
+   * How each test's simulator is set up before it starts (faults, answer shapes, timing); by
+   * default it completes a task on its first poll.
+   */
+  public PixverseEngineExtension simulator(UnaryOperator<PixverseSimulator> settings) {
+    this.simulatorSettings = settings;
+    return this;
+  }
+
+  /** The workers' poll schedule; {@link #FAST} unless set. */
+  public PixverseEngineExtension schedule(PollSchedule schedule) {
+    this.schedule = schedule;
+    return this;
+  }
+
+  /** Opens the three workers on the fixture's client and downloader before each test. */
+  public PixverseEngineExtension openWorkersBeforeEach() {
+    this.workersBeforeEach = true;
+    return this;
+  }
+
+  /**
+   * Skips the class, with this reason, when the first folder to deploy does not exist (one a
+   * skipped build step writes), instead of failing it; a missing later folder still fails.
+   */
+  public PixverseEngineExtension skipWhenMissing(String reason) {
+    this.skipWhenMissing = reason;
+    return this;
+  }
+
+  /** The engine of the running test class (for helpers that are not handed a fixture). */
+  public EngineHarness engine() {
+    return engine;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    if (skipWhenMissing != null) {
+      assumeTrue(Files.isDirectory(folders.get(0)), skipWhenMissing);
+    }
+    engine = new EngineHarness();
+    engine.deployProcesses(folders.toArray(Path[]::new));
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    fixture = new EngineFixture(engine, simulatorSettings, schedule);
+    if (workersBeforeEach) {
+      fixture.openWorkers();
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (fixture != null) {
+      fixture.close();
+      fixture = null;
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (engine != null) {
+      engine.close();
+      engine = null;
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == EngineFixture.class || type == EngineHarness.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    if (parameter.getParameter().getType() == EngineHarness.class) {
+      return engine;
+    }
+    if (fixture == null) {
+      throw new IllegalStateException("an EngineFixture exists only around a test method");
+    }
+    return fixture;
+  }
+}

@@ -13,11 +13,13 @@ public final class ProcessIds {
   public static final String IMAGE_TO_VIDEO = "pixverse-image-to-video";
   public static final String BATCH = "pixverse-batch";
   public static final String REVIEW = "pixverse-review";
+  public static final String PICKUP = "pixverse-pickup";
   public static final String TEASER_AND_VIDEO = "pixverse-teaser-and-video";
   public static final String CONTENT_AGENT = "pixverse-content-agent";
 
   public static final List<String> PROCESSES =
-      List.of(TEXT_TO_VIDEO, IMAGE_TO_VIDEO, BATCH, REVIEW, TEASER_AND_VIDEO, CONTENT_AGENT);
+      List.of(
+          TEXT_TO_VIDEO, IMAGE_TO_VIDEO, BATCH, REVIEW, PICKUP, TEASER_AND_VIDEO, CONTENT_AGENT);
 
   // Steps and ends of both single-video processes (text and image).
   public static final String GENERATE_VIDEO = "generate_video";

@@ -10,6 +10,7 @@ import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
 import io.github.pixversecamunda.testing.Offline;
+import io.github.pixversecamunda.testing.ProcessIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PickupProcessTest {
 
   private static final String TEXT = "pixverse-text-to-video";
-  private static final String PICKUP = "pixverse-pickup";
+  private static final String PICKUP = ProcessIds.PICKUP;
   private static final PollSchedule FAST =
       new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
 

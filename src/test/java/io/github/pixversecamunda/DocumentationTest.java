@@ -2,6 +2,8 @@ package io.github.pixversecamunda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -55,6 +58,29 @@ class DocumentationTest {
       linked.add(Path.of(target.split("#", 2)[0]).normalize());
     }
     assertThat(docsPages()).isNotEmpty().allSatisfy(page -> assertThat(linked).contains(page));
+  }
+
+  /**
+   * The configuration page's table lists exactly the keys of the configuration metadata (generated
+   * from {@code PixverseProperties} at compile time, plus the hand-written additional metadata).
+   */
+  @Test
+  void configurationPageListsEveryProperty() throws IOException {
+    JsonNode metadata =
+        new ObjectMapper()
+            .readTree(
+                Path.of("target/classes/META-INF/spring-configuration-metadata.json").toFile());
+    Set<String> properties = new TreeSet<>();
+    metadata.path("properties").forEach(p -> properties.add(p.path("name").asText()));
+    Set<String> documented = new TreeSet<>();
+    Matcher row =
+        Pattern.compile("(?m)^\\| `([a-z.-]+)` \\|")
+            .matcher(Files.readString(DOCS.resolve("configuration.md")));
+    while (row.find()) {
+      documented.add(row.group(1));
+    }
+    assertThat(properties).contains("pixverse.api-key", "pixverse.cluster-check-interval");
+    assertThat(documented).isEqualTo(properties);
   }
 
   @Test

@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 /**
  * Everything about how PixVerse 5.6 on API in One spells things on the wire: paths, field names,
  * status words and where answers put things. The API documents little of its answers, so the
- * readers here accept every shape seen or reported (see "What the API does not document" in the
- * README); when the API settles a name, edit it here (answers, paths) or in {@link GenerationField}
- * (request fields). What an answer means (accepted, refused, limited, unknown) is decided in {@link
- * ApiAnswers}.
+ * readers here accept every shape seen or reported (see "What the API does not document" in
+ * docs/api-client.md); when the API settles a name, edit it here (answers, paths) or in {@link
+ * GenerationField} (request fields). What an answer means (accepted, refused, limited, unknown) is
+ * decided in {@link ApiAnswers}.
  */
 public final class WireFormat {
 

@@ -11,7 +11,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * pixverse.deploy-processes=true} to deploy the bundled processes at start.
  *
  * <p>Operations: health and Prometheus metrics on {@code server.port} (8080; move them with {@code
- * management.server.port}), see {@link #OPERATIONS_DEFAULTS} and the README's runbook.
+ * management.server.port}), see {@link #OPERATIONS_DEFAULTS} and docs/operations.md.
  */
 @SpringBootApplication
 public class PixverseWorkerApplication {
@@ -44,7 +44,8 @@ public class PixverseWorkerApplication {
           // throughput
           // and threads under a burst, and closing a streaming worker whose cluster was unreachable
           // hung
-          // the shutdown in the client (README, "Job streaming"). Operators may switch it on.
+          // the shutdown in the client (docs/operations.md, "Job streaming"). Operators may switch
+          // it on.
           Map.entry("camunda.client.worker.defaults.stream-enabled", "false"));
 
   public static void main(String[] args) {

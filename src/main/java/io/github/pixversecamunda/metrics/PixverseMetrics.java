@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The workers' metrics on Micrometer. Every tag has a handful of values (error kinds, resolutions,
  * durations, phases): never a task id, a prompt or anything a caller chooses freely, so the number
  * of series stays fixed however many videos are made. The names, as Prometheus shows them, are
- * listed in the README's runbook.
+ * listed under "Metrics" in docs/operations.md.
  */
 public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
 

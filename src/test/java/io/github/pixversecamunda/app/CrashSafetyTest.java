@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's promise "no credit is spent twice" where it can break: the worker application runs
- * as a real child process against the in-memory engine's gRPC port and is killed (SIGKILL) or
- * stopped (SIGTERM) while the simulator holds a submit's answer back after creating the paid task.
+ * The promise "no credit is spent twice" (docs/failures.md) where it can break: the worker
+ * application runs as a real child process against the in-memory engine's gRPC port and is killed
+ * (SIGKILL) or stopped (SIGTERM) while the simulator holds a submit's answer back after creating
+ * the paid task.
  */
 // Slow: real worker JVMs, killed and stopped mid-submit.
 @Tag("slow")

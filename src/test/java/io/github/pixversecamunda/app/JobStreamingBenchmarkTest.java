@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * a job) to the worker's handler receiving that job, with a polling worker and with a streaming one
  * ({@code camunda.client.worker.defaults.stream-enabled}), on the in-memory engine, which
  * implements the job stream over gRPC. Prints the median, 90th percentile and mean of each; the
- * README's "Job streaming" quotes a run.
+ * "Job streaming" in docs/operations.md quotes a run.
  */
 // Slow: measures activation latency over many jobs.
 @Tag("slow")

@@ -37,8 +37,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The README's failure table, cell by cell: every phase of a generation (submit, check, download)
- * meets every fault of the API or the file host, on the in-memory engine with the shipped
+ * The failure table of docs/failures.md, cell by cell: every phase of a generation (submit, check,
+ * download) meets every fault of the API or the file host, on the in-memory engine with the shipped
  * text-to-video process, the real workers and the simulator. Each row states what the instance does
  * (the end event it reaches and the BPMN error code, or the incident it raises and what the
  * operator does to resume it), how many submits reached the API and how many paid tasks exist.
@@ -199,7 +199,7 @@ class FaultGridTest {
    *
    * @param submits submit requests that reached the API
    * @param paid tasks the API created (each one a paid video)
-   * @param why what the README's table says, or what happens where the fault makes little sense
+   * @param why what the failure table says, or what happens where the fault makes little sense
    */
   record Cell(Phase phase, ApiFault fault, Outcome outcome, int submits, int paid, String why) {
 

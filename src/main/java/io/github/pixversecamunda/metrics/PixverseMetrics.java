@@ -113,7 +113,7 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
     if (outcome instanceof JobOutcome.Incident) {
       Counter.builder(INCIDENTS)
           .description(
-              "Incidents the workers raised: a person has to act (see the README's runbook)")
+              "Incidents the workers raised: a person has to act (see the runbook in docs/operations.md)")
           .tag("phase", phase.tag())
           .tag("cause", kind)
           .register(registry)

@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's promise "limits wait, faults retry" where it can break: a burst larger than the
- * account's limit of generations at once, on the in-memory engine with the worker application as
- * real child processes (two replicas), through the shipped processes: many separate text-to-video
- * instances, as an upstream system starts them, and a batch whose lanes all start at once. The
- * simulated account runs at most {@value #LIMIT} generations and refuses every further submit the
- * way a plan does. Every video must complete, each paid once, with no incident and a bounded number
- * of refused submits per accepted one. The figures are printed.
+ * The promise of docs/limits.md, "limits wait, faults retry" where it can break: a burst larger
+ * than the account's limit of generations at once, on the in-memory engine with the worker
+ * application as real child processes (two replicas), through the shipped processes: many separate
+ * text-to-video instances, as an upstream system starts them, and a batch whose lanes all start at
+ * once. The simulated account runs at most {@value #LIMIT} generations and refuses every further
+ * submit the way a plan does. Every video must complete, each paid once, with no incident and a
+ * bounded number of refused submits per accepted one. The figures are printed.
  */
 class AccountLimitBurstTest {
 
@@ -74,7 +74,7 @@ class AccountLimitBurstTest {
     environment.put("PIXVERSE_DOWNLOAD_ALLOWLOOPBACK", "true");
     environment.put("PIXVERSE_POLL_FLOOR", "1s");
     environment.put("PIXVERSE_POLL_CEILING", "2s");
-    // The README's advice: the plan's limit divided by the replicas.
+    // The advice of docs/limits.md: the plan's limit divided by the replicas.
     environment.put("PIXVERSE_LIMITS_MAXSUBMITSINFLIGHT", Integer.toString(LIMIT / 2));
     // Short waits keep the test quick; the defaults (5 s doubling up to 2 min) suit a real plan.
     environment.put("PIXVERSE_LIMITS_FIRSTWAIT", "1s");

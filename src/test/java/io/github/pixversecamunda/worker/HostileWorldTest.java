@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * on the in-memory engine with the real workers: each test is one class of broken promise (the key
  * in a variable, a second payment, a slow or huge answer, an unbounded Retry-After, a list as a
  * prompt, a record from outside the task, an unusable task id, a bad deadline, a status redirect,
- * each shape of the account's limit) and checks the outcome the README's failure table gives it.
+ * each shape of the account's limit) and checks the outcome the failure table in docs/failures.md
+ * gives it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileWorldTest {

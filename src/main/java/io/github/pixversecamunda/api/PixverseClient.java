@@ -281,8 +281,8 @@ public final class PixverseClient {
     }
   }
 
-  /** Calls open now (at most {@code maxInFlight}). */
-  public int openCalls() {
+  /** Calls open now (at most {@code maxInFlight}); for the in-flight limit's tests. */
+  int openCalls() {
     return inFlight.open();
   }
 

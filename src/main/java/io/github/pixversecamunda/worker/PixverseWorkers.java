@@ -40,8 +40,8 @@ public final class PixverseWorkers {
 
   private PixverseWorkers() {}
 
-  public static List<JobWorker> open(
-      CamundaClient camunda, PixverseClient api, PollSchedule schedule) {
+  /** Without the download worker: for tests whose processes never reach a download. */
+  static List<JobWorker> open(CamundaClient camunda, PixverseClient api, PollSchedule schedule) {
     return open(camunda, api, schedule, null);
   }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * submit the way a plan does. Every video must complete, each paid once, with no incident and a
  * bounded number of refused submits per accepted one. The figures are printed.
  */
+@Tag("slow")
 class AccountLimitBurstTest {
 
   private static final String TEXT = "pixverse-text-to-video";

@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * answer is read to at most 1 MiB, and never for longer than the request timeout) and carry every
  * instance to its video, each paid once.
  */
+@Tag("slow")
 class HostileAnswersWorkerProcessTest {
 
   private static final String TEXT = "pixverse-text-to-video";

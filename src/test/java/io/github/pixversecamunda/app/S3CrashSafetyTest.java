@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * uploads. Afterwards each video is in the bucket exactly once, complete, with its SHA-256, no
  * incomplete multipart upload is left, and each video was paid once.
  */
+@Tag("slow")
 class S3CrashSafetyTest {
 
   private static final String TEXT = "pixverse-text-to-video";

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * server: it only completes if the multipart buffers stay bounded. The figures (throughput, peak
  * heap) are printed, not asserted.
  */
+@Tag("slow")
 class LargeS3UploadTest {
 
   private static final long ONE_GIB = 1L << 30;

@@ -119,15 +119,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
                 }))
         .thenCompose(sent -> sent)
         .exceptionallyCompose(
-            unexpected ->
-                reporter.send(
-                    client,
-                    job,
-                    Outcomes.retry(
-                        job,
-                        "Unexpected failure in the await worker: "
-                            + reporter.redact(String.valueOf(PixverseClient.unwrap(unexpected))),
-                        null)));
+            unexpected -> reporter.retryUnexpected(client, job, "await", unexpected));
   }
 
   private JobOutcome onStatus(Context context, TaskStatus status) {

@@ -77,15 +77,7 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
                 }))
         .thenCompose(sent -> sent)
         .exceptionallyCompose(
-            unexpected ->
-                reporter.send(
-                    client,
-                    job,
-                    Outcomes.retry(
-                        job,
-                        "Unexpected failure in the download worker: "
-                            + String.valueOf(PixverseClient.unwrap(unexpected)),
-                        null)));
+            unexpected -> reporter.retryUnexpected(client, job, "download", unexpected));
   }
 
   private static JobOutcome onFailure(ActivatedJob job, Throwable failure, String taskId) {

@@ -37,6 +37,24 @@ final class OutcomeReporter {
     return events;
   }
 
+  /**
+   * The last step of every handler chain: a fault that nothing else handled becomes a retry, so no
+   * job waits silently for its timeout.
+   */
+  CompletionStage<Void> retryUnexpected(
+      JobClient client, ActivatedJob job, String worker, Throwable unexpected) {
+    return send(
+        client,
+        job,
+        Outcomes.retry(
+            job,
+            "Unexpected failure in the "
+                + worker
+                + " worker: "
+                + redact(String.valueOf(PixverseClient.unwrap(unexpected))),
+            null));
+  }
+
   /** Reports a failure of {@code phase} to the events and hands its outcome on unchanged. */
   JobOutcome failed(WorkerEvents.Phase phase, Throwable failure, JobOutcome outcome) {
     events.failed(phase, WorkerEvents.kindOf(failure), outcome);

@@ -105,6 +105,38 @@ class DocumentationTest {
     assertThat(broken).isEmpty();
   }
 
+  /**
+   * The Modeler opens a template's documentation link from the properties panel: it must reach a
+   * page of this repository and a section on it, under the project's address as the pom states it
+   * (the address of the account that owns the {@code io.github.*} group id).
+   */
+  @Test
+  void everyTemplateLinksToASectionOfTheDocs() throws IOException {
+    String pom = Files.readString(Path.of("pom.xml"));
+    Matcher url = Pattern.compile("<url>(https://github\\.com/([^/<]+)/[^/<]+)</url>").matcher(pom);
+    assertThat(url.find()).as("the project's <url> in pom.xml").isTrue();
+    assertThat(pom).contains("<groupId>io.github." + url.group(2) + "</groupId>");
+    String prefix = url.group(1) + "/blob/main/";
+    List<String> broken = new ArrayList<>();
+    List<Path> templates;
+    try (Stream<Path> files = Files.walk(Path.of("element-templates"))) {
+      templates = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+    }
+    for (Path template : templates) {
+      String ref = new ObjectMapper().readTree(template.toFile()).path("documentationRef").asText();
+      String[] parts = ref.startsWith(prefix) ? ref.substring(prefix.length()).split("#", 2) : null;
+      if (parts == null || parts.length != 2) {
+        broken.add(template + ": " + ref + " (not " + prefix + "<page>#<section>)");
+      } else if (!Files.exists(Path.of(parts[0]))) {
+        broken.add(template + ": " + ref + " (no file " + parts[0] + ")");
+      } else if (!anchors(Path.of(parts[0])).contains(parts[1])) {
+        broken.add(template + ": " + ref + " (no section #" + parts[1] + ")");
+      }
+    }
+    assertThat(templates).hasSizeGreaterThan(10);
+    assertThat(broken).isEmpty();
+  }
+
   private static Path resolve(Path document, Path target) {
     Path dir = document.getParent();
     return dir == null ? target : dir.resolve(target);

@@ -17,8 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -149,7 +147,7 @@ public final class PixverseClient {
               .whenComplete(
                   (task, failure) -> {
                     if (failure != null
-                        && unwrap(failure) instanceof PixverseApiException e
+                        && Futures.unwrap(failure) instanceof PixverseApiException e
                         && e.kind().isAccountLimit()
                         && e.httpStatus() != 0) {
                       backoff.refused(e.kind(), e.retryAfter().orElse(null));
@@ -175,11 +173,11 @@ public final class PixverseClient {
   }
 
   public SubmittedTask submit(GenerationRequest request) {
-    return join(submitAsync(request));
+    return Futures.join(submitAsync(request));
   }
 
   public TaskStatus status(String taskId) {
-    return join(statusAsync(taskId));
+    return Futures.join(statusAsync(taskId));
   }
 
   private HttpRequest.Builder request(String path) {
@@ -228,7 +226,7 @@ public final class PixverseClient {
                               endpoint,
                               failure == null
                                   ? null
-                                  : unwrap(failure) instanceof PixverseApiException e
+                                  : Futures.unwrap(failure) instanceof PixverseApiException e
                                       ? e.kind()
                                       : ErrorKind.MALFORMED_RESPONSE)));
         });
@@ -258,7 +256,7 @@ public final class PixverseClient {
         (response, failure) -> {
           deadline.cancel(false);
           if (failure != null) {
-            Throwable cause = unwrap(failure);
+            Throwable cause = Futures.unwrap(failure);
             if (timedOut.get() || cause instanceof CancellationException) {
               cause = new HttpTimeoutException("the whole answer did not arrive");
             }
@@ -366,30 +364,5 @@ public final class PixverseClient {
       }
     }
     return false;
-  }
-
-  /**
-   * The failure inside the wrappers that asynchronous calls add (CompletionException,
-   * ExecutionException).
-   */
-  public static Throwable unwrap(Throwable failure) {
-    Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof ExecutionException)
-        && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
-  }
-
-  /** Waits for an asynchronous call and rethrows its failure as it was classified. */
-  public static <T> T join(CompletableFuture<T> call) {
-    try {
-      return call.join();
-    } catch (CompletionException e) {
-      if (unwrap(e) instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw e;
-    }
   }
 }

@@ -2,6 +2,7 @@ package io.github.pixversecamunda.worker;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
+import io.github.pixversecamunda.api.Futures;
 import io.github.pixversecamunda.api.GenerationField;
 import io.github.pixversecamunda.api.GenerationInput;
 import io.github.pixversecamunda.api.InvalidInputException;
@@ -23,9 +24,9 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Job type {@value JobTypes#AWAIT_TASK}: checks a task once and completes with its state and {@code
- * nextPollIn}, the ISO-8601 wait for the BPMN timer before the next check. The waiting itself is
- * modelled in the process, where everyone can see it.
+ * Job type {@value JobTypes#AWAIT_TASK}: makes one status check of a task and completes with its
+ * state and {@code nextPollIn}, the ISO-8601 wait for the BPMN timer before the next check. The
+ * waiting itself is modelled in the process, where everyone can see it.
  *
  * <p>The first check of a task submitted moments ago (the processes check right after the submit)
  * asks nothing: the generation cannot be finished yet, so it answers {@code RUNNING} with the wait
@@ -109,7 +110,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
                 job,
                 (status, failure) -> {
                   JobMdc.taskId(context.taskId());
-                  Throwable cause = failure == null ? null : PixverseClient.unwrap(failure);
+                  Throwable cause = failure == null ? null : Futures.unwrap(failure);
                   JobOutcome outcome =
                       failure == null
                           ? onStatus(context, status)
@@ -123,7 +124,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
   }
 
   private JobOutcome onStatus(Context context, TaskStatus status) {
-    TaskCheck result = result(context, status.state(), status.rawStatus(), null);
+    AwaitResult result = result(context, status.state(), status.rawStatus(), null);
     switch (status.state()) {
       case COMPLETED -> {
         // Completed but no URL where we look: keep the answer so someone can find it.
@@ -205,7 +206,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
       // Rate limiting is not a fault of the task: wait as long as the API asked, without spending a
       // retry.
       case RATE_LIMITED, CONCURRENCY_LIMITED -> {
-        TaskCheck result =
+        AwaitResult result =
             result(context, TaskState.RUNNING, null, e.retryAfter().orElse(null))
                 .withLastError(e.getMessage());
         yield new JobOutcome.Complete(Map.of(context.resultVariable(), Results.toVariable(result)));
@@ -216,7 +217,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
     };
   }
 
-  private TaskCheck result(
+  private AwaitResult result(
       Context context, TaskState state, String rawStatus, Duration retryAfter) {
     Instant now = clock.instant();
     String nextPollIn = null;
@@ -227,7 +228,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
               .next(context.expected(), elapsed.isNegative() ? Duration.ZERO : elapsed, retryAfter)
               .toString();
     }
-    return new TaskCheck(
+    return new AwaitResult(
         context.taskId(),
         state.name(),
         rawStatus,
@@ -245,8 +246,8 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
     String resultVariable = JobInputs.resultVariable(job, Variables.DEFAULT_AWAIT_RESULT);
     SubmitResult submission =
         Results.fromVariable(variables.get(Variables.SUBMISSION), SubmitResult.class);
-    TaskCheck previous =
-        Results.fromVariable(variables.get(Variables.PREVIOUS_STATUS), TaskCheck.class);
+    AwaitResult previous =
+        Results.fromVariable(variables.get(Variables.PREVIOUS_STATUS), AwaitResult.class);
     String taskId = JobInputs.text(variables.get(Variables.TASK_ID));
     if (taskId == null && submission != null) {
       taskId = JobInputs.text(submission.taskId());

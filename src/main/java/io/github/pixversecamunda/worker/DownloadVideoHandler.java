@@ -2,7 +2,7 @@ package io.github.pixversecamunda.worker;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
-import io.github.pixversecamunda.api.PixverseClient;
+import io.github.pixversecamunda.api.Futures;
 import io.github.pixversecamunda.api.PixverseClientConfig;
 import io.github.pixversecamunda.download.DownloadException;
 import io.github.pixversecamunda.download.StoredVideo;
@@ -67,7 +67,7 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
                             Duration.ofNanos(System.nanoTime() - started),
                             stored.reused());
                   }
-                  Throwable cause = failure == null ? null : PixverseClient.unwrap(failure);
+                  Throwable cause = failure == null ? null : Futures.unwrap(failure);
                   JobOutcome outcome =
                       failure == null
                           ? new JobOutcome.Complete(Map.of(resultVariable, result(stored)))

@@ -2,7 +2,7 @@ package io.github.pixversecamunda.worker;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
-import io.github.pixversecamunda.api.PixverseClient;
+import io.github.pixversecamunda.api.Futures;
 import io.github.pixversecamunda.api.PixverseClientConfig;
 import io.github.pixversecamunda.api.WireFormat;
 import java.util.Collection;
@@ -51,7 +51,7 @@ final class OutcomeReporter {
             "Unexpected failure in the "
                 + worker
                 + " worker: "
-                + redact(String.valueOf(PixverseClient.unwrap(unexpected))),
+                + redact(String.valueOf(Futures.unwrap(unexpected))),
             null));
   }
 
@@ -85,7 +85,7 @@ final class OutcomeReporter {
                       "Could not report the outcome of job {} ({}): {}",
                       job.getKey(),
                       job.getType(),
-                      config.redact(String.valueOf(PixverseClient.unwrap(failure).getMessage())));
+                      config.redact(String.valueOf(Futures.unwrap(failure).getMessage())));
                 }
                 return null;
               });

@@ -1,7 +1,7 @@
 package io.github.pixversecamunda.worker;
 
 import io.camunda.client.api.response.ActivatedJob;
-import io.github.pixversecamunda.api.PixverseClient;
+import io.github.pixversecamunda.api.Futures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -126,7 +126,7 @@ public final class SubmitRecords {
                 LOG.warn(
                     "Job {}: could not record the submit attempt: {}",
                     job.getKey(),
-                    reporter.redact(String.valueOf(PixverseClient.unwrap(failure).getMessage())));
+                    reporter.redact(String.valueOf(Futures.unwrap(failure).getMessage())));
               }
               return failure == null;
             });
@@ -186,7 +186,7 @@ public final class SubmitRecords {
       long elementInstanceKey, Map<String, Object> variables, int tries) {
     return taskVariables
         .setLocal(elementInstanceKey, variables)
-        .handle((ok, failure) -> failure == null ? null : PixverseClient.unwrap(failure))
+        .handle((ok, failure) -> failure == null ? null : Futures.unwrap(failure))
         .thenCompose(
             failure -> {
               if (failure == null || tries >= RECORD_RETRY_DELAYS.size()) {

@@ -4,6 +4,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.github.pixversecamunda.api.ErrorKind;
+import io.github.pixversecamunda.api.Futures;
 import io.github.pixversecamunda.api.GenerationField;
 import io.github.pixversecamunda.api.GenerationInput;
 import io.github.pixversecamunda.api.GenerationRequest;
@@ -184,7 +185,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
                           (task, failure) ->
                               failure == null
                                   ? accepted(job, prepared, task, resultVariable)
-                                  : rejected(job, variables, PixverseClient.unwrap(failure))))
+                                  : rejected(job, variables, Futures.unwrap(failure))))
                   .thenCompose(outcome -> outcome)
                   .thenCompose(outcome -> reporter.send(client, job, outcome));
             })
@@ -198,7 +199,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
                   job,
                   outcomeUnknown(
                       "Unexpected failure in the submit worker: "
-                          + reporter.redact(String.valueOf(PixverseClient.unwrap(unexpected)))));
+                          + reporter.redact(String.valueOf(Futures.unwrap(unexpected)))));
             });
   }
 

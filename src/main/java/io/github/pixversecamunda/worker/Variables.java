@@ -22,7 +22,7 @@ public final class Variables {
   /** Await input: the submit result (for the expected generation time). */
   public static final String SUBMISSION = "submission";
 
-  /** Await input: the previous check's result (to count checks). */
+  /** Await input: the previous await result of the same task (to count status checks). */
   public static final String PREVIOUS_STATUS = "previousStatus";
 
   /**

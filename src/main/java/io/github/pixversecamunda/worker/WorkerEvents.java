@@ -23,7 +23,7 @@ public interface WorkerEvents {
   enum Phase {
     /** The submit call. */
     SUBMIT,
-    /** A status check (the call itself failed). */
+    /** An await job: its status check failed (the call itself, not the generation). */
     AWAIT,
     /** PixVerse reported the generation failed or rejected its content. */
     GENERATION,

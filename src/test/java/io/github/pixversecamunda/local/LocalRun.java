@@ -12,9 +12,9 @@ import io.github.pixversecamunda.app.PixverseWorkerApplication;
 import io.github.pixversecamunda.download.StoredVideo;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.worker.AwaitResult;
 import io.github.pixversecamunda.worker.Results;
 import io.github.pixversecamunda.worker.SubmitVideoHandler;
-import io.github.pixversecamunda.worker.TaskCheck;
 import io.github.pixversecamunda.worker.Variables;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -378,8 +378,8 @@ public final class LocalRun implements Callable<Integer> {
     summary.printf(
         "Process %s ended at '%s' after %.1f s%n",
         process(), BpmnNames.load().getOrDefault(end, end), (System.nanoTime() - started) / 1e9);
-    TaskCheck status =
-        Results.fromVariable(variables.get(Variables.DEFAULT_AWAIT_RESULT), TaskCheck.class);
+    AwaitResult status =
+        Results.fromVariable(variables.get(Variables.DEFAULT_AWAIT_RESULT), AwaitResult.class);
     if (status != null && status.videoUrl() != null) {
       summary.println("Video: " + status.videoUrl());
     }

@@ -2,9 +2,9 @@ package io.github.pixversecamunda.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.worker.AwaitResult;
 import io.github.pixversecamunda.worker.Results;
 import io.github.pixversecamunda.worker.SubmitResult;
-import io.github.pixversecamunda.worker.TaskCheck;
 import io.github.pixversecamunda.worker.Variables;
 import java.io.Console;
 import java.io.PrintStream;
@@ -41,9 +41,9 @@ final class Progress {
 
   void show() {
     String step = engine.latestActivatedStep();
-    TaskCheck status =
+    AwaitResult status =
         Results.fromVariable(
-            engine.latestVariable(Variables.DEFAULT_AWAIT_RESULT), TaskCheck.class);
+            engine.latestVariable(Variables.DEFAULT_AWAIT_RESULT), AwaitResult.class);
     String apiStatus =
         status == null
             ? "-"

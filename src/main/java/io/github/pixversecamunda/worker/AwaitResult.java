@@ -3,9 +3,11 @@ package io.github.pixversecamunda.worker;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * What one status check hands the process ({@value Variables#DEFAULT_AWAIT_RESULT} by default); the
- * next check of the same task reads it back as its previous check. Written and read through Jackson
- * ({@link Results}).
+ * What one await job hands the process ({@value Variables#DEFAULT_AWAIT_RESULT} by default); the
+ * next await job of the same task reads it back as its previous result. Each await job makes at
+ * most one status check (one request to the API's status endpoint); the fields named after checks
+ * count those requests and keep their names as they are because processes read them. Written and
+ * read through Jackson ({@link Results}).
  *
  * @param state RUNNING, COMPLETED or FAILED (the library's reading of the API's status)
  * @param status the API's own word, when it gave one
@@ -15,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param lastError why this check learned nothing new (e.g. rate limited)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TaskCheck(
+public record AwaitResult(
     String taskId,
     String state,
     String status,
@@ -28,8 +30,8 @@ public record TaskCheck(
     String rawAnswer,
     String lastError) {
 
-  TaskCheck withVideo(String url, String answer) {
-    return new TaskCheck(
+  AwaitResult withVideo(String url, String answer) {
+    return new AwaitResult(
         taskId,
         state,
         status,
@@ -43,8 +45,8 @@ public record TaskCheck(
         lastError);
   }
 
-  TaskCheck withFailureReason(String reason) {
-    return new TaskCheck(
+  AwaitResult withFailureReason(String reason) {
+    return new AwaitResult(
         taskId,
         state,
         status,
@@ -58,8 +60,8 @@ public record TaskCheck(
         lastError);
   }
 
-  TaskCheck withLastError(String error) {
-    return new TaskCheck(
+  AwaitResult withLastError(String error) {
+    return new AwaitResult(
         taskId,
         state,
         status,

@@ -36,7 +36,7 @@ export function previousCheckProblem(label, elementId, shipped) {
   const result = new Map(shipped.headers).get('resultVariable');
   const previous = new Map(shipped.inputs).get('previousStatus');
   return previous === `=${result}` ? null
-    : `${label} ${elementId}: Previous check (previousStatus) is ${JSON.stringify(previous)}, not "=${result}" (its result variable)`;
+    : `${label} ${elementId}: Previous result (previousStatus) is ${JSON.stringify(previous)}, not "=${result}" (its result variable)`;
 }
 
 function differences(before, after) {

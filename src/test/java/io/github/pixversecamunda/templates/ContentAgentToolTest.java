@@ -196,7 +196,7 @@ class ContentAgentToolTest {
     assertThat(result.path("file").asText()).endsWith(".mp4");
     assertThat(result.path("taskId").asText()).isNotEmpty();
     assertThat(simulator.tasksCreated()).isEqualTo(1);
-    JsonNode submitted = engine.latestVariable("pixverse").path("parameters");
+    JsonNode submitted = engine.latestVariable(Variables.DEFAULT_SUBMIT_RESULT).path("parameters");
     assertThat(submitted.path("prompt").asText()).isEqualTo("Croissants on a sunny counter");
     assertThat(submitted.path("resolution").asText()).isEqualTo("540p");
     assertThat(submitted.path("duration").asInt()).isEqualTo(8);
@@ -209,7 +209,11 @@ class ContentAgentToolTest {
     assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.AGENT_END_POST_DONE);
     // The tool's working variables stayed inside the tool.
     assertThat(engine.variables(instance))
-        .doesNotContainKeys("pixverse", "pixverseFile", "videoRequest", "toolCallResult");
+        .doesNotContainKeys(
+            Variables.DEFAULT_SUBMIT_RESULT,
+            Variables.DEFAULT_DOWNLOAD_RESULT,
+            "videoRequest",
+            "toolCallResult");
   }
 
   @Test

@@ -68,7 +68,7 @@ class AsyncHandlerBenchmarkTest {
               api, PollSchedule.DEFAULT, sender, Clock.systemUTC(), WorkerEvents.NONE);
       List<ActivatedJob> jobs = new ArrayList<>();
       for (String taskId : taskIds) {
-        jobs.add(RecordingSender.job(Map.of("taskId", taskId), Map.of(), 3));
+        jobs.add(RecordingSender.job(Map.of(Variables.TASK_ID, taskId), Map.of(), 3));
       }
       long start = System.nanoTime();
       for (ActivatedJob job : jobs) {

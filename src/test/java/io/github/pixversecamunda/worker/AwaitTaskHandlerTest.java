@@ -65,17 +65,24 @@ class AwaitTaskHandlerTest {
     String taskId = newTask();
     Map<String, Object> submission =
         Map.of(
-            "taskId",
+            Variables.TASK_ID,
             taskId,
             "submittedAt",
             NOW.minusSeconds(10).toString(),
             "parameters",
             Map.of("resolution", "1080p", "duration", 10));
-    Map<String, Object> previous = Map.of("taskId", taskId, "checks", 4);
+    Map<String, Object> previous = Map.of(Variables.TASK_ID, taskId, "checks", 4);
 
     Map<String, Object> result =
         completed(
-            check(Map.of("taskId", taskId, "submission", submission, "previousStatus", previous)),
+            check(
+                Map.of(
+                    Variables.TASK_ID,
+                    taskId,
+                    "submission",
+                    submission,
+                    Variables.PREVIOUS_STATUS,
+                    previous)),
             Variables.DEFAULT_AWAIT_RESULT);
 
     assertThat(result.get("state")).isEqualTo("RUNNING");
@@ -90,7 +97,7 @@ class AwaitTaskHandlerTest {
     String taskId = newTask();
     Map<String, Object> submission =
         Map.of(
-            "taskId",
+            Variables.TASK_ID,
             taskId,
             "submittedAt",
             NOW.minusSeconds(1).toString(),
@@ -99,7 +106,7 @@ class AwaitTaskHandlerTest {
 
     Map<String, Object> result =
         completed(
-            check(Map.of("taskId", taskId, "submission", submission)),
+            check(Map.of(Variables.TASK_ID, taskId, "submission", submission)),
             Variables.DEFAULT_AWAIT_RESULT);
 
     assertThat(result.get("state")).isEqualTo("RUNNING");
@@ -114,7 +121,14 @@ class AwaitTaskHandlerTest {
             api, PollSchedule.DEFAULT, sender, Clock.fixed(NOW, ZoneOffset.UTC), WorkerEvents.NONE);
     Map<String, Object> second =
         completed(
-            check(Map.of("taskId", taskId, "submission", submission, "previousStatus", result)),
+            check(
+                Map.of(
+                    Variables.TASK_ID,
+                    taskId,
+                    "submission",
+                    submission,
+                    Variables.PREVIOUS_STATUS,
+                    result)),
             Variables.DEFAULT_AWAIT_RESULT);
     assertThat(second.get("checks")).isEqualTo(1);
     assertThat(simulator.requests(Endpoint.STATUS)).isEqualTo(1);
@@ -126,7 +140,7 @@ class AwaitTaskHandlerTest {
     handler.handle(
         null,
         RecordingSender.job(
-            Map.of("submission", Map.of("taskId", taskId)),
+            Map.of("submission", Map.of(Variables.TASK_ID, taskId)),
             Map.of(Variables.RESULT_VARIABLE_HEADER, "myStatus"),
             3));
 
@@ -139,7 +153,7 @@ class AwaitTaskHandlerTest {
     simulator.inject(Endpoint.STATUS, 1, Fault.status(429, Duration.ofSeconds(90)));
 
     Map<String, Object> result =
-        completed(check(Map.of("taskId", taskId)), Variables.DEFAULT_AWAIT_RESULT);
+        completed(check(Map.of(Variables.TASK_ID, taskId)), Variables.DEFAULT_AWAIT_RESULT);
 
     assertThat(result.get("state")).isEqualTo("RUNNING");
     assertThat(result.get("nextPollIn")).isEqualTo("PT1M30S");
@@ -151,7 +165,7 @@ class AwaitTaskHandlerTest {
     String taskId = newTask();
     simulator.inject(Endpoint.STATUS, 1, Fault.status(502));
 
-    JobOutcome outcome = check(Map.of("taskId", taskId));
+    JobOutcome outcome = check(Map.of(Variables.TASK_ID, taskId));
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
@@ -168,7 +182,7 @@ class AwaitTaskHandlerTest {
     // The JDK client itself repeats a GET once on a lost connection, so drop more than once.
     simulator.inject(Endpoint.STATUS, 5, Fault.dropAfterRead());
 
-    assertThat(check(Map.of("taskId", taskId))).isInstanceOf(JobOutcome.Retry.class);
+    assertThat(check(Map.of(Variables.TASK_ID, taskId))).isInstanceOf(JobOutcome.Retry.class);
   }
 
   @Test
@@ -176,12 +190,12 @@ class AwaitTaskHandlerTest {
     String taskId = newTask();
     simulator.inject(Endpoint.STATUS, 1, Fault.malformedBody());
 
-    assertThat(check(Map.of("taskId", taskId))).isInstanceOf(JobOutcome.Retry.class);
+    assertThat(check(Map.of(Variables.TASK_ID, taskId))).isInstanceOf(JobOutcome.Retry.class);
   }
 
   @Test
   void unknownTaskIsABpmnError() {
-    JobOutcome outcome = check(Map.of("taskId", "sim404_pixverse"));
+    JobOutcome outcome = check(Map.of(Variables.TASK_ID, "sim404_pixverse"));
 
     assertThat(outcome)
         .isInstanceOfSatisfying(

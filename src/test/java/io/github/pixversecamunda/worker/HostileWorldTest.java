@@ -218,7 +218,8 @@ class HostileWorldTest {
     engine.awaitCompleted(instance);
 
     assertThat(engine.endEvents(instance)).containsExactly("end_download_refused");
-    String raw = engine.variable(instance, "pixverseStatus").path("rawAnswer").asText();
+    String raw =
+        engine.variable(instance, Variables.DEFAULT_AWAIT_RESULT).path("rawAnswer").asText();
     assertThat(raw).contains("key ****").contains("truncated: ");
     assertThat(raw.length()).isLessThan(9_000);
     assertNoVariableHoldsTheKey();
@@ -244,7 +245,7 @@ class HostileWorldTest {
     assertThat(engine.incidents(instance)).isEmpty();
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(1);
     assertThat(simulator.tasksCreated()).isEqualTo(1);
-    assertThat(engine.variable(instance, "pixverse").path("taskId").asText())
+    assertThat(engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("taskId").asText())
         .isEqualTo(simulator.taskIds().get(0));
   }
 
@@ -333,11 +334,11 @@ class HostileWorldTest {
         .atMost(EngineHarness.WAIT)
         .until(
             () ->
-                engine.allValues(instance, "pixverseStatus").stream()
+                engine.allValues(instance, Variables.DEFAULT_AWAIT_RESULT).stream()
                     .anyMatch(s -> s.hasNonNull("lastError")));
 
     JsonNode limited =
-        engine.allValues(instance, "pixverseStatus").stream()
+        engine.allValues(instance, Variables.DEFAULT_AWAIT_RESULT).stream()
             .filter(s -> s.hasNonNull("lastError"))
             .findFirst()
             .orElseThrow();
@@ -418,9 +419,15 @@ class HostileWorldTest {
     for (long instance : List.of(foreignTask, foreignAttempt)) {
       assertThat(engine.endEvents(instance)).containsExactly("end_video_ready");
       assertThat(engine.incidents(instance)).isEmpty();
-      assertThat(engine.variable(instance, "pixverse").path("resumed").asBoolean()).isFalse();
+      assertThat(
+              engine
+                  .variable(instance, Variables.DEFAULT_SUBMIT_RESULT)
+                  .path("resumed")
+                  .asBoolean())
+          .isFalse();
     }
-    assertThat(engine.variable(foreignTask, "pixverse").path("taskId").asText())
+    assertThat(
+            engine.variable(foreignTask, Variables.DEFAULT_SUBMIT_RESULT).path("taskId").asText())
         .isNotEqualTo("sim999_foreign_pixverse")
         .isIn(simulator.taskIds());
     assertThat(simulator.tasksCreated()).isEqualTo(2);

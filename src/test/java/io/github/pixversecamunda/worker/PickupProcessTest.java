@@ -82,7 +82,8 @@ class PickupProcessTest {
     engine.awaitCompleted(instance);
 
     assertThat(engine.endEvents(instance)).containsExactly("end_deadline_passed");
-    String taskId = engine.variable(instance, "pixverse").path("taskId").asText();
+    String taskId =
+        engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("taskId").asText();
     JsonNode error = engine.variable(instance, Variables.ERROR);
     assertThat(error.path("code").asText()).isEqualTo("PIXVERSE_DEADLINE_PASSED");
     assertThat(error.path("taskId").asText()).isEqualTo(taskId);
@@ -96,7 +97,7 @@ class PickupProcessTest {
     // The task finishes later, out of the ended instance's sight; the pickup keeps its video.
     simulator.completeOnPoll(1);
     long pickup =
-        engine.start(PICKUP, Map.of("taskId", taskId, "objectKey", "picked/{taskId}.mp4"));
+        engine.start(PICKUP, Map.of(Variables.TASK_ID, taskId, "objectKey", "picked/{taskId}.mp4"));
     engine.awaitCompleted(pickup);
 
     assertThat(engine.endEvents(pickup)).containsExactly("end_video_ready");
@@ -129,7 +130,7 @@ class PickupProcessTest {
 
   @Test
   void pickingUpAnUnknownTaskEndsAtTaskNotFoundAndSubmitsNothing() {
-    long pickup = engine.start(PICKUP, Map.of("taskId", "no-such-task"));
+    long pickup = engine.start(PICKUP, Map.of(Variables.TASK_ID, "no-such-task"));
     engine.awaitCompleted(pickup);
 
     assertThat(engine.endEvents(pickup)).containsExactly("end_task_not_found");
@@ -143,8 +144,9 @@ class PickupProcessTest {
             TEXT, Map.of("prompt", "A dragon", "objectKey", "campaigns/spring/{taskId}.mp4"));
     engine.awaitCompleted(instance);
 
-    String taskId = engine.variable(instance, "pixverse").path("taskId").asText();
-    assertThat(engine.variable(instance, "pixverseFile").path("key").asText())
+    String taskId =
+        engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("taskId").asText();
+    assertThat(engine.variable(instance, Variables.DEFAULT_DOWNLOAD_RESULT).path("key").asText())
         .isEqualTo("campaigns/spring/" + taskId + ".mp4");
     assertThat(storage.resolve("campaigns/spring/" + taskId + ".mp4")).exists();
   }
@@ -158,7 +160,8 @@ class PickupProcessTest {
     JsonNode error = engine.variable(instance, Variables.ERROR);
     assertThat(error.path("message").asText()).contains("'../escape.mp4' is not allowed");
     assertThat(error.path("taskId").asText())
-        .isEqualTo(engine.variable(instance, "pixverse").path("taskId").asText());
+        .isEqualTo(
+            engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("taskId").asText());
   }
 
   @Test
@@ -179,8 +182,9 @@ class PickupProcessTest {
     long instance = engine.start("legacy-text-to-video", Map.of("prompt", "A dragon"));
     engine.awaitCompleted(instance);
 
-    String taskId = engine.variable(instance, "pixverse").path("taskId").asText();
-    assertThat(engine.variable(instance, "pixverseFile").path("key").asText())
+    String taskId =
+        engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("taskId").asText();
+    assertThat(engine.variable(instance, Variables.DEFAULT_DOWNLOAD_RESULT).path("key").asText())
         .isEqualTo("legacy-" + taskId + ".mp4");
     assertThat(storage.resolve("legacy-" + taskId + ".mp4")).exists();
   }

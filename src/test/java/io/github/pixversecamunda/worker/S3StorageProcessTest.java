@@ -84,8 +84,9 @@ class S3StorageProcessTest {
         engine.start(TEXT, Map.of("prompt", "A dragon", "objectKey", "campaigns/{taskId}.mp4"));
     engine.awaitCompleted(instance);
 
-    String taskId = engine.variable(instance, "pixverse").path("taskId").asText();
-    var file = engine.variable(instance, "pixverseFile");
+    String taskId =
+        engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("taskId").asText();
+    var file = engine.variable(instance, Variables.DEFAULT_DOWNLOAD_RESULT);
     assertThat(file.path("store").asText()).isEqualTo("s3");
     assertThat(file.path("bucket").asText()).isEqualTo("videos");
     assertThat(file.path("key").asText()).isEqualTo("campaigns/" + taskId + ".mp4");
@@ -106,7 +107,8 @@ class S3StorageProcessTest {
     long instance = engine.start(TEXT, Map.of("prompt", "A dragon"));
     await().atMost(EngineHarness.WAIT).until(() -> !engine.openIncidents(instance).isEmpty());
 
-    String taskId = engine.variable(instance, "pixverse").path("taskId").asText();
+    String taskId =
+        engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("taskId").asText();
     assertThat(engine.openIncidents(instance))
         .singleElement()
         .asString()

@@ -144,7 +144,7 @@ class SubmitVideoHandlerTest {
             JobOutcome.Complete.class,
             c ->
                 assertThat(c.variables())
-                    .extractingByKey("pixverse")
+                    .extractingByKey(Variables.DEFAULT_SUBMIT_RESULT)
                     .asString()
                     .contains("task_known")
                     .contains("resumed=true"));
@@ -245,7 +245,7 @@ class SubmitVideoHandlerTest {
             JobOutcome.Complete.class,
             c ->
                 assertThat(c.variables())
-                    .extractingByKey("pixverse")
+                    .extractingByKey(Variables.DEFAULT_SUBMIT_RESULT)
                     .asString()
                     .contains("task_paid")
                     .contains("resumed=true"));

@@ -5,25 +5,15 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.github.pixversecamunda.api.ErrorKind;
 import io.github.pixversecamunda.api.Futures;
-import io.github.pixversecamunda.api.GenerationField;
-import io.github.pixversecamunda.api.GenerationInput;
-import io.github.pixversecamunda.api.GenerationRequest;
 import io.github.pixversecamunda.api.InvalidInputException;
 import io.github.pixversecamunda.api.PixverseApiException;
 import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.api.SubmittedTask;
-import io.github.pixversecamunda.api.Violation;
-import io.github.pixversecamunda.api.WireFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -59,11 +49,6 @@ import org.slf4j.LoggerFactory;
 public final class SubmitVideoHandler implements AsyncJobHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(SubmitVideoHandler.class);
-  public static final String MODE_TEXT = "text";
-  public static final String MODE_IMAGE = "image";
-
-  /** The longest deadline a process may set on a generation. */
-  public static final Duration MAX_DEADLINE = Duration.ofDays(7);
 
   private final PixverseClient api;
   private final SubmitRecords records;
@@ -87,11 +72,6 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
     this.clock = clock;
   }
 
-  /**
-   * The checked inputs of one submit job: the generation, the mode (text or image) and the budget.
-   */
-  public record Prepared(GenerationRequest request, String mode, Integer maxCredits) {}
-
   @Override
   public CompletionStage<Void> handleAsync(JobClient client, ActivatedJob job) {
     Map<String, Object> variables = job.getVariablesAsMap();
@@ -106,9 +86,9 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
           "Job {} already submitted PixVerse task {}; completing without a new submit",
           job.getKey(),
           earlierTask);
-      Prepared earlier;
+      SubmitInput earlier;
       try {
-        earlier = prepare(variables);
+        earlier = SubmitInput.read(variables);
       } catch (InvalidInputException e) {
         earlier = null;
       }
@@ -127,9 +107,9 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
                           : found.submittedAt(),
                       true))));
     }
-    Prepared prepared;
+    SubmitInput prepared;
     try {
-      prepared = prepare(variables);
+      prepared = SubmitInput.read(variables);
     } catch (InvalidInputException e) {
       return reporter.send(client, job, Outcomes.invalidInput(e, null));
     }
@@ -297,7 +277,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
   }
 
   private CompletionStage<JobOutcome> accepted(
-      ActivatedJob job, Prepared prepared, SubmittedTask task, String resultVariable) {
+      ActivatedJob job, SubmitInput prepared, SubmittedTask task, String resultVariable) {
     JobMdc.taskId(task.taskId());
     reporter.events().submitAccepted(prepared.request());
     LOG.info(
@@ -384,113 +364,23 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
   }
 
   /**
-   * Checks every input (the generation, the mode and the budget) and reports all problems at once.
-   */
-  public static Prepared prepare(Map<String, Object> variables) {
-    List<Violation> problems = new ArrayList<>();
-    Map<String, Object> values = new HashMap<>(variables);
-    String mode = JobInputs.text(variables.get(Variables.MODE));
-    if (mode == null) {
-      mode =
-          JobInputs.text(variables.get(GenerationInput.IMAGE_URL)) == null ? MODE_TEXT : MODE_IMAGE;
-    } else {
-      mode = mode.toLowerCase(Locale.ROOT);
-    }
-    if (mode.equals(MODE_TEXT)) {
-      values.remove(GenerationInput.IMAGE_URL);
-    } else if (mode.equals(MODE_IMAGE)) {
-      if (JobInputs.text(variables.get(GenerationInput.IMAGE_URL)) == null) {
-        problems.add(new Violation(GenerationInput.IMAGE_URL, "is required when mode is image"));
-      }
-    } else {
-      problems.add(
-          new Violation(
-              Variables.MODE,
-              "'" + mode + "' is not allowed; allowed values: " + MODE_TEXT + ", " + MODE_IMAGE));
-    }
-
-    Integer maxCredits = null;
-    Object budget = variables.get(Variables.MAX_CREDITS);
-    if (JobInputs.text(budget) != null) {
-      Optional<Long> credits = GenerationInput.wholeNumber(budget).filter(n -> n >= 0);
-      if (credits.isPresent()) {
-        maxCredits = (int) Math.min(credits.get(), Integer.MAX_VALUE);
-      } else {
-        problems.add(
-            new Violation(
-                Variables.MAX_CREDITS,
-                "'"
-                    + budget
-                    + "' is not allowed; allowed values: a whole number of credits, 0 or more"));
-      }
-    }
-
-    Object deadline = variables.get(Variables.DEADLINE);
-    if (deadline != null && !(deadline instanceof String text && text.isBlank())) {
-      if (!validDeadline(deadline)) {
-        problems.add(
-            new Violation(
-                Variables.DEADLINE,
-                WireFormat.quoted(String.valueOf(deadline))
-                    + " is not allowed; allowed values: a positive ISO-8601 duration of at most "
-                    + "P7D, e.g. PT20M"));
-      }
-    }
-
-    GenerationRequest request = null;
-    try {
-      request = GenerationInput.fromMap(values).validate();
-    } catch (InvalidInputException e) {
-      problems.addAll(0, e.violations());
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(problems);
-    }
-    return new Prepared(request, mode, maxCredits);
-  }
-
-  private static boolean validDeadline(Object deadline) {
-    if (!(deadline instanceof String text)) {
-      return false;
-    }
-    try {
-      Duration duration = Duration.parse(text.trim());
-      return duration.compareTo(Duration.ZERO) > 0 && duration.compareTo(MAX_DEADLINE) <= 0;
-    } catch (java.time.format.DateTimeParseException e) {
-      return false;
-    }
-  }
-
-  /**
    * The submit result; {@code prepared} is null for a recorded task whose inputs no longer check
    * out.
    */
   private Map<String, Object> result(
-      Prepared prepared, String taskId, String status, String submittedAt, boolean resumed) {
+      SubmitInput prepared, String taskId, String status, String submittedAt, boolean resumed) {
     if (prepared == null) {
       return Results.toVariable(
           new SubmitResult(taskId, status, null, null, submittedAt, resumed, null));
-    }
-    GenerationRequest request = prepared.request();
-    Map<String, Object> parameters = new LinkedHashMap<>();
-    parameters.put(WireFormat.MODEL, GenerationRequest.MODEL);
-    for (GenerationField field : GenerationField.values()) {
-      putIfPresent(parameters, field.variable(), field.valueOf(request));
     }
     return Results.toVariable(
         new SubmitResult(
             taskId,
             status,
-            prepared.mode(),
-            request.estimatedCredits(),
+            prepared.mode().value(),
+            prepared.request().estimatedCredits(),
             submittedAt,
             resumed,
-            parameters));
-  }
-
-  private static void putIfPresent(Map<String, Object> map, String key, Object value) {
-    if (value != null) {
-      map.put(key, value);
-    }
+            prepared.parameters()));
   }
 }

@@ -14,7 +14,7 @@ import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
 import io.github.pixversecamunda.worker.AwaitResult;
 import io.github.pixversecamunda.worker.Results;
-import io.github.pixversecamunda.worker.SubmitVideoHandler;
+import io.github.pixversecamunda.worker.SubmitInput;
 import io.github.pixversecamunda.worker.Variables;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -277,7 +277,7 @@ public final class LocalRun implements Callable<Integer> {
     one.put(GenerationInput.PROMPT, prompt);
     one.put("mode", mode);
     try {
-      SubmitVideoHandler.prepare(one);
+      SubmitInput.read(one);
       return List.of();
     } catch (InvalidInputException e) {
       return e.violations();

@@ -1,13 +1,10 @@
 package io.github.pixversecamunda.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.client.api.response.ActivatedJob;
-import io.github.pixversecamunda.api.InvalidInputException;
 import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.api.PixverseClientConfig;
-import io.github.pixversecamunda.api.Violation;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
@@ -405,53 +402,5 @@ class SubmitVideoHandlerTest {
                 assertThat(w)
                     .containsKey(Variables.SUBMIT_ATTEMPT)
                     .doesNotContainEntry(Variables.SUBMIT_ATTEMPT, null));
-  }
-
-  @Test
-  void modeAndBudgetAreCheckedWithTheGenerationInOneReport() {
-    assertThatThrownBy(
-            () ->
-                SubmitVideoHandler.prepare(
-                    Map.of(
-                        "prompt", "", "mode", "video", "maxCredits", "lots", "resolution", "8k")))
-        .isInstanceOfSatisfying(
-            InvalidInputException.class,
-            e ->
-                assertThat(e.violations())
-                    .extracting(Violation::field)
-                    .containsExactly("prompt", "resolution", "mode", "maxCredits"));
-  }
-
-  @Test
-  void budgetMustBeAWholeNumberOfCredits() {
-    assertThat(SubmitVideoHandler.prepare(Map.of("prompt", "p", "maxCredits", "150")).maxCredits())
-        .isEqualTo(150);
-    assertThat(SubmitVideoHandler.prepare(Map.of("prompt", "p", "maxCredits", 90.0)).maxCredits())
-        .isEqualTo(90);
-    for (Object bad : new Object[] {"1.5", 89.9, -1, "lots"}) {
-      assertThatThrownBy(() -> SubmitVideoHandler.prepare(Map.of("prompt", "p", "maxCredits", bad)))
-          .as(String.valueOf(bad))
-          .isInstanceOfSatisfying(
-              InvalidInputException.class,
-              e ->
-                  assertThat(e.violations())
-                      .extracting(Violation::field)
-                      .containsExactly("maxCredits"));
-    }
-  }
-
-  @Test
-  void textModeIgnoresAnImageUrlInScope() {
-    assertThat(
-            SubmitVideoHandler.prepare(
-                    Map.of("prompt", "p", "mode", "text", "imageUrl", "https://example.org/a.png"))
-                .request()
-                .imageUrl())
-        .isNull();
-    assertThat(
-            SubmitVideoHandler.prepare(
-                    Map.of("prompt", "p", "imageUrl", "https://example.org/a.png"))
-                .mode())
-        .isEqualTo("image");
   }
 }

@@ -1,5 +1,6 @@
 package io.github.pixversecamunda.metrics;
 
+import io.github.pixversecamunda.api.AccountLimitBackoff;
 import io.github.pixversecamunda.api.ApiCallObserver;
 import io.github.pixversecamunda.api.ErrorKind;
 import io.github.pixversecamunda.api.GenerationRequest;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +38,7 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
   public static final String API_RATE_LIMITED = "pixverse.api.rate.limited";
   public static final String SUBMIT_WAITS = "pixverse.submit.waits";
   public static final String SUBMIT_WAIT_TIME = "pixverse.submit.wait";
+  public static final String SUBMIT_PAUSE = "pixverse.submit.pause";
   public static final String DOWNLOAD_BYTES = "pixverse.download.size";
   public static final String DOWNLOAD_TIME = "pixverse.download.time";
 
@@ -60,6 +63,22 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
       submitWaits(reason, true);
       submitWaits(reason, false);
     }
+  }
+
+  /**
+   * The replica's pause for the account's limits as a gauge ({@value #SUBMIT_PAUSE}, seconds): how
+   * long this replica still holds every submit back because the API refused one. A gauge rather
+   * than the wait counters alone, because an operator asks "is this replica paused now, and for how
+   * long", and a pause with no submit waiting leaves the counters still.
+   */
+  public static MeterBinder submitPause(AccountLimitBackoff backoff) {
+    return registry ->
+        Gauge.builder(SUBMIT_PAUSE, backoff, b -> b.pausedFor().toNanos() / 1e9)
+            .baseUnit("seconds")
+            .description(
+                "How long this replica still holds its submits back after a refusal for the"
+                    + " account's limits (0 when it sends them)")
+            .register(registry);
   }
 
   // ---- worker events ---------------------------------------------------------------------------

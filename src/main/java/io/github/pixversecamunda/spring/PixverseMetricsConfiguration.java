@@ -1,7 +1,10 @@
 package io.github.pixversecamunda.spring;
 
+import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.metrics.PixverseMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -21,5 +24,13 @@ class PixverseMetricsConfiguration {
   @ConditionalOnMissingBean
   PixverseMetrics pixverseMetrics(MeterRegistry registry) {
     return new PixverseMetrics(registry);
+  }
+
+  /** Bound by Spring Boot's metrics auto-configuration, like every {@link MeterBinder} bean. */
+  @Bean
+  @ConditionalOnMissingBean(name = "pixverseSubmitPauseMetric")
+  MeterBinder pixverseSubmitPauseMetric(ObjectProvider<PixverseClient> client) {
+    return registry ->
+        client.ifAvailable(c -> PixverseMetrics.submitPause(c.accountLimits()).bindTo(registry));
   }
 }

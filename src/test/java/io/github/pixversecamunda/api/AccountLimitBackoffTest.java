@@ -2,6 +2,9 @@ package io.github.pixversecamunda.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pixversecamunda.metrics.PixverseMetrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +57,17 @@ class AccountLimitBackoffTest {
 
     assertThat(backoff.refusalsInARow()).isZero();
     assertThat(backoff.lastKind()).isEqualTo(ErrorKind.RATE_LIMITED);
+  }
+
+  @Test
+  void theReplicasPauseIsAGaugeInSeconds() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    PixverseMetrics.submitPause(backoff).bindTo(registry);
+    Gauge pause = registry.get(PixverseMetrics.SUBMIT_PAUSE).gauge();
+    assertThat(pause.value()).isZero();
+
+    backoff.refused(ErrorKind.RATE_LIMITED, Duration.ofSeconds(20));
+    assertThat(pause.value()).isBetween(15.0, 20.0);
+    assertThat(pause.getId().getBaseUnit()).isEqualTo("seconds");
   }
 }

@@ -173,6 +173,8 @@ class OperationsTest {
                     Map.of("endpoint", "status", "outcome", "success")))
             .isEqualTo(statusCalls);
         assertThat(sample(metrics, "pixverse_api_in_flight", Map.of())).isZero();
+        // Bound by Spring Boot like any MeterBinder bean: no refusal here, so no pause.
+        assertThat(sample(metrics, "pixverse_submit_pause_seconds", Map.of())).isZero();
         assertThat(sample(metrics, "pixverse_download_size_bytes_count", Map.of())).isEqualTo(1.0);
         assertThat(
                 sample(

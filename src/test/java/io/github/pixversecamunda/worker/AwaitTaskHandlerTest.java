@@ -74,16 +74,7 @@ class AwaitTaskHandlerTest {
     Map<String, Object> previous = Map.of(Variables.TASK_ID, taskId, "checks", 4);
 
     Map<String, Object> result =
-        completed(
-            check(
-                Map.of(
-                    Variables.TASK_ID,
-                    taskId,
-                    "submission",
-                    submission,
-                    Variables.PREVIOUS_STATUS,
-                    previous)),
-            Variables.DEFAULT_AWAIT_RESULT);
+        completed(check(inputs(taskId, submission, previous)), Variables.DEFAULT_AWAIT_RESULT);
 
     assertThat(result.get("state")).isEqualTo("RUNNING");
     assertThat(result.get("checks")).isEqualTo(5);
@@ -120,16 +111,7 @@ class AwaitTaskHandlerTest {
         new AwaitTaskHandler(
             api, PollSchedule.DEFAULT, sender, Clock.fixed(NOW, ZoneOffset.UTC), WorkerEvents.NONE);
     Map<String, Object> second =
-        completed(
-            check(
-                Map.of(
-                    Variables.TASK_ID,
-                    taskId,
-                    "submission",
-                    submission,
-                    Variables.PREVIOUS_STATUS,
-                    result)),
-            Variables.DEFAULT_AWAIT_RESULT);
+        completed(check(inputs(taskId, submission, result)), Variables.DEFAULT_AWAIT_RESULT);
     assertThat(second.get("checks")).isEqualTo(1);
     assertThat(simulator.requests(Endpoint.STATUS)).isEqualTo(1);
   }
@@ -215,5 +197,19 @@ class AwaitTaskHandlerTest {
             JobOutcome.BpmnError.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCodes.INVALID_INPUT));
     assertThat(simulator.requests(Endpoint.STATUS)).isZero();
+  }
+
+  /**
+   * The await job's inputs as the processes map them: the task, its submission, the last result.
+   */
+  private static Map<String, Object> inputs(
+      String taskId, Map<String, Object> submission, Map<String, Object> previous) {
+    return Map.of(
+        Variables.TASK_ID,
+        taskId,
+        Variables.SUBMISSION,
+        submission,
+        Variables.PREVIOUS_STATUS,
+        previous);
   }
 }

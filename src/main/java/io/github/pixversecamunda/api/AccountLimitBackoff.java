@@ -2,6 +2,7 @@ package io.github.pixversecamunda.api;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The replica's memory of the account's refusals: after one, no submit of this replica goes out
@@ -28,7 +29,7 @@ public final class AccountLimitBackoff {
   }
 
   /** The API refused a submit for the account's limits: the replica pauses. */
-  synchronized void refused(ErrorKind kind, Duration retryAfter) {
+  synchronized void refused(ErrorKind kind, @Nullable Duration retryAfter) {
     refusalsInARow++;
     lastKind = kind;
     Duration pause = grown(refusalsInARow, retryAfter);
@@ -64,7 +65,7 @@ public final class AccountLimitBackoff {
    * Retry-After}, never longer than {@link AccountLimits#maxWait()}, plus up to a quarter of jitter
    * within that ceiling.
    */
-  public Duration waitBeforeRetry(int jobRefusals, Duration retryAfter) {
+  public Duration waitBeforeRetry(int jobRefusals, @Nullable Duration retryAfter) {
     int refusals;
     synchronized (this) {
       refusals = Math.max(jobRefusals, refusalsInARow);
@@ -79,7 +80,7 @@ public final class AccountLimitBackoff {
     return jittered.compareTo(limits.maxWait()) > 0 ? limits.maxWait() : jittered;
   }
 
-  private Duration grown(int refusals, Duration retryAfter) {
+  private Duration grown(int refusals, @Nullable Duration retryAfter) {
     Duration wait = limits.firstWait().multipliedBy(1L << Math.min(refusals - 1, MAX_DOUBLINGS));
     if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
       wait = retryAfter;

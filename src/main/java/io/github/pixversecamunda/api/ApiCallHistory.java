@@ -2,6 +2,7 @@ package io.github.pixversecamunda.api;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The recent outcome of API calls, for a health check that never calls the API itself (a check that
@@ -12,9 +13,9 @@ public final class ApiCallHistory implements ApiCallObserver {
   /** What is known now; times are null until the first such call. */
   public record Snapshot(
       long calls,
-      Instant lastSuccessAt,
-      Instant lastFailureAt,
-      ErrorKind lastFailure,
+      @Nullable Instant lastSuccessAt,
+      @Nullable Instant lastFailureAt,
+      @Nullable ErrorKind lastFailure,
       int authenticationFailuresInARow) {}
 
   private final Clock clock;
@@ -33,7 +34,7 @@ public final class ApiCallHistory implements ApiCallObserver {
   }
 
   @Override
-  public synchronized void callFinished(Endpoint endpoint, ErrorKind failure) {
+  public synchronized void callFinished(Endpoint endpoint, @Nullable ErrorKind failure) {
     Snapshot s = snapshot;
     Instant now = clock.instant();
     if (failure == null) {

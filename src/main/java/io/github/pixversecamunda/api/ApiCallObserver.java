@@ -2,6 +2,7 @@ package io.github.pixversecamunda.api;
 
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hears about every API call the {@link PixverseClient} makes, for metrics and health. No-op by
@@ -29,7 +30,7 @@ public interface ApiCallObserver {
   default void callStarted(Endpoint endpoint, Duration waitedForSlot) {}
 
   /** A call left flight; {@code failure} is null when the API answered with success. */
-  default void callFinished(Endpoint endpoint, ErrorKind failure) {}
+  default void callFinished(Endpoint endpoint, @Nullable ErrorKind failure) {}
 
   /** Tells every observer in turn. */
   static ApiCallObserver all(List<? extends ApiCallObserver> observers) {
@@ -44,7 +45,7 @@ public interface ApiCallObserver {
       }
 
       @Override
-      public void callFinished(Endpoint endpoint, ErrorKind failure) {
+      public void callFinished(Endpoint endpoint, @Nullable ErrorKind failure) {
         copy.forEach(o -> o.callFinished(endpoint, failure));
       }
     };

@@ -3,6 +3,7 @@ package io.github.pixversecamunda.api;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The generation fields of PixVerse 5.6, stated once: the name users see (process variable,
@@ -83,17 +84,17 @@ public enum GenerationField {
   private final String wire;
   private final List<String> choices;
   private final String allowed;
-  private final String defaultValue;
+  private final @Nullable String defaultValue;
   private final boolean affectsCredits;
-  private final Function<GenerationRequest, Object> value;
+  private final Function<GenerationRequest, @Nullable Object> value;
 
   <E extends Enum<E> & WireValue> GenerationField(
       String variable,
       String wire,
       Class<E> choices,
-      E defaultValue,
+      @Nullable E defaultValue,
       boolean affectsCredits,
-      Function<GenerationRequest, Object> value) {
+      Function<GenerationRequest, @Nullable Object> value) {
     this(
         variable,
         wire,
@@ -108,9 +109,9 @@ public enum GenerationField {
       String variable,
       String wire,
       String allowed,
-      String defaultValue,
+      @Nullable String defaultValue,
       boolean affectsCredits,
-      Function<GenerationRequest, Object> value) {
+      Function<GenerationRequest, @Nullable Object> value) {
     this(variable, wire, List.of(), allowed, defaultValue, affectsCredits, value);
   }
 
@@ -119,9 +120,9 @@ public enum GenerationField {
       String wire,
       List<String> choices,
       String allowed,
-      String defaultValue,
+      @Nullable String defaultValue,
       boolean affectsCredits,
-      Function<GenerationRequest, Object> value) {
+      Function<GenerationRequest, @Nullable Object> value) {
     this.variable = variable;
     this.wire = wire;
     this.choices = List.copyOf(choices);
@@ -154,7 +155,7 @@ public enum GenerationField {
   /**
    * What the API uses when the field is absent; null when there is no default (or the API chooses).
    */
-  public String defaultValue() {
+  public @Nullable String defaultValue() {
     return defaultValue;
   }
 
@@ -167,7 +168,7 @@ public enum GenerationField {
    * The field's value in a checked request, as sent on the wire and echoed in results; null when
    * absent.
    */
-  public Object valueOf(GenerationRequest request) {
+  public @Nullable Object valueOf(GenerationRequest request) {
     return value.apply(request);
   }
 

@@ -1,6 +1,7 @@
 package io.github.pixversecamunda.api;
 
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One valid PixVerse 5.6 generation: every field checked, defaults filled in. Instances come from
@@ -14,14 +15,14 @@ import java.net.URI;
  */
 public record GenerationRequest(
     String prompt,
-    URI imageUrl,
+    @Nullable URI imageUrl,
     Resolution resolution,
     VideoDuration duration,
-    AspectRatio aspectRatio,
+    @Nullable AspectRatio aspectRatio,
     boolean generateAudio,
     ThinkingType thinkingType,
-    String negativePrompt,
-    Long seed) {
+    @Nullable String negativePrompt,
+    @Nullable Long seed) {
 
   /** The only model this library speaks to. */
   public static final String MODEL = "pixverse-5-6";
@@ -42,22 +43,23 @@ public record GenerationRequest(
    * Typed construction for Java callers; {@link #build()} runs the same checks as process input.
    */
   public static final class Builder {
-    private String prompt;
-    private String imageUrl;
+    // Null until set; build() reports a missing prompt like any other bad input.
+    private @Nullable String prompt;
+    private @Nullable String imageUrl;
     private Resolution resolution = Resolution.DEFAULT;
     private VideoDuration duration = VideoDuration.DEFAULT;
-    private AspectRatio aspectRatio;
+    private @Nullable AspectRatio aspectRatio;
     private boolean generateAudio;
     private ThinkingType thinkingType = ThinkingType.DEFAULT;
-    private String negativePrompt;
-    private Long seed;
+    private @Nullable String negativePrompt;
+    private @Nullable Long seed;
 
-    public Builder prompt(String prompt) {
+    public Builder prompt(@Nullable String prompt) {
       this.prompt = prompt;
       return this;
     }
 
-    public Builder imageUrl(String imageUrl) {
+    public Builder imageUrl(@Nullable String imageUrl) {
       this.imageUrl = imageUrl;
       return this;
     }
@@ -72,7 +74,7 @@ public record GenerationRequest(
       return this;
     }
 
-    public Builder aspectRatio(AspectRatio aspectRatio) {
+    public Builder aspectRatio(@Nullable AspectRatio aspectRatio) {
       this.aspectRatio = aspectRatio;
       return this;
     }
@@ -87,12 +89,12 @@ public record GenerationRequest(
       return this;
     }
 
-    public Builder negativePrompt(String negativePrompt) {
+    public Builder negativePrompt(@Nullable String negativePrompt) {
       this.negativePrompt = negativePrompt;
       return this;
     }
 
-    public Builder seed(Long seed) {
+    public Builder seed(@Nullable Long seed) {
       this.seed = seed;
       return this;
     }
@@ -111,7 +113,7 @@ public record GenerationRequest(
           .validate();
     }
 
-    private static String wire(WireValue value) {
+    private static @Nullable String wire(@Nullable WireValue value) {
       return value == null ? null : value.wire();
     }
   }

@@ -1,6 +1,7 @@
 package io.github.pixversecamunda.api;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +16,12 @@ public class InvalidInputException extends RuntimeException {
         "Invalid PixVerse input (nothing was sent, no credit spent): "
             + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
     this.violations = List.copyOf(violations);
+  }
+
+  /** Never null: the message lists every violation. */
+  @Override
+  public String getMessage() {
+    return Objects.requireNonNull(super.getMessage());
   }
 
   public List<Violation> violations() {

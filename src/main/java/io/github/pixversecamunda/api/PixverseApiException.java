@@ -1,7 +1,9 @@
 package io.github.pixversecamunda.api;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A classified failure of one API call. The message names the kind, the HTTP status, the API's own
@@ -12,22 +14,28 @@ public class PixverseApiException extends RuntimeException {
   private final ErrorKind kind;
   private final int httpStatus;
   private final String apiMessage;
-  private final String taskId;
-  private final transient Duration retryAfter;
+  private final @Nullable String taskId;
+  private final transient @Nullable Duration retryAfter;
 
   public PixverseApiException(
       ErrorKind kind,
       int httpStatus,
       String apiMessage,
-      String taskId,
-      Duration retryAfter,
-      Throwable cause) {
+      @Nullable String taskId,
+      @Nullable Duration retryAfter,
+      @Nullable Throwable cause) {
     super(describe(kind, httpStatus, apiMessage, taskId), cause);
     this.kind = kind;
     this.httpStatus = httpStatus;
     this.apiMessage = apiMessage;
     this.taskId = taskId;
     this.retryAfter = retryAfter;
+  }
+
+  /** Never null: every failure is described (kind, status, the API's message, the task id). */
+  @Override
+  public String getMessage() {
+    return Objects.requireNonNull(super.getMessage());
   }
 
   public ErrorKind kind() {
@@ -51,7 +59,8 @@ public class PixverseApiException extends RuntimeException {
     return Optional.ofNullable(retryAfter);
   }
 
-  private static String describe(ErrorKind kind, int status, String apiMessage, String taskId) {
+  private static String describe(
+      ErrorKind kind, int status, String apiMessage, @Nullable String taskId) {
     StringBuilder text =
         new StringBuilder("PixVerse API ")
             .append(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));

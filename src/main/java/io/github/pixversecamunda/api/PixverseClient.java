@@ -26,6 +26,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +115,8 @@ public final class PixverseClient {
    * worker passes its job's deadline less the request timeout, so that no POST goes out after the
    * engine may have handed the job to another worker.
    */
-  public CompletableFuture<SubmittedTask> submitAsync(GenerationRequest request, Instant sendBy) {
+  public CompletableFuture<SubmittedTask> submitAsync(
+      GenerationRequest request, @Nullable Instant sendBy) {
     String body = WireFormat.toBody(request, json).toString();
     HttpRequest http =
         request(WireFormat.GENERATIONS_PATH)
@@ -190,12 +192,12 @@ public final class PixverseClient {
   }
 
   private CompletableFuture<ApiAnswers.Reply> send(
-      HttpRequest request, boolean submit, String taskId) {
+      HttpRequest request, boolean submit, @Nullable String taskId) {
     return send(request, submit, taskId, null);
   }
 
   private CompletableFuture<ApiAnswers.Reply> send(
-      HttpRequest request, boolean submit, String taskId, Instant sendBy) {
+      HttpRequest request, boolean submit, @Nullable String taskId, @Nullable Instant sendBy) {
     ApiCallObserver.Endpoint endpoint =
         submit ? ApiCallObserver.Endpoint.SUBMIT : ApiCallObserver.Endpoint.STATUS;
     long queued = System.nanoTime();
@@ -241,7 +243,7 @@ public final class PixverseClient {
    * of it. The answer is classified later; here only what arrived, or the transport's failure.
    */
   private CompletableFuture<ApiAnswers.Reply> exchange(
-      HttpRequest request, boolean submit, String taskId) {
+      HttpRequest request, boolean submit, @Nullable String taskId) {
     CompletableFuture<HttpResponse<byte[]>> sending =
         http.sendAsync(request, BoundedBody.handler(MAX_ANSWER_BYTES));
     AtomicBoolean timedOut = new AtomicBoolean();
@@ -301,7 +303,8 @@ public final class PixverseClient {
     };
   }
 
-  private PixverseApiException ioFailure(Throwable failure, boolean submit, String taskId) {
+  private PixverseApiException ioFailure(
+      Throwable failure, boolean submit, @Nullable String taskId) {
     if (failure instanceof PixverseApiException api) {
       return api;
     }
@@ -346,7 +349,7 @@ public final class PixverseClient {
         failure instanceof IOException ? failure : null);
   }
 
-  static Duration retryAfter(String header) {
+  static @Nullable Duration retryAfter(@Nullable String header) {
     return ApiAnswers.retryAfter(header);
   }
 

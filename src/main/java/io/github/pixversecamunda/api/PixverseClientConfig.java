@@ -3,6 +3,7 @@ package io.github.pixversecamunda.api;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to reach the API. The key is held here and nowhere else; {@link #toString()} masks it.
@@ -39,14 +40,15 @@ public record PixverseClientConfig(
     }
   }
 
-  public static PixverseClientConfig of(String baseUrl, String apiKey) {
+  public static PixverseClientConfig of(@Nullable String baseUrl, @Nullable String apiKey) {
     return new PixverseClientConfig(
         URI.create(baseUrl == null || baseUrl.isBlank() ? WireFormat.DEFAULT_BASE_URL : baseUrl),
-        apiKey,
-        null,
-        null,
-        0,
-        null);
+        // Absent reads as blank, which the constructor refuses with the setting to fix.
+        apiKey == null ? "" : apiKey,
+        DEFAULT_CONNECT_TIMEOUT,
+        DEFAULT_REQUEST_TIMEOUT,
+        DEFAULT_MAX_IN_FLIGHT,
+        AccountLimits.DEFAULT);
   }
 
   public PixverseClientConfig withTimeouts(Duration connect, Duration request) {
@@ -64,7 +66,7 @@ public record PixverseClientConfig(
 
   /** Replaces the key wherever it might appear in text that leaves the client. */
   public String redact(String text) {
-    return text == null ? null : text.replace(apiKey, "****");
+    return text.replace(apiKey, "****");
   }
 
   @Override

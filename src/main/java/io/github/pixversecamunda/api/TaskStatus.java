@@ -1,5 +1,7 @@
 package io.github.pixversecamunda.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One answer of the task-status endpoint.
  *
@@ -13,8 +15,8 @@ package io.github.pixversecamunda.api;
 public record TaskStatus(
     String taskId,
     TaskState state,
-    String rawStatus,
-    String videoUrl,
-    String failureReason,
+    @Nullable String rawStatus,
+    @Nullable String videoUrl,
+    @Nullable String failureReason,
     boolean contentRejected,
-    String rawAnswer) {}
+    @Nullable String rawAnswer) {}

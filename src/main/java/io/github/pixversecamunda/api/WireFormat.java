@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything about how PixVerse 5.6 on API in One spells things on the wire: paths, field names,
@@ -127,7 +128,7 @@ public final class WireFormat {
     return firstText(payload(answer), TASK_ID_FIELDS).or(() -> firstText(answer, TASK_ID_FIELDS));
   }
 
-  public static boolean isUsableTaskId(String taskId) {
+  public static boolean isUsableTaskId(@Nullable String taskId) {
     return taskId != null && USABLE_TASK_ID.matcher(taskId).matches();
   }
 
@@ -135,7 +136,7 @@ public final class WireFormat {
    * A task id (or any text from outside) as it may appear in a message or a log line: in quotes,
    * control characters escaped, at most 200 characters.
    */
-  public static String quoted(String raw) {
+  public static String quoted(@Nullable String raw) {
     String text = raw == null ? "null" : raw;
     String cut = text.length() > 200 ? text.substring(0, 200) + "..." : text;
     StringBuilder out = new StringBuilder("\"");
@@ -156,9 +157,6 @@ public final class WireFormat {
    * Text with every control character (CR, LF, ...) replaced by a space: one log line stays one.
    */
   public static String printable(String text) {
-    if (text == null) {
-      return null;
-    }
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -169,7 +167,7 @@ public final class WireFormat {
 
   /** At most {@link #RAW_ANSWER_LIMIT} characters of an answer, with a note when cut. */
   public static String bounded(String answer) {
-    if (answer == null || answer.length() <= RAW_ANSWER_LIMIT) {
+    if (answer.length() <= RAW_ANSWER_LIMIT) {
       return answer;
     }
     return answer.substring(0, RAW_ANSWER_LIMIT)
@@ -182,7 +180,7 @@ public final class WireFormat {
     return firstText(payload(answer), STATUS_FIELDS).or(() -> firstText(answer, STATUS_FIELDS));
   }
 
-  public static TaskState state(String rawStatus) {
+  public static TaskState state(@Nullable String rawStatus) {
     if (rawStatus == null) {
       return TaskState.RUNNING;
     }
@@ -208,7 +206,10 @@ public final class WireFormat {
     boolean rejected = false;
     if (state == TaskState.FAILED) {
       reason = failureReason(payload).or(() -> failureReason(answer)).orElse("no reason given");
-      rejected = MODERATION.matcher(reason).find() || MODERATION.matcher(rawStatus).find();
+      // A failed state came from a status word, so rawStatus is set here.
+      rejected =
+          MODERATION.matcher(reason).find()
+              || (rawStatus != null && MODERATION.matcher(rawStatus).find());
     }
     return new TaskStatus(taskId, state, rawStatus, videoUrl, reason, rejected, rawBody);
   }
@@ -230,7 +231,7 @@ public final class WireFormat {
         .findFirst();
   }
 
-  private static Object value(JsonNode body, String field) {
+  private static @Nullable Object value(JsonNode body, String field) {
     JsonNode node = body.get(field);
     if (node == null || node.isNull()) {
       return null;

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps videos as files below one directory. The video is written to a temporary file beside its
@@ -42,11 +43,15 @@ public final class DirectoryStore implements VideoStore {
   }
 
   @Override
-  public Placement put(VideoStream video, String key, String taskId, boolean overwrite)
+  public Placement put(VideoStream video, String key, @Nullable String taskId, boolean overwrite)
       throws IOException {
     Path target = target(key);
     checkDirectory();
     Path parent = target.getParent();
+    if (parent == null) {
+      // target() keeps every key below the storage directory, so a file there has a parent.
+      throw new IllegalStateException("no directory above " + target);
+    }
     try {
       Files.createDirectories(parent);
     } catch (IOException e) {

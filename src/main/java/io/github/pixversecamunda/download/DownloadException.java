@@ -1,5 +1,7 @@
 package io.github.pixversecamunda.download;
 
+import org.jspecify.annotations.Nullable;
+
 /** Why a download did not keep a video. Nothing half-written is ever left visible. */
 public class DownloadException extends RuntimeException {
 
@@ -23,9 +25,16 @@ public class DownloadException extends RuntimeException {
 
   private final Kind kind;
 
-  public DownloadException(Kind kind, String message, Throwable cause) {
+  public DownloadException(Kind kind, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.kind = kind;
+  }
+
+  /** Never null: what was refused and why, or at least the kind for a caller that gave no text. */
+  @Override
+  public String getMessage() {
+    String message = super.getMessage();
+    return message == null ? kind.name() : message;
   }
 
   public DownloadException(Kind kind, String message) {

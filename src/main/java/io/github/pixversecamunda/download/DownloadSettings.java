@@ -46,7 +46,13 @@ public record DownloadSettings(
   /** Safe defaults: 2 GiB ceiling, public addresses only, three redirects. */
   public static DownloadSettings of(Path directory) {
     return new DownloadSettings(
-        directory, DEFAULT_MAX_BYTES, false, false, DEFAULT_MAX_REDIRECTS, null, null);
+        directory,
+        DEFAULT_MAX_BYTES,
+        false,
+        false,
+        DEFAULT_MAX_REDIRECTS,
+        DEFAULT_CONNECT_TIMEOUT,
+        DEFAULT_REQUEST_TIMEOUT);
   }
 
   public DownloadSettings withAllowLoopback(boolean allow) {

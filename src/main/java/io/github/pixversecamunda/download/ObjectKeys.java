@@ -2,6 +2,7 @@ package io.github.pixversecamunda.download;
 
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an object-key pattern such as {@value #DEFAULT_PATTERN} or {@code
@@ -33,7 +34,7 @@ public final class ObjectKeys {
   /**
    * Resolves the pattern; throws {@link DownloadException.Kind#INVALID_NAME} for anything unsafe.
    */
-  public static String resolve(String pattern, String taskId) {
+  public static String resolve(@Nullable String pattern, @Nullable String taskId) {
     String template = pattern == null || pattern.isBlank() ? DEFAULT_PATTERN : pattern.trim();
     if (template.contains(TASK_ID_PLACEHOLDER) && (taskId == null || taskId.isBlank())) {
       throw new DownloadException(

@@ -1,5 +1,7 @@
 package io.github.pixversecamunda.download;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where a store put a video: the store-specific part of {@link StoredVideo}.
  *
@@ -8,12 +10,12 @@ package io.github.pixversecamunda.download;
  */
 public record Placement(
     String uri,
-    String key,
-    String path,
-    String bucket,
-    String versionId,
-    String etag,
-    DocumentReference document,
+    @Nullable String key,
+    @Nullable String path,
+    @Nullable String bucket,
+    @Nullable String versionId,
+    @Nullable String etag,
+    @Nullable DocumentReference document,
     boolean reused) {
 
   public static Placement file(String uri, String path, boolean reused) {
@@ -21,7 +23,11 @@ public record Placement(
   }
 
   public static Placement object(
-      String bucket, String key, String versionId, String etag, boolean reused) {
+      String bucket,
+      String key,
+      @Nullable String versionId,
+      @Nullable String etag,
+      boolean reused) {
     return new Placement(
         "s3://" + bucket + "/" + key, key, null, bucket, versionId, etag, null, reused);
   }

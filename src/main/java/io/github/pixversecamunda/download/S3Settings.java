@@ -2,6 +2,7 @@ package io.github.pixversecamunda.download;
 
 import java.net.URI;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where and how the S3 store writes. Credentials are either both given here (worker configuration)
@@ -25,17 +26,20 @@ public record S3Settings(
     String bucket,
     String keyPrefix,
     String region,
-    URI endpoint,
+    @Nullable URI endpoint,
     boolean pathStyle,
     Encryption encryption,
-    String kmsKeyId,
-    String storageClass,
+    @Nullable String kmsKeyId,
+    @Nullable String storageClass,
     int partSize,
-    String accessKeyId,
-    String secretAccessKey) {
+    @Nullable String accessKeyId,
+    @Nullable String secretAccessKey) {
 
   public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
   public static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
+
+  /** The region when none is given; most S3-compatible servers accept any. */
+  public static final String DEFAULT_REGION = "us-east-1";
 
   /** Server-side encryption of the stored objects. */
   public enum Encryption {
@@ -56,7 +60,7 @@ public record S3Settings(
     if (!keyPrefix.isEmpty()) {
       ObjectKeys.resolve(keyPrefix + "x", null); // the same rules as a key
     }
-    region = region == null || region.isBlank() ? "us-east-1" : region;
+    region = region == null || region.isBlank() ? DEFAULT_REGION : region;
     encryption = Objects.requireNonNullElse(encryption, Encryption.NONE);
     partSize = partSize == 0 ? DEFAULT_PART_SIZE : partSize;
     if (partSize < MIN_PART_SIZE) {
@@ -73,10 +77,21 @@ public record S3Settings(
 
   /** Bucket, default region, no endpoint override, default credential chain. */
   public static S3Settings of(String bucket) {
-    return new S3Settings(bucket, "", null, null, false, null, null, null, 0, null, null);
+    return new S3Settings(
+        bucket,
+        "",
+        DEFAULT_REGION,
+        null,
+        false,
+        Encryption.NONE,
+        null,
+        null,
+        DEFAULT_PART_SIZE,
+        null,
+        null);
   }
 
-  public S3Settings withEndpoint(URI endpoint, boolean pathStyle) {
+  public S3Settings withEndpoint(@Nullable URI endpoint, boolean pathStyle) {
     return new S3Settings(
         bucket,
         keyPrefix,
@@ -91,7 +106,8 @@ public record S3Settings(
         secretAccessKey);
   }
 
-  public S3Settings withCredentials(String accessKeyId, String secretAccessKey) {
+  public S3Settings withCredentials(
+      @Nullable String accessKeyId, @Nullable String secretAccessKey) {
     return new S3Settings(
         bucket,
         keyPrefix,

@@ -1,6 +1,7 @@
 package io.github.pixversecamunda.download;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A kept video, as the next step of a process reads it ({@code pixverseFile}). The fields common to
@@ -31,8 +32,8 @@ public record StoredVideo(
     String contentType,
     String sourceUrl,
     boolean reused,
-    String path,
-    String bucket,
-    String versionId,
-    String etag,
-    DocumentReference document) {}
+    @Nullable String path,
+    @Nullable String bucket,
+    @Nullable String versionId,
+    @Nullable String etag,
+    @Nullable DocumentReference document) {}

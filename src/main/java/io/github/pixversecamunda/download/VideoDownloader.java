@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.core5.http.HttpEntity;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams a finished video from its file host into a {@link VideoStore}. Everything that can be
@@ -58,7 +59,7 @@ public final class VideoDownloader implements AutoCloseable {
       DownloadSettings settings,
       VideoStore store,
       AddressGuard.HostLookup lookup,
-      SSLContext trust) {
+      @Nullable SSLContext trust) {
     this.settings = settings;
     this.store = store;
     AddressGuard guard =
@@ -95,20 +96,35 @@ public final class VideoDownloader implements AutoCloseable {
    * #MAX_TRANSFER_TIME} from now).
    */
   public CompletableFuture<StoredVideo> downloadAsync(
-      String url, String keyPattern, String taskId, boolean overwrite, Instant finishBy) {
+      @Nullable String url,
+      @Nullable String keyPattern,
+      @Nullable String taskId,
+      boolean overwrite,
+      @Nullable Instant finishBy) {
     return CompletableFuture.supplyAsync(
         () -> download(url, keyPattern, taskId, overwrite, finishBy), copyThreads);
   }
 
-  public StoredVideo download(String url, String keyPattern, String taskId, boolean overwrite) {
+  public StoredVideo download(
+      @Nullable String url,
+      @Nullable String keyPattern,
+      @Nullable String taskId,
+      boolean overwrite) {
     return download(url, keyPattern, taskId, overwrite, null);
   }
 
   public StoredVideo download(
-      String url, String keyPattern, String taskId, boolean overwrite, Instant finishBy) {
+      @Nullable String url,
+      @Nullable String keyPattern,
+      @Nullable String taskId,
+      boolean overwrite,
+      @Nullable Instant finishBy) {
     Instant until = finishBy == null ? Instant.now().plus(MAX_TRANSFER_TIME) : finishBy;
     String key = ObjectKeys.resolve(keyPattern, taskId);
     store.ready();
+    if (url == null || url.isBlank()) {
+      throw new DownloadException(DownloadException.Kind.REFUSED, "No video URL was given");
+    }
     URI uri = parse(url);
     SourceExchange exchange = redirects.open(uri);
     boolean complete = false;
@@ -162,9 +178,6 @@ public final class VideoDownloader implements AutoCloseable {
   }
 
   private static URI parse(String url) {
-    if (url == null || url.isBlank()) {
-      throw new DownloadException(DownloadException.Kind.REFUSED, "No video URL was given");
-    }
     try {
       return new URI(url.trim());
     } catch (URISyntaxException e) {

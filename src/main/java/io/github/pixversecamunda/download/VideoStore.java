@@ -1,6 +1,7 @@
 package io.github.pixversecamunda.download;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the download worker keeps a video: a directory, an S3-compatible bucket or Camunda's
@@ -23,7 +24,8 @@ public interface VideoStore extends AutoCloseable {
   /** Checks what can be checked before any transfer begins (a directory that is missing). */
   default void ready() {}
 
-  Placement put(VideoStream video, String key, String taskId, boolean overwrite) throws IOException;
+  Placement put(VideoStream video, String key, @Nullable String taskId, boolean overwrite)
+      throws IOException;
 
   @Override
   default void close() {}

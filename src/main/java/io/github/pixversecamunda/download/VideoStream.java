@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.OptionalLong;
 import java.util.zip.ZipException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of the file host's answer as a store reads it: counted against the size ceiling, hashed
@@ -24,7 +25,9 @@ import java.util.zip.ZipException;
  */
 public final class VideoStream extends InputStream {
 
-  private final InputStream body;
+  /** Null for an answer without a body, which reads as an early end. */
+  private final @Nullable InputStream body;
+
   private final String url;
   private final String contentType;
   private final OptionalLong declaredLength;
@@ -33,10 +36,12 @@ public final class VideoStream extends InputStream {
   private final Instant until;
   private final MessageDigest sha256 = newDigest();
   private long size;
-  private String digest;
+
+  /** Set once the end of the body was reached. */
+  private @Nullable String digest;
 
   VideoStream(
-      InputStream body,
+      @Nullable InputStream body,
       String url,
       String contentType,
       OptionalLong declaredLength,
@@ -78,10 +83,11 @@ public final class VideoStream extends InputStream {
 
   /** The hex SHA-256 of the whole body; only after the end was reached. */
   public String sha256() {
-    if (digest == null) {
+    String hex = digest;
+    if (hex == null) {
       throw new IllegalStateException("the video was not read to its end");
     }
-    return digest;
+    return hex;
   }
 
   @Override

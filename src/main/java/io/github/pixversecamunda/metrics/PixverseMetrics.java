@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The workers' metrics on Micrometer. Every tag has a handful of values (error kinds, resolutions,
@@ -78,7 +79,10 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
 
   @Override
   public void generationCompleted(
-      Resolution resolution, VideoDuration duration, int statusChecks, Duration sinceSubmit) {
+      Resolution resolution,
+      VideoDuration duration,
+      int statusChecks,
+      @Nullable Duration sinceSubmit) {
     DistributionSummary.builder(STATUS_CHECKS)
         .description("Status checks one generation needed until it completed")
         .publishPercentileHistogram()
@@ -176,7 +180,7 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
   }
 
   @Override
-  public void callFinished(Endpoint endpoint, ErrorKind failure) {
+  public void callFinished(Endpoint endpoint, @Nullable ErrorKind failure) {
     inFlight.decrementAndGet();
     Counter.builder(API_CALLS)
         .description("PixVerse API calls by endpoint and outcome")

@@ -1,7 +1,9 @@
 package io.github.pixversecamunda.spring;
 
 import io.github.pixversecamunda.api.ApiCallHistory;
+import io.github.pixversecamunda.api.ErrorKind;
 import io.github.pixversecamunda.api.PixverseClientConfig;
+import java.time.Instant;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
@@ -49,10 +51,13 @@ public class PixverseApiHealthIndicator extends AbstractHealthIndicator {
     if (recent.lastSuccessAt() != null) {
       builder.withDetail("lastSuccessAt", recent.lastSuccessAt().toString());
     }
-    if (recent.lastFailureAt() != null) {
+    // A failure is recorded with its time and its kind together.
+    Instant lastFailureAt = recent.lastFailureAt();
+    ErrorKind lastFailure = recent.lastFailure();
+    if (lastFailureAt != null && lastFailure != null) {
       builder
-          .withDetail("lastFailureAt", recent.lastFailureAt().toString())
-          .withDetail("lastFailure", recent.lastFailure().name());
+          .withDetail("lastFailureAt", lastFailureAt.toString())
+          .withDetail("lastFailure", lastFailure.name());
     }
   }
 }

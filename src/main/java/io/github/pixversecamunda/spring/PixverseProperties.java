@@ -7,6 +7,7 @@ import io.github.pixversecamunda.download.DownloadSettings;
 import io.github.pixversecamunda.worker.PollSchedule;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -22,7 +23,7 @@ public class PixverseProperties {
   private String baseUrl = WireFormat.DEFAULT_BASE_URL;
 
   /** API in One key (aio_...). The workers start only when it is set. */
-  private String apiKey;
+  private @Nullable String apiKey;
 
   /** Time allowed to open a connection to the API. */
   private Duration connectTimeout = PixverseClientConfig.DEFAULT_CONNECT_TIMEOUT;
@@ -298,11 +299,11 @@ public class PixverseProperties {
     this.baseUrl = baseUrl;
   }
 
-  public String getApiKey() {
+  public @Nullable String getApiKey() {
     return apiKey;
   }
 
-  public void setApiKey(String apiKey) {
+  public void setApiKey(@Nullable String apiKey) {
     this.apiKey = apiKey;
   }
 

@@ -5,6 +5,7 @@ import io.github.pixversecamunda.download.S3Settings;
 import io.github.pixversecamunda.download.StoreKind;
 import java.net.URI;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -42,16 +43,16 @@ public class StorageProperties {
   /** An S3-compatible bucket. */
   public static class S3 {
     /** The bucket; it must exist. */
-    private String bucket;
+    private @Nullable String bucket;
 
     /** Prepended to every object key, e.g. videos/. */
     private String keyPrefix = "";
 
     /** The bucket's region. */
-    private String region = "us-east-1";
+    private String region = S3Settings.DEFAULT_REGION;
 
     /** Endpoint of an S3-compatible server (MinIO, Ceph, Cloudflare R2, GCS); empty for AWS. */
-    private URI endpoint;
+    private @Nullable URI endpoint;
 
     /** Path-style addressing (endpoint/bucket/key), which MinIO and Ceph need. */
     private boolean pathStyle;
@@ -60,23 +61,24 @@ public class StorageProperties {
     private S3Settings.Encryption encryption = S3Settings.Encryption.NONE;
 
     /** The KMS key id or ARN for encryption=kms; empty for the account's default key. */
-    private String kmsKeyId;
+    private @Nullable String kmsKeyId;
 
     /** Storage class, e.g. STANDARD_IA; empty for the bucket's default. */
-    private String storageClass;
+    private @Nullable String storageClass;
 
     /** Bytes per multipart part (at least 5MB): the memory one upload holds. */
     private DataSize partSize = DataSize.ofBytes(S3Settings.DEFAULT_PART_SIZE);
 
     /** Static access key id; empty to use the AWS default credential chain (env, IRSA, profile). */
-    private String accessKeyId;
+    private @Nullable String accessKeyId;
 
     /** Static secret key, with access-key-id; never logged. */
-    private String secretAccessKey;
+    private @Nullable String secretAccessKey;
 
     public S3Settings toSettings() {
+      // Absent reads as blank, which the settings refuse by naming pixverse.storage.s3.bucket.
       return new S3Settings(
-          bucket,
+          bucket == null ? "" : bucket,
           keyPrefix,
           region,
           endpoint,
@@ -89,11 +91,11 @@ public class StorageProperties {
           blankToNull(secretAccessKey));
     }
 
-    public String getBucket() {
+    public @Nullable String getBucket() {
       return bucket;
     }
 
-    public void setBucket(String bucket) {
+    public void setBucket(@Nullable String bucket) {
       this.bucket = bucket;
     }
 
@@ -113,11 +115,11 @@ public class StorageProperties {
       this.region = region;
     }
 
-    public URI getEndpoint() {
+    public @Nullable URI getEndpoint() {
       return endpoint;
     }
 
-    public void setEndpoint(URI endpoint) {
+    public void setEndpoint(@Nullable URI endpoint) {
       this.endpoint = endpoint;
     }
 
@@ -137,19 +139,19 @@ public class StorageProperties {
       this.encryption = encryption;
     }
 
-    public String getKmsKeyId() {
+    public @Nullable String getKmsKeyId() {
       return kmsKeyId;
     }
 
-    public void setKmsKeyId(String kmsKeyId) {
+    public void setKmsKeyId(@Nullable String kmsKeyId) {
       this.kmsKeyId = kmsKeyId;
     }
 
-    public String getStorageClass() {
+    public @Nullable String getStorageClass() {
       return storageClass;
     }
 
-    public void setStorageClass(String storageClass) {
+    public void setStorageClass(@Nullable String storageClass) {
       this.storageClass = storageClass;
     }
 
@@ -161,19 +163,19 @@ public class StorageProperties {
       this.partSize = partSize;
     }
 
-    public String getAccessKeyId() {
+    public @Nullable String getAccessKeyId() {
       return accessKeyId;
     }
 
-    public void setAccessKeyId(String accessKeyId) {
+    public void setAccessKeyId(@Nullable String accessKeyId) {
       this.accessKeyId = accessKeyId;
     }
 
-    public String getSecretAccessKey() {
+    public @Nullable String getSecretAccessKey() {
       return secretAccessKey;
     }
 
-    public void setSecretAccessKey(String secretAccessKey) {
+    public void setSecretAccessKey(@Nullable String secretAccessKey) {
       this.secretAccessKey = secretAccessKey;
     }
   }
@@ -181,31 +183,35 @@ public class StorageProperties {
   /** Camunda's document store, reached through the application's Camunda client (REST). */
   public static class Document {
     /** The cluster's document store id; empty for its default store. */
-    private String storeId;
+    private @Nullable String storeId;
 
     /** How long a document is kept; empty for the store's default. */
-    private Duration timeToLive;
+    private @Nullable Duration timeToLive;
 
     /** Largest video accepted; Camunda SaaS accepts 10MB per document. */
     private DataSize maxSize = DataSize.ofBytes(DocumentSettings.DEFAULT_MAX_BYTES);
 
     public DocumentSettings toSettings() {
-      return new DocumentSettings(blankToNull(storeId), timeToLive, maxSize.toBytes(), null);
+      return new DocumentSettings(
+          blankToNull(storeId),
+          timeToLive,
+          maxSize.toBytes(),
+          DocumentSettings.defaultSpoolDirectory());
     }
 
-    public String getStoreId() {
+    public @Nullable String getStoreId() {
       return storeId;
     }
 
-    public void setStoreId(String storeId) {
+    public void setStoreId(@Nullable String storeId) {
       this.storeId = storeId;
     }
 
-    public Duration getTimeToLive() {
+    public @Nullable Duration getTimeToLive() {
       return timeToLive;
     }
 
-    public void setTimeToLive(Duration timeToLive) {
+    public void setTimeToLive(@Nullable Duration timeToLive) {
       this.timeToLive = timeToLive;
     }
 
@@ -218,7 +224,7 @@ public class StorageProperties {
     }
   }
 
-  private static String blankToNull(String text) {
+  private static @Nullable String blankToNull(@Nullable String text) {
     return text == null || text.isBlank() ? null : text.trim();
   }
 }

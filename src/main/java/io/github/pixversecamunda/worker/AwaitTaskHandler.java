@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Job type {@value JobTypes#AWAIT_TASK}: checks a task once and completes with its state and {@code
@@ -68,7 +69,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
       Duration expected,
       Resolution resolution,
       VideoDuration duration,
-      Instant submittedAt,
+      @Nullable Instant submittedAt,
       boolean justSubmitted) {}
 
   @Override
@@ -109,12 +110,15 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
                 job,
                 (status, failure) -> {
                   JobMdc.taskId(context.taskId());
-                  Throwable cause = failure == null ? null : PixverseClient.unwrap(failure);
-                  JobOutcome outcome =
-                      failure == null
-                          ? onStatus(context, status)
-                          : reporter.failed(
-                              WorkerEvents.Phase.AWAIT, cause, onFailure(job, context, cause));
+                  JobOutcome outcome;
+                  if (failure == null) {
+                    outcome = onStatus(context, status);
+                  } else {
+                    Throwable cause = PixverseClient.unwrap(failure);
+                    outcome =
+                        reporter.failed(
+                            WorkerEvents.Phase.AWAIT, cause, onFailure(job, context, cause));
+                  }
                   return reporter.send(client, job, outcome);
                 }))
         .thenCompose(sent -> sent)
@@ -217,7 +221,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
   }
 
   private TaskCheck result(
-      Context context, TaskState state, String rawStatus, Duration retryAfter) {
+      Context context, TaskState state, @Nullable String rawStatus, @Nullable Duration retryAfter) {
     Instant now = clock.instant();
     String nextPollIn = null;
     if (!state.isFinal()) {
@@ -260,13 +264,15 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
     }
 
     // Checks and the waiting time carry on from the previous check of the same task only.
-    boolean sameTask = previous != null && taskId.equals(previous.taskId());
-    int checks = 1 + (sameTask ? previous.checks() : 0);
+    var earlier = previous != null && taskId.equals(previous.taskId()) ? previous : null;
+    boolean sameTask = earlier != null;
+    int checks = 1 + (earlier != null ? earlier.checks() : 0);
     Instant submittedAt = submission == null ? null : instant(submission.submittedAt());
     Instant since = submittedAt;
-    if (since == null && sameTask) {
-      since = instant(previous.firstCheckedAt());
+    if (since == null && earlier != null) {
+      since = instant(earlier.firstCheckedAt());
     }
+
     if (since == null) {
       since = clock.instant();
     }
@@ -298,7 +304,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
         justSubmitted);
   }
 
-  private static Instant instant(Object value) {
+  private static @Nullable Instant instant(@Nullable Object value) {
     if (value == null) {
       return null;
     }

@@ -4,6 +4,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobHandler;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
@@ -49,7 +50,7 @@ public final class JobMdc {
   }
 
   /** Adds the PixVerse task id to the current scope (ignored when null). */
-  public static void taskId(String taskId) {
+  public static void taskId(@Nullable String taskId) {
     if (taskId != null) {
       // A task id read from a variable may hold anything: one log line must stay one line.
       String printable = io.github.pixversecamunda.api.WireFormat.printable(taskId);

@@ -8,6 +8,7 @@ import io.github.pixversecamunda.download.VideoDownloader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens the workers on a plain {@link CamundaClient}, for applications without Spring:
@@ -50,7 +51,7 @@ public final class PixverseWorkers {
       CamundaClient camunda,
       PixverseClient api,
       PollSchedule schedule,
-      VideoDownloader downloader) {
+      @Nullable VideoDownloader downloader) {
     return open(camunda, api, schedule, downloader, new InFlightJobs(), WorkerEvents.NONE);
   }
 
@@ -64,7 +65,7 @@ public final class PixverseWorkers {
       CamundaClient camunda,
       PixverseClient api,
       PollSchedule schedule,
-      VideoDownloader downloader,
+      @Nullable VideoDownloader downloader,
       InFlightJobs inFlight,
       WorkerEvents events) {
     List<JobWorker> workers =

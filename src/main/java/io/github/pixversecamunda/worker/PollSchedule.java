@@ -5,6 +5,7 @@ import io.github.pixversecamunda.api.VideoDuration;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How long the BPMN timer waits before the next status check. Polling faster than needed costs API
@@ -57,7 +58,11 @@ public record PollSchedule(Duration floor, Duration ceiling) {
           case S8 -> 1.4;
           case S10 -> 1.7;
         };
-    long seconds = Math.round(FIVE_SECOND_VIDEO_SECONDS.get(resolution) * factor);
+    Integer fiveSeconds = FIVE_SECOND_VIDEO_SECONDS.get(resolution);
+    if (fiveSeconds == null) {
+      throw new IllegalStateException("no generation time is known for " + resolution);
+    }
+    long seconds = Math.round(fiveSeconds * factor);
     return Duration.ofSeconds(seconds).plus(audio ? AUDIO_EXTRA : Duration.ZERO);
   }
 
@@ -67,7 +72,7 @@ public record PollSchedule(Duration floor, Duration ceiling) {
         && share(expected, FIRST_CHECK_SHARE).minus(elapsed).compareTo(floor) >= 0;
   }
 
-  public Duration next(Duration expected, Duration elapsed, Duration retryAfter) {
+  public Duration next(Duration expected, Duration elapsed, @Nullable Duration retryAfter) {
     Duration wait;
     if (elapsed.compareTo(share(expected, OVERDUE_SHARE)) < 0) {
       Duration untilFirst = share(expected, FIRST_CHECK_SHARE).minus(elapsed);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the result records into process variables and back, always through the same Jackson
@@ -30,7 +31,7 @@ public final class Results {
    * A process variable value (a map from a job, or a JSON node read from the engine) read as the
    * record, or null when it is absent or not an object.
    */
-  public static <T extends Record> T fromVariable(Object value, Class<T> type) {
+  public static <T extends Record> @Nullable T fromVariable(@Nullable Object value, Class<T> type) {
     if (value == null
         || value instanceof String
         || value instanceof Number

@@ -2,6 +2,7 @@ package io.github.pixversecamunda.worker;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the submit worker hands the process ({@value Variables#DEFAULT_SUBMIT_RESULT} by default),
@@ -15,10 +16,10 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubmitResult(
-    String taskId,
-    String status,
-    String mode,
-    Integer estimatedCredits,
-    String submittedAt,
+    @Nullable String taskId,
+    @Nullable String status,
+    @Nullable String mode,
+    @Nullable Integer estimatedCredits,
+    @Nullable String submittedAt,
     boolean resumed,
-    Map<String, Object> parameters) {}
+    @Nullable Map<String, Object> parameters) {}

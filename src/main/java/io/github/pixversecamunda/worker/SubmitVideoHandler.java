@@ -22,9 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,7 +91,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
   /**
    * The checked inputs of one submit job: the generation, the mode (text or image) and the budget.
    */
-  public record Prepared(GenerationRequest request, String mode, Integer maxCredits) {}
+  public record Prepared(GenerationRequest request, String mode, @Nullable Integer maxCredits) {}
 
   @Override
   public CompletionStage<Void> handleAsync(JobClient client, ActivatedJob job) {
@@ -208,7 +210,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
    * sent.
    */
   private JobOutcome.Wait waitForLimit(
-      ActivatedJob job, Map<String, Object> variables, PixverseApiException refusal) {
+      ActivatedJob job, Map<String, Object> variables, @Nullable PixverseApiException refusal) {
     SubmitWait previous =
         Results.fromVariable(variables.get(Variables.SUBMIT_WAIT), SubmitWait.class);
     boolean refusedNow = refusal != null && refusal.httpStatus() != 0;
@@ -223,7 +225,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
     String reason = kind.name().toLowerCase(Locale.ROOT);
     Instant now = clock.instant();
     String because =
-        refusedNow
+        refusedNow && refusal != null
             ? "the API refused the submit for the account's "
                 + (kind == ErrorKind.CONCURRENCY_LIMITED
                     ? "limit of generations at once"
@@ -263,7 +265,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
    * The last moment the POST may leave: the job's deadline less the request timeout. After that the
    * engine may hand the job to another worker, which must find either the task id or nothing sent.
    */
-  private Instant sendBy(ActivatedJob job) {
+  private @Nullable Instant sendBy(ActivatedJob job) {
     return job.getDeadline() <= 0
         ? null
         : Instant.ofEpochMilli(job.getDeadline()).minus(api.config().requestTimeout());
@@ -445,7 +447,10 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    return new Prepared(request, mode, maxCredits);
+    return new Prepared(
+        Objects.requireNonNull(request, "no problem reported, so the request is set"),
+        mode,
+        maxCredits);
   }
 
   private static boolean validDeadline(Object deadline) {
@@ -465,7 +470,11 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
    * out.
    */
   private Map<String, Object> result(
-      Prepared prepared, String taskId, String status, String submittedAt, boolean resumed) {
+      @Nullable Prepared prepared,
+      String taskId,
+      @Nullable String status,
+      String submittedAt,
+      boolean resumed) {
     if (prepared == null) {
       return Results.toVariable(
           new SubmitResult(taskId, status, null, null, submittedAt, resumed, null));
@@ -487,7 +496,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
             parameters));
   }
 
-  private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+  private static void putIfPresent(Map<String, Object> map, String key, @Nullable Object value) {
     if (value != null) {
       map.put(key, value);
     }

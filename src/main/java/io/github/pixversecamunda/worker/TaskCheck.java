@@ -1,6 +1,7 @@
 package io.github.pixversecamunda.worker;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one status check hands the process ({@value Variables#DEFAULT_AWAIT_RESULT} by default); the
@@ -16,19 +17,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskCheck(
-    String taskId,
-    String state,
-    String status,
+    @Nullable String taskId,
+    @Nullable String state,
+    @Nullable String status,
     int checks,
-    String firstCheckedAt,
-    String checkedAt,
-    String nextPollIn,
-    String videoUrl,
-    String failureReason,
-    String rawAnswer,
-    String lastError) {
+    @Nullable String firstCheckedAt,
+    @Nullable String checkedAt,
+    @Nullable String nextPollIn,
+    @Nullable String videoUrl,
+    @Nullable String failureReason,
+    @Nullable String rawAnswer,
+    @Nullable String lastError) {
 
-  TaskCheck withVideo(String url, String answer) {
+  TaskCheck withVideo(@Nullable String url, @Nullable String answer) {
     return new TaskCheck(
         taskId,
         state,
@@ -43,7 +44,7 @@ public record TaskCheck(
         lastError);
   }
 
-  TaskCheck withFailureReason(String reason) {
+  TaskCheck withFailureReason(@Nullable String reason) {
     return new TaskCheck(
         taskId,
         state,

@@ -8,6 +8,7 @@ import io.github.pixversecamunda.api.VideoDuration;
 import io.github.pixversecamunda.download.DownloadException;
 import java.time.Duration;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the handlers tell the outside world about the jobs they finish, for metrics. No-op by
@@ -52,7 +53,10 @@ public interface WorkerEvents {
    * not known (an await task used without the submit result).
    */
   default void generationCompleted(
-      Resolution resolution, VideoDuration duration, int statusChecks, Duration sinceSubmit) {}
+      Resolution resolution,
+      VideoDuration duration,
+      int statusChecks,
+      @Nullable Duration sinceSubmit) {}
 
   /**
    * A job of {@code phase} failed with {@code kind} (see {@link #kindOf}) and ends with {@code

@@ -20,10 +20,12 @@ public final class AccountLimitBackoff {
   private int refusalsInARow;
   private ErrorKind lastKind = ErrorKind.CONCURRENCY_LIMITED;
 
+  /** A replica's memory of refusals, not paused yet. */
   public AccountLimitBackoff(AccountLimits limits) {
     this.limits = limits;
   }
 
+  /** {@return the waits and ceilings this back-off applies} */
   public AccountLimits limits() {
     return limits;
   }
@@ -55,6 +57,7 @@ public final class AccountLimitBackoff {
     return lastKind;
   }
 
+  /** {@return refusals for the account's limits since the last accepted submit} */
   public synchronized int refusalsInARow() {
     return refusalsInARow;
   }

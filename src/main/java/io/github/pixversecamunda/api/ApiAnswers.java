@@ -52,6 +52,10 @@ public final class ApiAnswers {
   private final ObjectMapper json;
   private final UnaryOperator<String> redact;
 
+  /**
+   * Reads answers with {@code json}; every text from the API passes {@code redact} before it is
+   * kept.
+   */
   public ApiAnswers(ObjectMapper json, UnaryOperator<String> redact) {
     this.json = json;
     this.redact = redact;

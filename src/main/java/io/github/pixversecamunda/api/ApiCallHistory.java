@@ -21,14 +21,17 @@ public final class ApiCallHistory implements ApiCallObserver {
   private final Clock clock;
   private Snapshot snapshot = new Snapshot(0, null, null, null, 0);
 
+  /** A history on the system clock, with no call yet. */
   public ApiCallHistory() {
     this(Clock.systemUTC());
   }
 
+  /** A history that stamps calls with {@code clock} (tests fix the time). */
   public ApiCallHistory(Clock clock) {
     this.clock = clock;
   }
 
+  /** {@return what is known now; never calls the API} */
   public synchronized Snapshot snapshot() {
     return snapshot;
   }

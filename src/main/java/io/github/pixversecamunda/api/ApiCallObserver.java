@@ -11,13 +11,17 @@ import org.jspecify.annotations.Nullable;
  */
 public interface ApiCallObserver {
 
+  /** Hears nothing: the default. */
   ApiCallObserver NONE = new ApiCallObserver() {};
 
   /** Which endpoint a call went to; the metric tag value is {@link #tag()}. */
   enum Endpoint {
+    /** The submit endpoint (a paid POST). */
     SUBMIT,
+    /** The task-status endpoint. */
     STATUS;
 
+    /** {@return the endpoint as a metric tag value, e.g. {@code submit}} */
     public String tag() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -34,6 +34,14 @@ public final class Credits {
 
   private Credits() {}
 
+  /**
+   * The credits one video costs: base price × length factor × audio factor.
+   *
+   * @param resolution the video's resolution
+   * @param duration the video's length
+   * @param audio whether it has a sound track
+   * @return its price in credits
+   */
   public static int estimate(Resolution resolution, VideoDuration duration, boolean audio) {
     return fiveSecondPrice(resolution) * lengthFactor(duration) * (audio ? AUDIO_FACTOR : 1);
   }

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 // function is a stateless accessor of the request record; the checker cannot see either.
 @SuppressWarnings("ImmutableEnumChecker")
 public enum GenerationField {
+  /** The text of the video; required. */
   PROMPT(
       "prompt",
       "prompt",
@@ -23,6 +24,7 @@ public enum GenerationField {
       null,
       false,
       GenerationRequest::prompt),
+  /** A reference image; present, the generation is image-to-video. */
   IMAGE_URL(
       "imageUrl",
       "image",
@@ -30,6 +32,7 @@ public enum GenerationField {
       null,
       false,
       r -> r.imageUrl() == null ? null : r.imageUrl().toString()),
+  /** The video's resolution; it sets the base price. */
   RESOLUTION(
       "resolution",
       "resolution",
@@ -37,6 +40,7 @@ public enum GenerationField {
       Resolution.DEFAULT,
       true,
       r -> r.resolution().wire()),
+  /** The video's length in seconds; 8 and 10 double the price. */
   DURATION(
       "duration",
       "duration",
@@ -44,6 +48,7 @@ public enum GenerationField {
       VideoDuration.DEFAULT,
       true,
       r -> r.duration().seconds()),
+  /** The picture's shape; absent, the API chooses. */
   ASPECT_RATIO(
       "aspectRatio",
       "resolution_ratio",
@@ -51,6 +56,7 @@ public enum GenerationField {
       null,
       false,
       r -> r.aspectRatio() == null ? null : r.aspectRatio().wire()),
+  /** Whether PixVerse adds a sound track; it doubles the price. */
   GENERATE_AUDIO(
       "generateAudio",
       "generate_audio_switch",
@@ -58,6 +64,7 @@ public enum GenerationField {
       "false",
       true,
       GenerationRequest::generateAudio),
+  /** PixVerse's thinking mode (deeper scene understanding). */
   THINKING_TYPE(
       "thinkingType",
       "thinking_type",
@@ -65,6 +72,7 @@ public enum GenerationField {
       ThinkingType.DEFAULT,
       false,
       r -> r.thinkingType().wire()),
+  /** What the video should not show. */
   NEGATIVE_PROMPT(
       "negativePrompt",
       "negative_prompt",
@@ -72,6 +80,7 @@ public enum GenerationField {
       null,
       false,
       GenerationRequest::negativePrompt),
+  /** A fixed seed, to repeat a generation; absent, a random one. */
   SEED(
       "seed",
       "seed",

@@ -11,6 +11,7 @@ public class InvalidInputException extends RuntimeException {
 
   private final transient List<Violation> violations;
 
+  /** An error whose message lists every violation, and that nothing was sent. */
   public InvalidInputException(List<Violation> violations) {
     super(
         "Invalid PixVerse input (nothing was sent, no credit spent): "
@@ -24,6 +25,7 @@ public class InvalidInputException extends RuntimeException {
     return Objects.requireNonNull(super.getMessage());
   }
 
+  /** {@return every problem, each naming its field and the allowed values} */
   public List<Violation> violations() {
     return violations;
   }

@@ -11,12 +11,30 @@ import org.jspecify.annotations.Nullable;
  */
 public class PixverseApiException extends RuntimeException {
 
+  /** What the failure means for the caller. */
   private final ErrorKind kind;
+
+  /** The answer's status (or the code inside it); 0 when no answer came. */
   private final int httpStatus;
+
+  /** The API's own words (redacted), or the client's when there was no answer. */
   private final String apiMessage;
+
+  /** The task the call was about or that an answer named; null for none. */
   private final @Nullable String taskId;
+
   private final transient @Nullable Duration retryAfter;
 
+  /**
+   * A failure described for logs, incidents and job errors; the message is built from the parts.
+   *
+   * @param kind what the failure means for the caller
+   * @param httpStatus the answer's status, or 0 when no answer came
+   * @param apiMessage the API's own words, already redacted
+   * @param taskId the task concerned, or null
+   * @param retryAfter the wait the API asked for, or null
+   * @param cause the transport's failure, or null
+   */
   public PixverseApiException(
       ErrorKind kind,
       int httpStatus,
@@ -38,6 +56,7 @@ public class PixverseApiException extends RuntimeException {
     return Objects.requireNonNull(super.getMessage());
   }
 
+  /** {@return what the failure means for the caller: retry, wait, fix or stop} */
   public ErrorKind kind() {
     return kind;
   }
@@ -47,14 +66,17 @@ public class PixverseApiException extends RuntimeException {
     return httpStatus;
   }
 
+  /** {@return the API's own words (redacted), or the client's when no answer came} */
   public String apiMessage() {
     return apiMessage;
   }
 
+  /** {@return the task the call concerned or an answer named, when there is one} */
   public Optional<String> taskId() {
     return Optional.ofNullable(taskId);
   }
 
+  /** {@return the wait the API asked for ({@code Retry-After}, capped), when it asked} */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

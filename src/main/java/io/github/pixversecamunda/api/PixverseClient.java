@@ -66,10 +66,12 @@ public final class PixverseClient {
   /** Handling answers is quick and never waits, so the cores are enough threads for it. */
   private static final int ANSWER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
+  /** A client with its own Jackson mapper and no observer. */
   public PixverseClient(PixverseClientConfig config) {
     this(config, new ObjectMapper());
   }
 
+  /** A client that reads and writes JSON with the caller's mapper. */
   public PixverseClient(PixverseClientConfig config, ObjectMapper json) {
     this(config, json, ApiCallObserver.NONE);
   }
@@ -95,6 +97,7 @@ public final class PixverseClient {
             .build();
   }
 
+  /** {@return how this client reaches the API (the key masked in its {@code toString()})} */
   public PixverseClientConfig config() {
     return config;
   }
@@ -176,10 +179,24 @@ public final class PixverseClient {
     return send(http, false, taskId).thenApply(reply -> answers.status(taskId, reply));
   }
 
+  /**
+   * Creates a paid generation task and waits for the answer; for callers without a future.
+   *
+   * @param request a checked request
+   * @return the accepted task
+   * @throws PixverseApiException classified; never retried here
+   */
   public SubmittedTask submit(GenerationRequest request) {
     return join(submitAsync(request));
   }
 
+  /**
+   * Checks a task once and waits for the answer.
+   *
+   * @param taskId the task's id
+   * @return its status
+   * @throws PixverseApiException classified
+   */
   public TaskStatus status(String taskId) {
     return join(statusAsync(taskId));
   }

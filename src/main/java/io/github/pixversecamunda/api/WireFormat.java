@@ -20,20 +20,39 @@ import org.jspecify.annotations.Nullable;
  */
 public final class WireFormat {
 
+  /** Where API in One serves its v1 API; {@code pixverse.base-url} replaces it. */
   public static final String DEFAULT_BASE_URL = "https://apiin.one/api/v1";
+
+  /** The submit endpoint (POST), below the base URL. */
   public static final String GENERATIONS_PATH = "/videos/generations";
+
+  /** The status endpoint (GET), below the base URL; the task id follows. */
   public static final String TASKS_PATH = "/tasks/";
 
   // Request fields: the model here, the generation's own fields in GenerationField.
+  /** The request field naming the model ({@link GenerationRequest#MODEL}). */
   public static final String MODEL = "model";
 
   // Answer fields.
+  /** The envelope's payload object. */
   public static final String DATA = "data";
+
+  /** The envelope's result code; 400 and above is an error even inside an HTTP 200. */
   public static final String CODE = "code";
+
+  /** The API's own words about an answer, in the envelope or the error object. */
   public static final String MESSAGE = "message";
+
+  /** An error object (or text) in an answer. */
   public static final String ERROR = "error";
+
+  /** The kind of an error, inside the error object. */
   public static final String TYPE = "type";
+
+  /** The task id as the API documents it; other spellings are read too. */
   public static final String TASK_ID = "task_id";
+
+  /** The task's status word as the API documents it; other spellings are read too. */
   public static final String STATUS = "status";
 
   /**
@@ -124,10 +143,23 @@ public final class WireFormat {
     return data != null && data.isObject() ? data : answer;
   }
 
+  /**
+   * The task id an answer names, in its payload or at its top level, under any known spelling.
+   *
+   * @param answer the whole answer
+   * @return the id, or empty when the answer names none
+   */
   public static Optional<String> taskId(JsonNode answer) {
     return firstText(payload(answer), TASK_ID_FIELDS).or(() -> firstText(answer, TASK_ID_FIELDS));
   }
 
+  /**
+   * Whether an id is safe in a path, a file name and a log line (see the pattern above); a task id
+   * that is not is never sent or stored.
+   *
+   * @param taskId an id from an answer or a process variable
+   * @return true when it may be used
+   */
   public static boolean isUsableTaskId(@Nullable String taskId) {
     return taskId != null && USABLE_TASK_ID.matcher(taskId).matches();
   }
@@ -176,10 +208,23 @@ public final class WireFormat {
         + " characters in all)";
   }
 
+  /**
+   * The status word an answer carries, as the API spelled it.
+   *
+   * @param answer the whole answer
+   * @return the word, or empty when the answer carries none
+   */
   public static Optional<String> status(JsonNode answer) {
     return firstText(payload(answer), STATUS_FIELDS).or(() -> firstText(answer, STATUS_FIELDS));
   }
 
+  /**
+   * What a status word means; an unknown or missing word reads as still running, so a new word
+   * never ends a paid task early.
+   *
+   * @param rawStatus the API's word, or null
+   * @return the library's reading of it
+   */
   public static TaskState state(@Nullable String rawStatus) {
     if (rawStatus == null) {
       return TaskState.RUNNING;
@@ -191,6 +236,15 @@ public final class WireFormat {
     return FAILED_WORDS.contains(word) ? TaskState.FAILED : TaskState.RUNNING;
   }
 
+  /**
+   * Reads a status answer: its state, the video URL when completed, and the reason (and whether it
+   * reads as content moderation) when failed.
+   *
+   * @param taskId the task that was asked about
+   * @param answer the answer's JSON object
+   * @param rawBody the answer's text, kept for diagnosis
+   * @return the task's status
+   */
   public static TaskStatus parseStatus(String taskId, JsonNode answer, String rawBody) {
     String rawStatus = status(answer).orElse(null);
     TaskState state = state(rawStatus);

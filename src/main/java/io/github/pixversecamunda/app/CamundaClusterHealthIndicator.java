@@ -45,6 +45,12 @@ public class CamundaClusterHealthIndicator extends AbstractHealthIndicator
   /** Null until the first check has finished. */
   private volatile @Nullable Check last;
 
+  /**
+   * Starts checking the cluster at once and then every {@code interval}, on a daemon thread.
+   *
+   * @param camunda the application's Camunda client
+   * @param interval the wait between two checks, and the time one check may take
+   */
   public CamundaClusterHealthIndicator(
       CamundaClient camunda, @Value("${pixverse.cluster-check-interval:10s}") Duration interval) {
     super("Camunda cluster check failed");

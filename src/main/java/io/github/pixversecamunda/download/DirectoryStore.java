@@ -24,6 +24,11 @@ public final class DirectoryStore implements VideoStore {
 
   private final Path directory;
 
+  /**
+   * A store that writes below the directory and never outside it.
+   *
+   * @param directory must exist and be writable when a video comes ({@link #ready()} checks)
+   */
   public DirectoryStore(Path directory) {
     this.directory = directory.toAbsolutePath().normalize();
   }
@@ -38,6 +43,7 @@ public final class DirectoryStore implements VideoStore {
     return "the directory " + directory;
   }
 
+  /** {@return the storage directory, absolute} */
   public Path directory() {
     return directory;
   }

@@ -18,12 +18,22 @@ public record DocumentSettings(
   /** Camunda SaaS's limit per document. */
   public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
 
+  /**
+   * Fills in defaults: a blank store id reads as absent, a non-positive size as {@link
+   * #DEFAULT_MAX_BYTES}, an absent spool directory as {@link #defaultSpoolDirectory()}.
+   *
+   * @param storeId the document store of the cluster; null for its default store
+   * @param timeToLive how long the document is kept; null for the store's default
+   * @param maxBytes the largest video the store accepts; Camunda SaaS accepts 10 MB per document
+   * @param spoolDirectory where a video waits, complete and checked, before its upload
+   */
   public DocumentSettings {
     storeId = storeId == null || storeId.isBlank() ? null : storeId.trim();
     maxBytes = maxBytes <= 0 ? DEFAULT_MAX_BYTES : maxBytes;
     spoolDirectory = spoolDirectory == null ? defaultSpoolDirectory() : spoolDirectory;
   }
 
+  /** {@return the cluster's default store and time to live, 10 MB per video, the JVM's temp dir} */
   public static DocumentSettings defaults() {
     return new DocumentSettings(null, null, 0, defaultSpoolDirectory());
   }

@@ -34,6 +34,12 @@ public final class DocumentStore implements VideoStore {
   private final CamundaClient camunda;
   private final DocumentSettings settings;
 
+  /**
+   * A store that creates documents through the application's Camunda client.
+   *
+   * @param camunda the client (REST) of the cluster whose document store keeps the videos
+   * @param settings which store, the time to live, the size ceiling and the spool directory
+   */
   public DocumentStore(CamundaClient camunda, DocumentSettings settings) {
     this.camunda = camunda;
     this.settings = settings;

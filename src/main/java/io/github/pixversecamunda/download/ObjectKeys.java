@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ObjectKeys {
 
+  /** The key when the process gives none: one file per task. */
   public static final String DEFAULT_PATTERN = "{taskId}.mp4";
+
+  /** Replaced by the task id, percent-encoded so it can never add a separator. */
   public static final String TASK_ID_PLACEHOLDER = "{taskId}";
 
   /** S3 allows 1,024 bytes; the key is ASCII by the segment rule, so characters are bytes. */

@@ -51,6 +51,26 @@ public record S3Settings(
     KMS
   }
 
+  /**
+   * Checks the bucket, the key prefix, the part size and the credentials, and fills in the
+   * defaults: no prefix, {@link #DEFAULT_REGION}, no encryption, {@link #DEFAULT_PART_SIZE} for 0.
+   *
+   * @param bucket the bucket; it must exist
+   * @param keyPrefix prepended to every object key, e.g. {@code videos/}; empty for none
+   * @param region the bucket's region (any value for most S3-compatible servers)
+   * @param endpoint endpoint override for S3-compatible servers (MinIO, Ceph, R2, GCS); null for
+   *     AWS
+   * @param pathStyle path-style addressing ({@code endpoint/bucket/key}), which MinIO and Ceph need
+   * @param encryption server-side encryption
+   * @param kmsKeyId the KMS key for {@link Encryption#KMS}; null for the bucket's default key
+   * @param storageClass e.g. {@code STANDARD_IA}; null for the bucket's default
+   * @param partSize bytes per multipart part, at least 5 MiB (S3's minimum); the memory one upload
+   *     holds
+   * @param accessKeyId static access key id, or null for the default chain
+   * @param secretAccessKey static secret key, or null for the default chain; never logged
+   * @throws IllegalArgumentException naming the {@code pixverse.storage.s3.*} property that is
+   *     wrong
+   */
   public S3Settings {
     if (bucket == null || bucket.isBlank()) {
       throw new IllegalArgumentException(
@@ -91,6 +111,12 @@ public record S3Settings(
         null);
   }
 
+  /**
+   * {@return a copy that talks to an S3-compatible server}
+   *
+   * @param endpoint the server, or null for AWS
+   * @param pathStyle whether the bucket goes into the path (MinIO, Ceph) rather than the host name
+   */
   public S3Settings withEndpoint(@Nullable URI endpoint, boolean pathStyle) {
     return new S3Settings(
         bucket,
@@ -106,6 +132,13 @@ public record S3Settings(
         secretAccessKey);
   }
 
+  /**
+   * {@return a copy with static credentials}
+   *
+   * @param accessKeyId the access key id, or null (with the secret) for the default chain
+   * @param secretAccessKey the secret key, or null (with the id) for the default chain
+   * @throws IllegalArgumentException when only one of the two is given
+   */
   public S3Settings withCredentials(
       @Nullable String accessKeyId, @Nullable String secretAccessKey) {
     return new S3Settings(
@@ -122,6 +155,13 @@ public record S3Settings(
         secretAccessKey);
   }
 
+  /**
+   * {@return a copy that writes every object below this prefix}
+   *
+   * @param prefix e.g. {@code videos/}; empty for none
+   * @throws DownloadException of kind {@link DownloadException.Kind#INVALID_NAME} when the prefix
+   *     breaks the object key rules
+   */
   public S3Settings withKeyPrefix(String prefix) {
     return new S3Settings(
         bucket,
@@ -137,6 +177,12 @@ public record S3Settings(
         secretAccessKey);
   }
 
+  /**
+   * {@return a copy that uploads in parts of this size}
+   *
+   * @param size bytes per part, at least {@link #MIN_PART_SIZE}
+   * @throws IllegalArgumentException when the size is smaller
+   */
   public S3Settings withPartSize(int size) {
     return new S3Settings(
         bucket,

@@ -62,6 +62,12 @@ public final class S3Store implements VideoStore {
   private final S3Settings settings;
   private final S3Client s3;
 
+  /**
+   * A store with its own S3 client, from the static credentials of the settings or else the AWS
+   * SDK's default chain; closed with the store.
+   *
+   * @param settings the bucket and how to write into it
+   */
   public S3Store(S3Settings settings) {
     this.settings = settings;
     AwsCredentialsProvider credentials =
@@ -83,6 +89,7 @@ public final class S3Store implements VideoStore {
     this.s3 = builder.build();
   }
 
+  /** {@return where and how this store writes (credentials masked in its {@code toString()})} */
   public S3Settings settings() {
     return settings;
   }

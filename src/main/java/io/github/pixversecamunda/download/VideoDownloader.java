@@ -82,10 +82,12 @@ public final class VideoDownloader implements AutoCloseable {
     return new VideoDownloader(settings, new DirectoryStore(settings.directory()));
   }
 
+  /** {@return the limits this downloader enforces} */
   public DownloadSettings settings() {
     return settings;
   }
 
+  /** {@return where this downloader keeps videos} */
   public VideoStore store() {
     return store;
   }
@@ -105,6 +107,18 @@ public final class VideoDownloader implements AutoCloseable {
         () -> download(url, keyPattern, taskId, overwrite, finishBy), copyThreads);
   }
 
+  /**
+   * Fetches and keeps one video on the caller's thread, within {@link #MAX_TRANSFER_TIME}.
+   *
+   * @param url the finished video's URL; null or blank is refused
+   * @param keyPattern the object key, {@code {taskId}} replaced; null for {@link
+   *     ObjectKeys#DEFAULT_PATTERN}
+   * @param taskId the PixVerse task, for the key and the store's metadata; may be null when the
+   *     pattern does not use it
+   * @param overwrite whether other content under the key may be replaced
+   * @return where the video was kept
+   * @throws DownloadException with the kind that tells the caller what to do
+   */
   public StoredVideo download(
       @Nullable String url,
       @Nullable String keyPattern,
@@ -113,6 +127,18 @@ public final class VideoDownloader implements AutoCloseable {
     return download(url, keyPattern, taskId, overwrite, null);
   }
 
+  /**
+   * The same, abandoned as {@link DownloadException.Kind#TRANSIENT} when not done by {@code
+   * finishBy}.
+   *
+   * @param url the finished video's URL; null or blank is refused
+   * @param keyPattern the object key pattern; null for {@link ObjectKeys#DEFAULT_PATTERN}
+   * @param taskId the PixVerse task, or null when the pattern does not use it
+   * @param overwrite whether other content under the key may be replaced
+   * @param finishBy the end of the transfer; null for {@link #MAX_TRANSFER_TIME} from now
+   * @return where the video was kept
+   * @throws DownloadException with the kind that tells the caller what to do
+   */
   public StoredVideo download(
       @Nullable String url,
       @Nullable String keyPattern,

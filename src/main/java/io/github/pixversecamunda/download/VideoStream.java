@@ -72,6 +72,7 @@ public final class VideoStream extends InputStream {
     return maxBytes;
   }
 
+  /** {@return the URL the body was fetched from, for messages} */
   public String url() {
     return url;
   }

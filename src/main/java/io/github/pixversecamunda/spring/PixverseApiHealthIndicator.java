@@ -20,6 +20,14 @@ public class PixverseApiHealthIndicator extends AbstractHealthIndicator {
   private final ApiCallHistory history;
   private final int authenticationFailuresDown;
 
+  /**
+   * A health component that reads the client's call history and never calls the API itself.
+   *
+   * @param config the client's settings, shown without the key
+   * @param history what recent calls answered
+   * @param authenticationFailuresDown refusals of the key in a row after which the component is
+   *     DOWN
+   */
   public PixverseApiHealthIndicator(
       PixverseClientConfig config, ApiCallHistory history, int authenticationFailuresDown) {
     super("PixVerse API health check failed");

@@ -39,6 +39,13 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
   private final PollSchedule schedule;
   private final Clock clock;
 
+  /**
+   * A handler that sends its outcomes to Zeebe and reads the system clock.
+   *
+   * @param api the client that checks the task
+   * @param schedule when to check next
+   * @param events hears of completed and failed generations (metrics)
+   */
   public AwaitTaskHandler(PixverseClient api, PollSchedule schedule, WorkerEvents events) {
     this(api, schedule, JobOutcomeSender.ZEEBE, Clock.systemUTC(), events);
   }

@@ -24,6 +24,13 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
   private final VideoDownloader downloader;
   private final OutcomeReporter reporter;
 
+  /**
+   * A handler that sends its outcomes to Zeebe.
+   *
+   * @param downloader fetches and keeps the video
+   * @param apiConfig the API settings, whose key is redacted from every outcome
+   * @param events hears of kept videos and failures (metrics)
+   */
   public DownloadVideoHandler(
       VideoDownloader downloader, PixverseClientConfig apiConfig, WorkerEvents events) {
     this(downloader, apiConfig, JobOutcomeSender.ZEEBE, events);

@@ -19,6 +19,9 @@ public final class InFlightJobs {
   private final Condition idle = lock.newCondition();
   private int count;
 
+  /** No job in flight yet. */
+  public InFlightJobs() {}
+
   /** Wraps a handler so that each job counts from activation until its outcome was sent. */
   public JobHandler track(AsyncJobHandler handler) {
     return (JobClient client, ActivatedJob job) -> run(handler, client, job);
@@ -37,6 +40,7 @@ public final class InFlightJobs {
     return done.whenComplete((ok, failure) -> change(-1));
   }
 
+  /** {@return the jobs counted now (started, outcome not sent yet)} */
   public int count() {
     lock.lock();
     try {

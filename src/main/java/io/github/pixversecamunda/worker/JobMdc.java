@@ -18,11 +18,22 @@ import org.slf4j.MDC;
  */
 public final class JobMdc {
 
+  /** MDC key: the job's process instance. */
   public static final String PROCESS_INSTANCE_KEY = "processInstanceKey";
+
+  /** MDC key: the id of the job's process. */
   public static final String BPMN_PROCESS_ID = "bpmnProcessId";
+
+  /** MDC key: the BPMN element (service task) of the job. */
   public static final String ELEMENT_ID = "elementId";
+
+  /** MDC key: the job. */
   public static final String JOB_KEY = "jobKey";
+
+  /** MDC key: the job type. */
   public static final String JOB_TYPE = "jobType";
+
+  /** MDC key: the PixVerse task, once known (printable, at most 200 characters). */
   public static final String TASK_ID = "pixverseTaskId";
 
   private JobMdc() {}

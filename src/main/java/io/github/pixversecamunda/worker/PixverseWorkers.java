@@ -28,10 +28,15 @@ public final class PixverseWorkers {
   /** Large files take a while; the job must not be handed to another worker meanwhile. */
   public static final Duration DOWNLOAD_JOB_TIMEOUT = Duration.ofMinutes(30);
 
+  /** The submit worker: its job type, job timeout and the variables it fetches. */
   public static final WorkerSpec SUBMIT =
       new WorkerSpec(JobTypes.SUBMIT_VIDEO, JOB_TIMEOUT, List.of(Variables.SUBMIT_FETCH));
+
+  /** The await worker: one status check per job. */
   public static final WorkerSpec AWAIT =
       new WorkerSpec(JobTypes.AWAIT_TASK, JOB_TIMEOUT, List.of(Variables.AWAIT_FETCH));
+
+  /** The download worker, with the longer timeout a large file needs. */
   public static final WorkerSpec DOWNLOAD =
       new WorkerSpec(
           JobTypes.DOWNLOAD_VIDEO, DOWNLOAD_JOB_TIMEOUT, List.of(Variables.DOWNLOAD_FETCH));

@@ -42,6 +42,13 @@ public record PollSchedule(Duration floor, Duration ceiling) {
               Resolution.P360, 30, Resolution.P540, 35, Resolution.P720, 45, Resolution.P1080, 70));
   private static final Duration AUDIO_EXTRA = Duration.ofSeconds(10);
 
+  /**
+   * Checks the bounds.
+   *
+   * @param floor the shortest wait between two checks of one task
+   * @param ceiling the longest wait between two checks of one task
+   * @throws IllegalArgumentException unless 0 &lt; floor &lt;= ceiling
+   */
   public PollSchedule {
     if (floor.isNegative() || floor.isZero() || ceiling.compareTo(floor) < 0) {
       throw new IllegalArgumentException(
@@ -72,6 +79,16 @@ public record PollSchedule(Duration floor, Duration ceiling) {
         && share(expected, FIRST_CHECK_SHARE).minus(elapsed).compareTo(floor) >= 0;
   }
 
+  /**
+   * The wait before the next status check: up to the first sensible check, then steps of a share of
+   * the expected time, a fifth of the elapsed time once overdue; within the bounds, and never
+   * shorter than the API's {@code Retry-After}.
+   *
+   * @param expected the generation's expected time ({@link #expectedGenerationTime})
+   * @param elapsed time since the submit (or the first check)
+   * @param retryAfter what the API asked for, or null
+   * @return the wait
+   */
   public Duration next(Duration expected, Duration elapsed, @Nullable Duration retryAfter) {
     Duration wait;
     if (elapsed.compareTo(share(expected, OVERDUE_SHARE)) < 0) {

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * same scope, which hides any value from outside; a task id counts only beside this task's own
  * attempt. Values from an outer scope are ignored (and logged).
  */
-public final class SubmitRecords {
+final class SubmitRecords {
 
   private static final Logger LOG = LoggerFactory.getLogger(SubmitRecords.class);
 
@@ -51,7 +51,7 @@ public final class SubmitRecords {
 
   private final TaskVariables taskVariables;
 
-  public SubmitRecords(TaskVariables taskVariables) {
+  SubmitRecords(TaskVariables taskVariables) {
     this.taskVariables = taskVariables;
   }
 

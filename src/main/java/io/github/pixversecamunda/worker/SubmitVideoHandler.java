@@ -60,7 +60,11 @@ import org.slf4j.LoggerFactory;
 public final class SubmitVideoHandler implements AsyncJobHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(SubmitVideoHandler.class);
+
+  /** The {@code mode} input for text-to-video: an image URL, if any, is ignored. */
   public static final String MODE_TEXT = "text";
+
+  /** The {@code mode} input for image-to-video: the image URL is required. */
   public static final String MODE_IMAGE = "image";
 
   /** The longest deadline a process may set on a generation. */
@@ -71,6 +75,14 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
   private final OutcomeReporter reporter;
   private final Clock clock;
 
+  /**
+   * A handler that keeps its records on the task through the Camunda client and sends its outcomes
+   * to Zeebe.
+   *
+   * @param api the client that submits
+   * @param camunda writes the at-most-once records into the task's scope
+   * @param events hears of accepted submits, waits and failures (metrics)
+   */
   public SubmitVideoHandler(PixverseClient api, CamundaClient camunda, WorkerEvents events) {
     this(api, TaskVariables.of(camunda), JobOutcomeSender.ZEEBE, Clock.systemUTC(), events);
   }

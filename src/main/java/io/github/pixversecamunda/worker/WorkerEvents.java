@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 public interface WorkerEvents {
 
+  /** Hears nothing: for handlers without metrics. */
   WorkerEvents NONE = new WorkerEvents() {};
 
   /** Where in the life of a generation something went wrong. */
@@ -31,6 +32,7 @@ public interface WorkerEvents {
     /** Keeping the finished video. */
     DOWNLOAD;
 
+    /** {@return the phase as a metric tag value, e.g. {@code submit}} */
     public String tag() {
       return name().toLowerCase(Locale.ROOT);
     }

@@ -20,7 +20,11 @@ public final class AccountLimitBackoff {
   private int refusalsInARow;
   private ErrorKind lastKind = ErrorKind.CONCURRENCY_LIMITED;
 
-  /** A replica's memory of refusals, not paused yet. */
+  /**
+   * A replica's memory of refusals, not paused yet.
+   *
+   * @param limits the first and longest wait
+   */
   public AccountLimitBackoff(AccountLimits limits) {
     this.limits = limits;
   }
@@ -46,13 +50,21 @@ public final class AccountLimitBackoff {
     refusalsInARow = 0;
   }
 
-  /** How long the replica still holds its submits back; zero when it does not. */
+  /**
+   * How long the replica still holds its submits back; zero when it does not.
+   *
+   * @return the pause left, or zero
+   */
   public synchronized Duration pausedFor() {
     long left = pausedUntilNanos - System.nanoTime();
     return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
   }
 
-  /** The kind of the refusal that started the current pause. */
+  /**
+   * The kind of the refusal that started the current pause.
+   *
+   * @return the kind of the last refusal: rate or generations at once
+   */
   public synchronized ErrorKind lastKind() {
     return lastKind;
   }
@@ -67,6 +79,10 @@ public final class AccountLimitBackoff {
    * the first): the grown wait, never shorter than the replica's pause or the API's {@code
    * Retry-After}, never longer than {@link AccountLimits#maxWait()}, plus up to a quarter of jitter
    * within that ceiling.
+   *
+   * @param jobRefusals refusals of this job's submits so far
+   * @param retryAfter what the API asked for, or null
+   * @return the wait
    */
   public Duration waitBeforeRetry(int jobRefusals, @Nullable Duration retryAfter) {
     int refusals;

@@ -45,7 +45,14 @@ public final class ApiAnswers {
    */
   public static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
 
-  /** One answer as it arrived: status, body (at most the client's size limit) and two headers. */
+  /**
+   * One answer as it arrived: status, body (at most the client's size limit) and two headers.
+   *
+   * @param status the HTTP status
+   * @param body the body as text, at most the client's size limit
+   * @param retryAfter the Retry-After header, or null
+   * @param location the Location header, or null
+   */
   public record Reply(
       int status, String body, @Nullable String retryAfter, @Nullable String location) {}
 
@@ -55,13 +62,23 @@ public final class ApiAnswers {
   /**
    * Reads answers with {@code json}; every text from the API passes {@code redact} before it is
    * kept.
+   *
+   * @param json parses the bodies
+   * @param redact removes the key from any text
    */
   public ApiAnswers(ObjectMapper json, UnaryOperator<String> redact) {
     this.json = json;
     this.redact = redact;
   }
 
-  /** The answer to a submit: the accepted task, or the failure it proves. */
+  /**
+   * The answer to a submit: the accepted task, or the failure it proves.
+   *
+   * @param reply the submit's answer
+   * @return the accepted (paid) task
+   * @throws PixverseApiException classified: {@link ErrorKind#OUTCOME_UNKNOWN} whenever a task may
+   *     exist
+   */
   public SubmittedTask submitted(Reply reply) {
     Parsed parsed = parse(reply.body());
     JsonNode object = parsed.object();
@@ -135,7 +152,14 @@ public final class ApiAnswers {
     throw failure(effective, parsed.root(), reply, true, null);
   }
 
-  /** The answer to a status check: the task's status, or the failure it proves. */
+  /**
+   * The answer to a status check: the task's status, or the failure it proves.
+   *
+   * @param taskId the task that was asked about
+   * @param reply the status check's answer
+   * @return the task's status
+   * @throws PixverseApiException classified
+   */
   public TaskStatus status(String taskId, Reply reply) {
     int status = reply.status();
     if (status >= 300 && status < 400) {
@@ -303,6 +327,9 @@ public final class ApiAnswers {
 
   /**
    * Seconds or an HTTP date, capped at {@link #MAX_RETRY_AFTER}; null when absent or unreadable.
+   *
+   * @param header the header's value
+   * @return the wait
    */
   public static @Nullable Duration retryAfter(@Nullable String header) {
     if (header == null || header.isBlank()) {

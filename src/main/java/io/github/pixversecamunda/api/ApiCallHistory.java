@@ -10,7 +10,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ApiCallHistory implements ApiCallObserver {
 
-  /** What is known now; times are null until the first such call. */
+  /**
+   * What is known now; times are null until the first such call.
+   *
+   * @param calls calls finished so far
+   * @param lastSuccessAt when the API last accepted a call
+   * @param lastFailureAt when a call last failed
+   * @param lastFailure how it failed
+   * @param authenticationFailuresInARow refusals of the key since the last accepted call
+   */
   public record Snapshot(
       long calls,
       @Nullable Instant lastSuccessAt,
@@ -26,7 +34,11 @@ public final class ApiCallHistory implements ApiCallObserver {
     this(Clock.systemUTC());
   }
 
-  /** A history that stamps calls with {@code clock} (tests fix the time). */
+  /**
+   * A history that stamps calls with {@code clock} (tests fix the time).
+   *
+   * @param clock stamps the calls
+   */
   public ApiCallHistory(Clock clock) {
     this.clock = clock;
   }

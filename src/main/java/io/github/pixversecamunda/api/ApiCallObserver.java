@@ -30,13 +30,26 @@ public interface ApiCallObserver {
   /**
    * A call got its in-flight slot after waiting this long (zero when one was free), and is now in
    * flight.
+   *
+   * @param endpoint where the call goes
+   * @param waitedForSlot the time it queued for a slot
    */
   default void callStarted(Endpoint endpoint, Duration waitedForSlot) {}
 
-  /** A call left flight; {@code failure} is null when the API answered with success. */
+  /**
+   * A call left flight; {@code failure} is null when the API answered with success.
+   *
+   * @param endpoint where the call went
+   * @param failure how it failed, or null
+   */
   default void callFinished(Endpoint endpoint, @Nullable ErrorKind failure) {}
 
-  /** Tells every observer in turn. */
+  /**
+   * Tells every observer in turn.
+   *
+   * @param observers told in this order
+   * @return one observer for all of them
+   */
   static ApiCallObserver all(List<? extends ApiCallObserver> observers) {
     List<ApiCallObserver> copy = List.copyOf(observers);
     if (copy.size() == 1) {

@@ -141,34 +141,41 @@ public enum GenerationField {
     this.value = value;
   }
 
-  /** The name users see: process variable, template input, local-run option and error messages. */
+  /**
+   * {@return the name users see: process variable, template input, local-run option and error
+   * messages}
+   */
   public String variable() {
     return variable;
   }
 
-  /** The request body's field name at API in One. */
+  /** {@return the request body's field name at API in One} */
   public String wire() {
     return wire;
   }
 
-  /** The closed set of allowed values, spelled as on the wire; empty for free-form fields. */
+  /**
+   * {@return the closed set of allowed values, spelled as on the wire; empty for free-form fields}
+   */
   public List<String> choices() {
     return choices;
   }
 
-  /** The allowed values in words, as error messages and the templates state them. */
+  /** {@return the allowed values in words, as error messages and the templates state them} */
   public String allowed() {
     return allowed;
   }
 
   /**
    * What the API uses when the field is absent; null when there is no default (or the API chooses).
+   *
+   * @return the API's default, spelled as on the wire, or null
    */
   public @Nullable String defaultValue() {
     return defaultValue;
   }
 
-  /** Whether the field changes the credits a video costs (see {@link Credits}). */
+  /** {@return whether the field changes the credits a video costs (see {@link Credits})} */
   public boolean affectsCredits() {
     return affectsCredits;
   }
@@ -176,12 +183,15 @@ public enum GenerationField {
   /**
    * The field's value in a checked request, as sent on the wire and echoed in results; null when
    * absent.
+   *
+   * @param request a checked request
+   * @return the value, or null
    */
   public @Nullable Object valueOf(GenerationRequest request) {
     return value.apply(request);
   }
 
-  /** Every field's variable name, in table order. */
+  /** {@return every field's variable name, in table order} */
   public static List<String> variables() {
     return Arrays.stream(values()).map(GenerationField::variable).toList();
   }

@@ -17,6 +17,16 @@ import org.jspecify.annotations.Nullable;
  * loosely typed, possibly wrong. {@link #validate()} turns it into a {@link GenerationRequest} or
  * reports every problem at once. The field names here are the names users see: process variables,
  * template inputs and error messages all use them.
+ *
+ * @param prompt the text of the video
+ * @param imageUrl a reference image URL; present, the generation is image-to-video
+ * @param resolution e.g. {@code 720p}
+ * @param duration seconds: 5, 8 or 10 (a number or text)
+ * @param aspectRatio e.g. {@code 16:9}; absent lets the API choose
+ * @param generateAudio true or false (a boolean or text)
+ * @param thinkingType enabled, disabled or auto
+ * @param negativePrompt what the video should not show
+ * @param seed a whole number, for a repeatable generation
  */
 public record GenerationInput(
     @Nullable Object prompt,
@@ -50,7 +60,12 @@ public record GenerationInput(
 
   public static final long MAX_SEED = 2_147_483_647L;
 
-  /** Reads the fields by their variable names (missing ones are absent). */
+  /**
+   * Reads the fields by their variable names (missing ones are absent).
+   *
+   * @param values process variables or JSON fields
+   * @return the input, unchecked
+   */
   public static GenerationInput fromMap(Map<String, ?> values) {
     return of(field -> values.get(field.variable()));
   }
@@ -58,13 +73,21 @@ public record GenerationInput(
   /**
    * Builds an input from a value per field. The record's components follow the order of {@link
    * GenerationField} (a test holds the two in step).
+   *
+   * @param valueOf the value of a field, or null when absent
+   * @return the input, unchecked
    */
   public static GenerationInput of(Function<GenerationField, @Nullable Object> valueOf) {
     Object[] v = Arrays.stream(GenerationField.values()).map(valueOf).toArray();
     return new GenerationInput(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
   }
 
-  /** Checks every field; returns the typed request with the API's defaults filled in. */
+  /**
+   * Checks every field; returns the typed request with the API's defaults filled in.
+   *
+   * @return the request
+   * @throws InvalidInputException naming every bad field and its allowed values
+   */
   public GenerationRequest validate() {
     List<Violation> problems = new ArrayList<>();
     // A list or an object is never a prompt, a choice or a number: refused before its toString()
@@ -245,7 +268,12 @@ public record GenerationInput(
     return isAbsent(raw) ? raw : wholeNumber(raw).<Object>map(String::valueOf).orElse(raw);
   }
 
-  /** 5, 5.0, "5" and "5.0" are the whole number 5; 5.5, "five" and absent values are none. */
+  /**
+   * 5, 5.0, "5" and "5.0" are the whole number 5; 5.5, "five" and absent values are none.
+   *
+   * @param raw a number or text
+   * @return the number, or empty
+   */
   public static Optional<Long> wholeNumber(@Nullable Object raw) {
     try {
       BigDecimal number =

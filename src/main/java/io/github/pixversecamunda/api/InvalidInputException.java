@@ -11,7 +11,11 @@ public class InvalidInputException extends RuntimeException {
 
   private final transient List<Violation> violations;
 
-  /** An error whose message lists every violation, and that nothing was sent. */
+  /**
+   * An error whose message lists every violation, and that nothing was sent.
+   *
+   * @param violations every problem found, at least one
+   */
   public InvalidInputException(List<Violation> violations) {
     super(
         "Invalid PixVerse input (nothing was sent, no credit spent): "

@@ -61,7 +61,11 @@ public class PixverseApiException extends RuntimeException {
     return kind;
   }
 
-  /** The HTTP status of the answer (or the error code inside a 200 answer); 0 when none came. */
+  /**
+   * The HTTP status of the answer (or the error code inside a 200 answer); 0 when none came.
+   *
+   * @return the status, or 0
+   */
   public int httpStatus() {
     return httpStatus;
   }

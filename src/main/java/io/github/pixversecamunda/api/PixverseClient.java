@@ -66,17 +66,32 @@ public final class PixverseClient {
   /** Handling answers is quick and never waits, so the cores are enough threads for it. */
   private static final int ANSWER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
-  /** A client with its own Jackson mapper and no observer. */
+  /**
+   * A client with its own Jackson mapper and no observer.
+   *
+   * @param config how to reach the API
+   */
   public PixverseClient(PixverseClientConfig config) {
     this(config, new ObjectMapper());
   }
 
-  /** A client that reads and writes JSON with the caller's mapper. */
+  /**
+   * A client that reads and writes JSON with the caller's mapper.
+   *
+   * @param config how to reach the API
+   * @param json reads the answers and writes the requests
+   */
   public PixverseClient(PixverseClientConfig config, ObjectMapper json) {
     this(config, json, ApiCallObserver.NONE);
   }
 
-  /** With an observer that hears of every call (metrics, health). */
+  /**
+   * With an observer that hears of every call (metrics, health).
+   *
+   * @param config how to reach the API
+   * @param json reads the answers and writes the requests
+   * @param observer hears of every call; its failures never change a call's result
+   */
   public PixverseClient(PixverseClientConfig config, ObjectMapper json, ApiCallObserver observer) {
     this.config = config;
     this.json = json;
@@ -102,12 +117,21 @@ public final class PixverseClient {
     return config;
   }
 
-  /** This client's (the replica's) memory of the account's refusals. */
+  /**
+   * This client's (the replica's) memory of the account's refusals.
+   *
+   * @return the back-off shared by every submit of this client
+   */
   public AccountLimitBackoff accountLimits() {
     return backoff;
   }
 
-  /** Creates a paid generation task. Validation already happened when the request was built. */
+  /**
+   * Creates a paid generation task. Validation already happened when the request was built.
+   *
+   * @param request a checked request
+   * @return the accepted task, or a classified failure
+   */
   public CompletableFuture<SubmittedTask> submitAsync(GenerationRequest request) {
     return submitAsync(request, null);
   }
@@ -117,6 +141,10 @@ public final class PixverseClient {
    * slot until then fails as {@link ErrorKind#CONNECTION_FAILED} without leaving the worker. A job
    * worker passes its job's deadline less the request timeout, so that no POST goes out after the
    * engine may have handed the job to another worker.
+   *
+   * @param request a checked request
+   * @param sendBy the last moment the POST may leave, or null for no limit
+   * @return the accepted task, or a classified failure
    */
   public CompletableFuture<SubmittedTask> submitAsync(
       GenerationRequest request, @Nullable Instant sendBy) {
@@ -163,7 +191,12 @@ public final class PixverseClient {
         });
   }
 
-  /** Checks a task once. Unknown status words read as {@link TaskState#RUNNING}. */
+  /**
+   * Checks a task once. Unknown status words read as {@link TaskState#RUNNING}.
+   *
+   * @param taskId the task's id; an unusable one fails as invalid input before any request
+   * @return the task's status, or a classified failure
+   */
   public CompletableFuture<TaskStatus> statusAsync(String taskId) {
     if (!WireFormat.isUsableTaskId(taskId)) {
       return CompletableFuture.failedFuture(
@@ -305,7 +338,11 @@ public final class PixverseClient {
     return inFlight.open();
   }
 
-  /** Calls waiting for one of the open ones to finish. */
+  /**
+   * Calls waiting for one of the open ones to finish.
+   *
+   * @return the calls queued now
+   */
   public int queuedCalls() {
     return inFlight.waiting();
   }
@@ -401,7 +438,13 @@ public final class PixverseClient {
     return t;
   }
 
-  /** Waits for an asynchronous call and rethrows its failure as it was classified. */
+  /**
+   * Waits for an asynchronous call and rethrows its failure as it was classified.
+   *
+   * @param <T> the call's result
+   * @param call the asynchronous call
+   * @return its result
+   */
   public static <T> T join(CompletableFuture<T> call) {
     try {
       return call.join();

@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param maxInFlight requests open at once; further calls queue without holding the caller's thread
  * @param requestTimeout the whole answer, body included, must have arrived within this time
  * @param limits how submits behave towards the account's limits
+ * @param baseUrl the API's base URL, without a trailing slash
+ * @param apiKey the key; {@link #toString()} masks it
+ * @param connectTimeout time allowed to open a connection
  */
 public record PixverseClientConfig(
     URI baseUrl,
@@ -100,7 +103,12 @@ public record PixverseClientConfig(
         baseUrl, apiKey, connectTimeout, requestTimeout, maxInFlight, accountLimits);
   }
 
-  /** Replaces the key wherever it might appear in text that leaves the client. */
+  /**
+   * Replaces the key wherever it might appear in text that leaves the client.
+   *
+   * @param text any text
+   * @return the text with every occurrence of the key masked
+   */
   public String redact(String text) {
     return text.replace(apiKey, "****");
   }

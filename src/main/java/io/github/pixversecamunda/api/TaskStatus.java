@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param failureReason set when failed
  * @param contentRejected true when the failure reads as content moderation
  * @param rawAnswer the answer's body, kept for diagnosis
+ * @param taskId the task that was asked about
  */
 public record TaskStatus(
     String taskId,

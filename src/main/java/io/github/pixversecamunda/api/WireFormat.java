@@ -117,7 +117,13 @@ public final class WireFormat {
 
   private WireFormat() {}
 
-  /** The request body: the model and every field the request has, under its wire name. */
+  /**
+   * The request body: the model and every field the request has, under its wire name.
+   *
+   * @param request a checked request
+   * @param json creates the nodes
+   * @return the body as sent
+   */
   public static ObjectNode toBody(GenerationRequest request, ObjectMapper json) {
     ObjectNode body = json.createObjectNode();
     body.put(MODEL, GenerationRequest.MODEL);
@@ -130,13 +136,21 @@ public final class WireFormat {
     return body;
   }
 
-  /** Reads a request body back (the simulator's side of {@link #toBody}). */
+  /**
+   * Reads a request body back (the simulator's side of {@link #toBody}).
+   *
+   * @param body a request body
+   * @return its fields under their variable names, unchecked
+   */
   public static GenerationInput fromBody(JsonNode body) {
     return GenerationInput.of(field -> value(body, field.wire()));
   }
 
   /**
    * The object that carries the payload: {@code data} inside the envelope, else the answer itself.
+   *
+   * @param answer the whole answer
+   * @return the node to read fields from
    */
   public static JsonNode payload(JsonNode answer) {
     JsonNode data = answer.get(DATA);
@@ -167,6 +181,9 @@ public final class WireFormat {
   /**
    * A task id (or any text from outside) as it may appear in a message or a log line: in quotes,
    * control characters escaped, at most 200 characters.
+   *
+   * @param raw the text, or null (shown as {@code null})
+   * @return the quoted text
    */
   public static String quoted(@Nullable String raw) {
     String text = raw == null ? "null" : raw;
@@ -187,6 +204,9 @@ public final class WireFormat {
 
   /**
    * Text with every control character (CR, LF, ...) replaced by a space: one log line stays one.
+   *
+   * @param text any text
+   * @return the text on one line
    */
   public static String printable(String text) {
     StringBuilder out = new StringBuilder(text.length());
@@ -197,7 +217,12 @@ public final class WireFormat {
     return out.toString();
   }
 
-  /** At most {@link #RAW_ANSWER_LIMIT} characters of an answer, with a note when cut. */
+  /**
+   * At most {@link #RAW_ANSWER_LIMIT} characters of an answer, with a note when cut.
+   *
+   * @param answer an answer's text
+   * @return the text, cut when longer than the limit
+   */
   public static String bounded(String answer) {
     if (answer.length() <= RAW_ANSWER_LIMIT) {
       return answer;

@@ -61,7 +61,11 @@ public class PixverseWorkerApplication {
     application().run(args);
   }
 
-  /** The application with its operations defaults, as {@link #main} runs it. */
+  /**
+   * The application with its operations defaults, as {@link #main} runs it.
+   *
+   * @return a new application, not yet run
+   */
   public static SpringApplication application() {
     SpringApplication application = new SpringApplication(PixverseWorkerApplication.class);
     application.setDefaultProperties(OPERATIONS_DEFAULTS);

@@ -38,7 +38,11 @@ public record DocumentSettings(
     return new DocumentSettings(null, null, 0, defaultSpoolDirectory());
   }
 
-  /** The JVM's temporary directory: where a video waits for its upload unless told otherwise. */
+  /**
+   * The JVM's temporary directory: where a video waits for its upload unless told otherwise.
+   *
+   * @return the directory named by {@code java.io.tmpdir}
+   */
   public static Path defaultSpoolDirectory() {
     return Path.of(System.getProperty("java.io.tmpdir", "."));
   }

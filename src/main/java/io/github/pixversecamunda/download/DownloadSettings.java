@@ -59,7 +59,12 @@ public record DownloadSettings(
     requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
   }
 
-  /** Safe defaults: 2 GiB ceiling, public addresses only, three redirects. */
+  /**
+   * Safe defaults: 2 GiB ceiling, public addresses only, three redirects.
+   *
+   * @param directory the storage directory of the {@link DirectoryStore}
+   * @return the settings
+   */
   public static DownloadSettings of(Path directory) {
     return new DownloadSettings(
         directory,

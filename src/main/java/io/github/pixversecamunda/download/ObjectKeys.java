@@ -36,6 +36,13 @@ public final class ObjectKeys {
 
   /**
    * Resolves the pattern; throws {@link DownloadException.Kind#INVALID_NAME} for anything unsafe.
+   *
+   * @param pattern the key pattern, e.g. {@code campaigns/{taskId}.mp4}; null or blank for {@link
+   *     #DEFAULT_PATTERN}
+   * @param taskId replaces {@link #TASK_ID_PLACEHOLDER}, percent-encoded; may be null when the
+   *     pattern does not use it
+   * @return the key a store writes under
+   * @throws DownloadException of kind {@link DownloadException.Kind#INVALID_NAME} for an unsafe key
    */
   public static String resolve(@Nullable String pattern, @Nullable String taskId) {
     String template = pattern == null || pattern.isBlank() ? DEFAULT_PATTERN : pattern.trim();
@@ -79,7 +86,12 @@ public final class ObjectKeys {
     return out.toString();
   }
 
-  /** The last segment: the file name a person or a mail client sees. */
+  /**
+   * The last segment: the file name a person or a mail client sees.
+   *
+   * @param key a resolved key
+   * @return its last segment
+   */
   public static String fileName(String key) {
     return key.substring(key.lastIndexOf('/') + 1);
   }

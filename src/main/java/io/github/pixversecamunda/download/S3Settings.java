@@ -95,7 +95,12 @@ public record S3Settings(
     }
   }
 
-  /** Bucket, default region, no endpoint override, default credential chain. */
+  /**
+   * Bucket, default region, no endpoint override, default credential chain.
+   *
+   * @param bucket the bucket; it must exist
+   * @return the settings
+   */
   public static S3Settings of(String bucket) {
     return new S3Settings(
         bucket,

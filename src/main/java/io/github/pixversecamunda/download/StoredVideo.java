@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param versionId S3: the object's version, when the bucket keeps versions
  * @param etag S3: the object's entity tag
  * @param document document store: the reference in the shape Camunda's connectors accept
+ * @param sizeBytes the video's size
+ * @param contentType the media type the file host declared
+ * @param sourceUrl where the video came from, after redirects
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StoredVideo(

@@ -43,6 +43,9 @@ public final class VideoDownloader implements AutoCloseable {
   private final ExecutorService copyThreads;
 
   /**
+   * A downloader that resolves hosts through the system's DNS and trusts the JDK's roots.
+   *
+   * @param settings the limits every download is held to
    * @param store where videos go; closed with the downloader
    */
   public VideoDownloader(DownloadSettings settings, VideoStore store) {
@@ -77,7 +80,12 @@ public final class VideoDownloader implements AutoCloseable {
             });
   }
 
-  /** Into the settings' directory: the default store. */
+  /**
+   * Into the settings' directory: the default store.
+   *
+   * @param settings the limits, and the directory of the store
+   * @return a downloader into a {@link DirectoryStore}
+   */
   public static VideoDownloader intoDirectory(DownloadSettings settings) {
     return new VideoDownloader(settings, new DirectoryStore(settings.directory()));
   }
@@ -96,6 +104,13 @@ public final class VideoDownloader implements AutoCloseable {
    * Streams the video on the downloader's own threads; abandoned as {@link
    * DownloadException.Kind#TRANSIENT} if not done by {@code finishBy} (null: {@link
    * #MAX_TRANSFER_TIME} from now).
+   *
+   * @param url the finished video's URL; null or blank is refused
+   * @param keyPattern the object key pattern; null for {@link ObjectKeys#DEFAULT_PATTERN}
+   * @param taskId the PixVerse task, or null when the pattern does not use it
+   * @param overwrite whether other content under the key may be replaced
+   * @param finishBy the end of the transfer, or null
+   * @return where the video was kept, or a {@link DownloadException}
    */
   public CompletableFuture<StoredVideo> downloadAsync(
       @Nullable String url,

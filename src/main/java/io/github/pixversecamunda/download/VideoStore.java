@@ -19,7 +19,11 @@ public interface VideoStore extends AutoCloseable {
   /** {@return which kind of store this is, as results and metrics name it} */
   StoreKind kind();
 
-  /** Where videos go, for the start-up log line; never a secret. */
+  /**
+   * Where videos go, for the start-up log line; never a secret.
+   *
+   * @return e.g. the directory or the bucket and prefix
+   */
   String describe();
 
   /** Checks what can be checked before any transfer begins (a directory that is missing). */

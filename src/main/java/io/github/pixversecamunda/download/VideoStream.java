@@ -57,17 +57,29 @@ public final class VideoStream extends InputStream {
     this.until = until;
   }
 
-  /** The media type the file host declared, already accepted by the content policy. */
+  /**
+   * The media type the file host declared, already accepted by the content policy.
+   *
+   * @return the media type
+   */
   public String contentType() {
     return contentType;
   }
 
-  /** The length the file host declared, when it did. */
+  /**
+   * The length the file host declared, when it did.
+   *
+   * @return the declared length, or empty
+   */
   public OptionalLong declaredLength() {
     return declaredLength;
   }
 
-  /** The size ceiling: a store that buffers may size its buffers by it. */
+  /**
+   * The size ceiling: a store that buffers may size its buffers by it.
+   *
+   * @return the ceiling in bytes
+   */
   public long maxBytes() {
     return maxBytes;
   }
@@ -77,12 +89,21 @@ public final class VideoStream extends InputStream {
     return url;
   }
 
-  /** Bytes read so far; the whole size once the end was reached. */
+  /**
+   * Bytes read so far; the whole size once the end was reached.
+   *
+   * @return the bytes read
+   */
   public long size() {
     return size;
   }
 
-  /** The hex SHA-256 of the whole body; only after the end was reached. */
+  /**
+   * The hex SHA-256 of the whole body; only after the end was reached.
+   *
+   * @return the lower-case hex digest
+   * @throws IllegalStateException before the end was reached
+   */
   public String sha256() {
     String hex = digest;
     if (hex == null) {

@@ -73,7 +73,11 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
   private final MeterRegistry registry;
   private final AtomicInteger inFlight = new AtomicInteger();
 
-  /** Registers the in-flight gauge now and every other meter on first use. */
+  /**
+   * Registers the in-flight gauge now and every other meter on first use.
+   *
+   * @param registry where the meters are registered
+   */
   public PixverseMetrics(MeterRegistry registry) {
     this.registry = registry;
     Gauge.builder(API_IN_FLIGHT, inFlight, AtomicInteger::get)

@@ -38,7 +38,12 @@ public final class JobMdc {
 
   private JobMdc() {}
 
-  /** The handler, with the job's keys in the MDC while it runs. */
+  /**
+   * The handler, with the job's keys in the MDC while it runs.
+   *
+   * @param handler the handler to wrap
+   * @return a handler that runs with the job's keys in the MDC
+   */
   public static JobHandler correlated(JobHandler handler) {
     return (client, job) -> {
       try (Scope ignored = open(job)) {
@@ -50,6 +55,12 @@ public final class JobMdc {
   /**
    * A stage's {@code handle} callback that runs with the job's keys in the MDC of whichever thread
    * completes the call, and returns what comes next.
+   *
+   * @param <T> the call's result
+   * @param <R> what the callback returns
+   * @param job the job whose keys the callback logs with
+   * @param callback what runs when the call completes
+   * @return the callback, run within the job's MDC scope
    */
   public static <T, R> BiFunction<T, Throwable, R> within(
       ActivatedJob job, BiFunction<T, Throwable, R> callback) {
@@ -60,7 +71,11 @@ public final class JobMdc {
     };
   }
 
-  /** Adds the PixVerse task id to the current scope (ignored when null). */
+  /**
+   * Adds the PixVerse task id to the current scope (ignored when null).
+   *
+   * @param taskId the PixVerse task, or null
+   */
   public static void taskId(@Nullable String taskId) {
     if (taskId != null) {
       // A task id read from a variable may hold anything: one log line must stay one line.
@@ -69,7 +84,12 @@ public final class JobMdc {
     }
   }
 
-  /** Puts the job's keys; closing the scope restores the thread's MDC as it was. */
+  /**
+   * Puts the job's keys; closing the scope restores the thread's MDC as it was.
+   *
+   * @param job the job whose keys go into the MDC
+   * @return the scope to close
+   */
   public static Scope open(ActivatedJob job) {
     Scope scope = new Scope(MDC.getCopyOfContextMap());
     MDC.put(PROCESS_INSTANCE_KEY, Long.toString(job.getProcessInstanceKey()));

@@ -51,7 +51,15 @@ public final class PixverseWorkers {
     return open(camunda, api, schedule, null);
   }
 
-  /** Also opens the download worker when a downloader is given. */
+  /**
+   * Opens the submit and await workers, and the download worker when a downloader is given.
+   *
+   * @param camunda the client the workers activate jobs with
+   * @param api the API client the handlers call
+   * @param schedule when the await worker checks next
+   * @param downloader keeps finished videos, or null for no download worker
+   * @return the open workers; close them before the clients
+   */
   public static List<JobWorker> open(
       CamundaClient camunda,
       PixverseClient api,
@@ -65,6 +73,14 @@ public final class PixverseWorkers {
    * the workers first, then {@link InFlightJobs#awaitIdle} before closing the client), and
    * reporting to {@code events} (metrics). Every handler logs with the job's keys in the MDC
    * ({@link JobMdc}).
+   *
+   * @param camunda the client the workers activate jobs with
+   * @param api the API client the handlers call
+   * @param schedule when the await worker checks next
+   * @param downloader keeps finished videos, or null for no download worker
+   * @param inFlight counts the jobs whose outcome is not sent yet
+   * @param events hears of what the handlers did (metrics)
+   * @return the open workers; close them before the clients
    */
   public static List<JobWorker> open(
       CamundaClient camunda,
@@ -92,6 +108,12 @@ public final class PixverseWorkers {
   /**
    * Opens one worker as specified: its jobs log with their keys, are counted in {@code inFlight}
    * and honour the task's job timeout.
+   *
+   * @param camunda the client the worker activates jobs with
+   * @param spec the job type, timeout and fetch list
+   * @param handler decides and sends each job's outcome
+   * @param inFlight counts the jobs whose outcome is not sent yet
+   * @return the open worker
    */
   public static JobWorker open(
       CamundaClient camunda, WorkerSpec spec, AsyncJobHandler handler, InFlightJobs inFlight) {
@@ -107,6 +129,11 @@ public final class PixverseWorkers {
   /**
    * A handler as every registration runs it: with the job's keys in the logging MDC, counted in
    * {@code inFlight} until its outcome was sent, and honouring the task's job timeout header.
+   *
+   * @param camunda the client that sets a task's job timeout
+   * @param handler decides and sends each job's outcome
+   * @param inFlight counts the jobs whose outcome is not sent yet
+   * @return the handler to register
    */
   public static JobHandler prepare(
       CamundaClient camunda, AsyncJobHandler handler, InFlightJobs inFlight) {

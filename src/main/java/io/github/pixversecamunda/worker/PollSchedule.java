@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * averages about 3.6–3.8 checks per generation with 9–10% added latency (the benchmark's {@code
  * polling} figures). Always within [floor, ceiling] and never shorter than a Retry-After the API
  * asked for.
+ *
+ * @param floor the shortest wait between two checks of one task
+ * @param ceiling the longest wait between two checks of one task
  */
 public record PollSchedule(Duration floor, Duration ceiling) {
 
@@ -56,7 +59,14 @@ public record PollSchedule(Duration floor, Duration ceiling) {
     }
   }
 
-  /** The quoted generation time (30–90 s for 5 s at 720p), scaled for what was asked. */
+  /**
+   * The quoted generation time (30–90 s for 5 s at 720p), scaled for what was asked.
+   *
+   * @param resolution the video's resolution
+   * @param duration the video's length
+   * @param audio whether it has a sound track
+   * @return the time a generation is expected to take
+   */
   public static Duration expectedGenerationTime(
       Resolution resolution, VideoDuration duration, boolean audio) {
     double factor =
@@ -73,7 +83,13 @@ public record PollSchedule(Duration floor, Duration ceiling) {
     return Duration.ofSeconds(seconds).plus(audio ? AUDIO_EXTRA : Duration.ZERO);
   }
 
-  /** True while a generation expected to take {@code expected} cannot sensibly be finished yet. */
+  /**
+   * True while a generation expected to take {@code expected} cannot sensibly be finished yet.
+   *
+   * @param expected the expected generation time
+   * @param elapsed the time since the submit
+   * @return true when a check now would be wasted
+   */
   public boolean tooEarlyToCheck(Duration expected, Duration elapsed) {
     return elapsed.compareTo(share(expected, FIRST_CHECK_SHARE)) < 0
         && share(expected, FIRST_CHECK_SHARE).minus(elapsed).compareTo(floor) >= 0;

@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  *     is resumed whose inputs no longer check out)
  * @param resumed true when a redelivered job completed with the task an earlier attempt submitted
  * @param parameters the generation as sent: the model and every field under its variable name
+ * @param taskId the API's id of the paid task
+ * @param estimatedCredits the price by the credit table
+ * @param submittedAt when the API accepted the submit, ISO-8601
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubmitResult(

@@ -102,6 +102,10 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
 
   /**
    * The checked inputs of one submit job: the generation, the mode (text or image) and the budget.
+   *
+   * @param request the checked generation
+   * @param mode {@link #MODE_TEXT} or {@link #MODE_IMAGE}
+   * @param maxCredits the budget, or null for none
    */
   public record Prepared(GenerationRequest request, String mode, @Nullable Integer maxCredits) {}
 
@@ -398,6 +402,10 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
 
   /**
    * Checks every input (the generation, the mode and the budget) and reports all problems at once.
+   *
+   * @param variables the job's variables
+   * @return the checked inputs
+   * @throws InvalidInputException naming every bad field and its allowed values
    */
   public static Prepared prepare(Map<String, Object> variables) {
     List<Violation> problems = new ArrayList<>();

@@ -14,6 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param nextPollIn ISO-8601 wait before the next check, while the task runs
  * @param rawAnswer the API's answer, kept when it says completed but names no video URL
  * @param lastError why this check learned nothing new (e.g. rate limited)
+ * @param taskId the task that was checked
+ * @param firstCheckedAt when this task was first checked (or submitted), ISO-8601
+ * @param checkedAt when this check ran, ISO-8601
+ * @param videoUrl the finished video's URL, once completed
+ * @param failureReason the API's reason, once failed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskCheck(

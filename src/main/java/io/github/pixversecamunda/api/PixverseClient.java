@@ -428,6 +428,9 @@ public final class PixverseClient {
   /**
    * The failure inside the wrappers that asynchronous calls add (CompletionException,
    * ExecutionException).
+   *
+   * @param failure what a future failed with
+   * @return the innermost failure that is not such a wrapper
    */
   public static Throwable unwrap(Throwable failure) {
     Throwable t = failure;

@@ -2,6 +2,7 @@ package io.github.pixversecamunda.api;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The replica's memory of the account's refusals: after one, no submit of this replica goes out
@@ -19,16 +20,22 @@ public final class AccountLimitBackoff {
   private int refusalsInARow;
   private ErrorKind lastKind = ErrorKind.CONCURRENCY_LIMITED;
 
+  /**
+   * A replica's memory of refusals, not paused yet.
+   *
+   * @param limits the first and longest wait
+   */
   public AccountLimitBackoff(AccountLimits limits) {
     this.limits = limits;
   }
 
+  /** {@return the waits and ceilings this back-off applies} */
   public AccountLimits limits() {
     return limits;
   }
 
   /** The API refused a submit for the account's limits: the replica pauses. */
-  synchronized void refused(ErrorKind kind, Duration retryAfter) {
+  synchronized void refused(ErrorKind kind, @Nullable Duration retryAfter) {
     refusalsInARow++;
     lastKind = kind;
     Duration pause = grown(refusalsInARow, retryAfter);
@@ -43,17 +50,26 @@ public final class AccountLimitBackoff {
     refusalsInARow = 0;
   }
 
-  /** How long the replica still holds its submits back; zero when it does not. */
+  /**
+   * How long the replica still holds its submits back; zero when it does not.
+   *
+   * @return the pause left, or zero
+   */
   public synchronized Duration pausedFor() {
     long left = pausedUntilNanos - System.nanoTime();
     return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
   }
 
-  /** The kind of the refusal that started the current pause. */
+  /**
+   * The kind of the refusal that started the current pause.
+   *
+   * @return the kind of the last refusal: rate or generations at once
+   */
   public synchronized ErrorKind lastKind() {
     return lastKind;
   }
 
+  /** {@return refusals for the account's limits since the last accepted submit} */
   public synchronized int refusalsInARow() {
     return refusalsInARow;
   }
@@ -63,8 +79,12 @@ public final class AccountLimitBackoff {
    * the first): the grown wait, never shorter than the replica's pause or the API's {@code
    * Retry-After}, never longer than {@link AccountLimits#maxWait()}, plus up to a quarter of jitter
    * within that ceiling.
+   *
+   * @param jobRefusals refusals of this job's submits so far
+   * @param retryAfter what the API asked for, or null
+   * @return the wait
    */
-  public Duration waitBeforeRetry(int jobRefusals, Duration retryAfter) {
+  public Duration waitBeforeRetry(int jobRefusals, @Nullable Duration retryAfter) {
     int refusals;
     synchronized (this) {
       refusals = Math.max(jobRefusals, refusalsInARow);
@@ -79,7 +99,7 @@ public final class AccountLimitBackoff {
     return jittered.compareTo(limits.maxWait()) > 0 ? limits.maxWait() : jittered;
   }
 
-  private Duration grown(int refusals, Duration retryAfter) {
+  private Duration grown(int refusals, @Nullable Duration retryAfter) {
     Duration wait = limits.firstWait().multipliedBy(1L << Math.min(refusals - 1, MAX_DOUBLINGS));
     if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
       wait = retryAfter;

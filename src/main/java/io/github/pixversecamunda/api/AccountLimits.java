@@ -22,6 +22,14 @@ public record AccountLimits(int maxSubmitsInFlight, Duration firstWait, Duration
   public static final AccountLimits DEFAULT =
       new AccountLimits(DEFAULT_MAX_SUBMITS_IN_FLIGHT, DEFAULT_FIRST_WAIT, DEFAULT_MAX_WAIT);
 
+  /**
+   * Fills in the default for a value that is absent, zero or negative.
+   *
+   * @param maxSubmitsInFlight submits this replica has open at once; further submits queue without
+   *     a thread. Set it to the plan's number of generations at once divided by the replicas.
+   * @param firstWait the wait after a first refusal; it doubles with every refusal in a row
+   * @param maxWait the longest single wait, a {@code Retry-After} included (a larger one is capped)
+   */
   public AccountLimits {
     maxSubmitsInFlight =
         maxSubmitsInFlight <= 0 ? DEFAULT_MAX_SUBMITS_IN_FLIGHT : maxSubmitsInFlight;

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,24 +45,44 @@ public final class ApiAnswers {
    */
   public static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
 
-  /** One answer as it arrived: status, body (at most the client's size limit) and two headers. */
-  public record Reply(int status, String body, String retryAfter, String location) {}
+  /**
+   * One answer as it arrived: status, body (at most the client's size limit) and two headers.
+   *
+   * @param status the HTTP status
+   * @param body the body as text, at most the client's size limit
+   * @param retryAfter the Retry-After header, or null
+   * @param location the Location header, or null
+   */
+  public record Reply(
+      int status, String body, @Nullable String retryAfter, @Nullable String location) {}
 
   private final ObjectMapper json;
   private final UnaryOperator<String> redact;
 
+  /**
+   * Reads answers with {@code json}; every text from the API passes {@code redact} before it is
+   * kept.
+   *
+   * @param json parses the bodies
+   * @param redact removes the key from any text
+   */
   public ApiAnswers(ObjectMapper json, UnaryOperator<String> redact) {
     this.json = json;
     this.redact = redact;
   }
 
-  /** The answer to a submit: the accepted task, or the failure it proves. */
+  /**
+   * The answer to a submit: the accepted task, or the failure it proves.
+   *
+   * @param reply the submit's answer
+   * @return the accepted (paid) task
+   * @throws PixverseApiException classified: {@link ErrorKind#OUTCOME_UNKNOWN} whenever a task may
+   *     exist
+   */
   public SubmittedTask submitted(Reply reply) {
     Parsed parsed = parse(reply.body());
-    Optional<String> named =
-        parsed.root() != null && parsed.root().isObject()
-            ? WireFormat.taskId(parsed.root())
-            : Optional.empty();
+    JsonNode object = parsed.object();
+    Optional<String> named = object != null ? WireFormat.taskId(object) : Optional.empty();
     int status = reply.status();
     if (status >= 300 && status < 400) {
       throw new PixverseApiException(
@@ -75,7 +96,7 @@ public final class ApiAnswers {
           null,
           null);
     }
-    if (named.isPresent()) {
+    if (object != null && named.isPresent()) {
       String taskId = named.get();
       if (!WireFormat.isUsableTaskId(taskId)) {
         throw new PixverseApiException(
@@ -112,7 +133,7 @@ public final class ApiAnswers {
             taskId,
             effective);
       }
-      return new SubmittedTask(taskId, WireFormat.status(parsed.root()).orElse(null));
+      return new SubmittedTask(taskId, WireFormat.status(object).orElse(null));
     }
     int effective = effectiveCode(status, parsed.root());
     if (effective >= 200 && effective < 300) {
@@ -131,7 +152,14 @@ public final class ApiAnswers {
     throw failure(effective, parsed.root(), reply, true, null);
   }
 
-  /** The answer to a status check: the task's status, or the failure it proves. */
+  /**
+   * The answer to a status check: the task's status, or the failure it proves.
+   *
+   * @param taskId the task that was asked about
+   * @param reply the status check's answer
+   * @return the task's status
+   * @throws PixverseApiException classified
+   */
   public TaskStatus status(String taskId, Reply reply) {
     int status = reply.status();
     if (status >= 300 && status < 400) {
@@ -150,7 +178,8 @@ public final class ApiAnswers {
     Parsed parsed = parse(reply.body());
     int effective = effectiveCode(status, parsed.root());
     if (effective >= 200 && effective < 300) {
-      if (!parsed.isObject()) {
+      JsonNode object = parsed.object();
+      if (object == null) {
         throw new PixverseApiException(
             ErrorKind.MALFORMED_RESPONSE,
             status,
@@ -159,13 +188,17 @@ public final class ApiAnswers {
             null,
             null);
       }
-      return WireFormat.parseStatus(taskId, parsed.root(), WireFormat.bounded(reply.body()));
+      return WireFormat.parseStatus(taskId, object, WireFormat.bounded(reply.body()));
     }
     throw failure(effective, parsed.root(), reply, false, taskId);
   }
 
   private PixverseApiException failure(
-      int effective, JsonNode root, Reply reply, boolean submit, String taskId) {
+      int effective,
+      @Nullable JsonNode root,
+      Reply reply,
+      boolean submit,
+      @Nullable String taskId) {
     String message = redact.apply(apiMessage(root, reply.body()));
     String type = root == null ? "" : root.path(WireFormat.ERROR).path(WireFormat.TYPE).asText("");
     return new PixverseApiException(
@@ -177,13 +210,21 @@ public final class ApiAnswers {
         null);
   }
 
-  private record Parsed(JsonNode root, String problem) {
+  /**
+   * The answer's JSON (null when it is none) and, unless it is an object, what is wrong with it.
+   */
+  private record Parsed(@Nullable JsonNode root, @Nullable String problem) {
     boolean isObject() {
-      return root != null && root.isObject();
+      return object() != null;
+    }
+
+    /** The root when it is a JSON object, else null. */
+    @Nullable JsonNode object() {
+      return root != null && root.isObject() ? root : null;
     }
   }
 
-  private Parsed parse(String body) {
+  private Parsed parse(@Nullable String body) {
     if (body == null || body.isBlank()) {
       return new Parsed(null, "is empty");
     }
@@ -202,7 +243,7 @@ public final class ApiAnswers {
   }
 
   /** A 200 answer may still carry an error code inside (the API wraps everything in {code,...}). */
-  private static int effectiveCode(int httpStatus, JsonNode root) {
+  private static int effectiveCode(int httpStatus, @Nullable JsonNode root) {
     if (httpStatus < 200 || httpStatus >= 300 || root == null || !root.isObject()) {
       return httpStatus;
     }
@@ -220,7 +261,7 @@ public final class ApiAnswers {
     return httpStatus;
   }
 
-  private static boolean concurrencyCode(JsonNode root) {
+  private static boolean concurrencyCode(@Nullable JsonNode root) {
     if (root == null || !root.isObject()) {
       return false;
     }
@@ -229,7 +270,7 @@ public final class ApiAnswers {
         || root.path(WireFormat.DATA).path(WireFormat.CODE).asInt() == CONCURRENCY_LIMIT_CODE;
   }
 
-  private static ErrorKind kindOf(int code, boolean submit, JsonNode root, String text) {
+  private static ErrorKind kindOf(int code, boolean submit, @Nullable JsonNode root, String text) {
     if (code == CONCURRENCY_LIMIT_CODE
         || concurrencyCode(root)
         || (code != 401 && code != 403 && code != 404 && CONCURRENCY_WORDS.matcher(text).find())) {
@@ -262,7 +303,7 @@ public final class ApiAnswers {
     return ErrorKind.INVALID_REQUEST;
   }
 
-  private static String apiMessage(JsonNode root, String body) {
+  private static String apiMessage(@Nullable JsonNode root, String body) {
     if (root != null && root.isObject()) {
       JsonNode error = root.get(WireFormat.ERROR);
       if (error != null && error.isObject() && error.hasNonNull(WireFormat.MESSAGE)) {
@@ -286,8 +327,11 @@ public final class ApiAnswers {
 
   /**
    * Seconds or an HTTP date, capped at {@link #MAX_RETRY_AFTER}; null when absent or unreadable.
+   *
+   * @param header the header's value
+   * @return the wait
    */
-  public static Duration retryAfter(String header) {
+  public static @Nullable Duration retryAfter(@Nullable String header) {
     if (header == null || header.isBlank()) {
       return null;
     }
@@ -310,7 +354,7 @@ public final class ApiAnswers {
     return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
   }
 
-  static String excerpt(String body) {
+  static String excerpt(@Nullable String body) {
     if (body == null || body.isBlank()) {
       return "(empty body)";
     }

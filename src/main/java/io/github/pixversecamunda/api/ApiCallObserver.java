@@ -2,6 +2,7 @@ package io.github.pixversecamunda.api;
 
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hears about every API call the {@link PixverseClient} makes, for metrics and health. No-op by
@@ -10,13 +11,17 @@ import java.util.List;
  */
 public interface ApiCallObserver {
 
+  /** Hears nothing: the default. */
   ApiCallObserver NONE = new ApiCallObserver() {};
 
   /** Which endpoint a call went to; the metric tag value is {@link #tag()}. */
   enum Endpoint {
+    /** The submit endpoint (a paid POST). */
     SUBMIT,
+    /** The task-status endpoint. */
     STATUS;
 
+    /** {@return the endpoint as a metric tag value, e.g. {@code submit}} */
     public String tag() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -25,13 +30,26 @@ public interface ApiCallObserver {
   /**
    * A call got its in-flight slot after waiting this long (zero when one was free), and is now in
    * flight.
+   *
+   * @param endpoint where the call goes
+   * @param waitedForSlot the time it queued for a slot
    */
   default void callStarted(Endpoint endpoint, Duration waitedForSlot) {}
 
-  /** A call left flight; {@code failure} is null when the API answered with success. */
-  default void callFinished(Endpoint endpoint, ErrorKind failure) {}
+  /**
+   * A call left flight; {@code failure} is null when the API answered with success.
+   *
+   * @param endpoint where the call went
+   * @param failure how it failed, or null
+   */
+  default void callFinished(Endpoint endpoint, @Nullable ErrorKind failure) {}
 
-  /** Tells every observer in turn. */
+  /**
+   * Tells every observer in turn.
+   *
+   * @param observers told in this order
+   * @return one observer for all of them
+   */
   static ApiCallObserver all(List<? extends ApiCallObserver> observers) {
     List<ApiCallObserver> copy = List.copyOf(observers);
     if (copy.size() == 1) {
@@ -44,7 +62,7 @@ public interface ApiCallObserver {
       }
 
       @Override
-      public void callFinished(Endpoint endpoint, ErrorKind failure) {
+      public void callFinished(Endpoint endpoint, @Nullable ErrorKind failure) {
         copy.forEach(o -> o.callFinished(endpoint, failure));
       }
     };

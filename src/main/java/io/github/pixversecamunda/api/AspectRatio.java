@@ -5,10 +5,15 @@ package io.github.pixversecamunda.api;
  * image's).
  */
 public enum AspectRatio implements WireValue {
+  /** Landscape, widescreen. */
   R16_9("16:9"),
+  /** Landscape, classic. */
   R4_3("4:3"),
+  /** Square. */
   R1_1("1:1"),
+  /** Portrait, classic. */
   R3_4("3:4"),
+  /** Portrait, full-screen on a phone. */
   R9_16("9:16");
 
   private final String wire;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects an answer's body up to {@code max} bytes and gives up beyond: an answer of 20 MB must
@@ -26,7 +27,9 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
   private final long max;
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-  private Flow.Subscription subscription;
+
+  /** Set by {@link #onSubscribe}, which the publisher calls before any item arrives. */
+  private Flow.@Nullable Subscription subscription;
 
   private BoundedBody(long max) {
     this.max = max;
@@ -49,7 +52,10 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
     for (ByteBuffer item : items) {
       if (bytes.size() + (long) item.remaining() > max) {
-        subscription.cancel();
+        Flow.Subscription current = subscription;
+        if (current != null) {
+          current.cancel();
+        }
         result.completeExceptionally(new TooLarge(max));
         return;
       }

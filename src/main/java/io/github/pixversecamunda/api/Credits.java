@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The credit table of the PixVerse 5.6 API page: a 5-second video costs the base price of its
@@ -33,6 +34,14 @@ public final class Credits {
 
   private Credits() {}
 
+  /**
+   * The credits one video costs: base price × length factor × audio factor.
+   *
+   * @param resolution the video's resolution
+   * @param duration the video's length
+   * @param audio whether it has a sound track
+   * @return its price in credits
+   */
   public static int estimate(Resolution resolution, VideoDuration duration, boolean audio) {
     return fiveSecondPrice(resolution) * lengthFactor(duration) * (audio ? AUDIO_FACTOR : 1);
   }
@@ -44,7 +53,7 @@ public final class Credits {
    * @return its base price in credits
    */
   public static int fiveSecondPrice(Resolution resolution) {
-    return FIVE_SECONDS.get(resolution);
+    return listed(FIVE_SECONDS.get(resolution), resolution);
   }
 
   /**
@@ -54,7 +63,15 @@ public final class Credits {
    * @return the factor, 1 for 5 seconds
    */
   public static int lengthFactor(VideoDuration duration) {
-    return LENGTH_FACTOR.get(duration);
+    return listed(LENGTH_FACTOR.get(duration), duration);
+  }
+
+  /** A value the table must hold: a new choice without its price fails with its name. */
+  private static int listed(@Nullable Integer value, Enum<?> choice) {
+    if (value == null) {
+      throw new IllegalStateException("the credit table has no entry for " + choice);
+    }
+    return value;
   }
 
   /**

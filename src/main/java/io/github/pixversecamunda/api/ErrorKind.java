@@ -36,7 +36,11 @@ public enum ErrorKind {
     this.transientFault = transientFault;
   }
 
-  /** True when a submit that failed this way may still have created (and charged) a task. */
+  /**
+   * True when a submit that failed this way may still have created (and charged) a task.
+   *
+   * @return true for an outcome nobody can know
+   */
   public boolean mayHaveCreatedTask() {
     return this == OUTCOME_UNKNOWN || this == MALFORMED_RESPONSE;
   }
@@ -44,12 +48,18 @@ public enum ErrorKind {
   /**
    * True for a refusal because of the account's limits (rate or generations at once): not a fault,
    * so a submit waits for it without spending a retry.
+   *
+   * @return true for {@link #RATE_LIMITED} and {@link #CONCURRENCY_LIMITED}
    */
   public boolean isAccountLimit() {
     return this == RATE_LIMITED || this == CONCURRENCY_LIMITED;
   }
 
-  /** True when repeating the same request later is both safe and may succeed. */
+  /**
+   * True when repeating the same request later is both safe and may succeed.
+   *
+   * @return true when a later repeat is safe and may succeed
+   */
   public boolean isTransient() {
     return transientFault;
   }

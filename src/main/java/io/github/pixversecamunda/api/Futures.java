@@ -17,6 +17,9 @@ public final class Futures {
   /**
    * The failure inside the wrappers that asynchronous stages add ({@link CompletionException},
    * {@link ExecutionException}); the failure itself when it is not wrapped.
+   *
+   * @param failure what a future or a chained stage failed with
+   * @return the innermost failure that is not such a wrapper
    */
   public static Throwable unwrap(Throwable failure) {
     Throwable t = failure;
@@ -27,7 +30,13 @@ public final class Futures {
     return t;
   }
 
-  /** Waits for an asynchronous call and rethrows its failure as it was classified. */
+  /**
+   * Waits for an asynchronous call and rethrows its failure as it was classified.
+   *
+   * @param <T> the call's result
+   * @param call the asynchronous call
+   * @return its result
+   */
   public static <T> T join(CompletableFuture<T> call) {
     try {
       return call.join();

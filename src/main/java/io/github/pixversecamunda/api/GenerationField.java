@@ -3,6 +3,7 @@ package io.github.pixversecamunda.api;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The generation fields of PixVerse 5.6, stated once: the name users see (process variable,
@@ -15,6 +16,7 @@ import java.util.function.Function;
 // function is a stateless accessor of the request record; the checker cannot see either.
 @SuppressWarnings("ImmutableEnumChecker")
 public enum GenerationField {
+  /** The text of the video; required. */
   PROMPT(
       "prompt",
       "prompt",
@@ -22,6 +24,7 @@ public enum GenerationField {
       null,
       false,
       GenerationRequest::prompt),
+  /** A reference image; present, the generation is image-to-video. */
   IMAGE_URL(
       "imageUrl",
       "image",
@@ -29,6 +32,7 @@ public enum GenerationField {
       null,
       false,
       r -> r.imageUrl() == null ? null : r.imageUrl().toString()),
+  /** The video's resolution; it sets the base price. */
   RESOLUTION(
       "resolution",
       "resolution",
@@ -36,6 +40,7 @@ public enum GenerationField {
       Resolution.DEFAULT,
       true,
       r -> r.resolution().wire()),
+  /** The video's length in seconds; 8 and 10 double the price. */
   DURATION(
       "duration",
       "duration",
@@ -43,6 +48,7 @@ public enum GenerationField {
       VideoDuration.DEFAULT,
       true,
       r -> r.duration().seconds()),
+  /** The picture's shape; absent, the API chooses. */
   ASPECT_RATIO(
       "aspectRatio",
       "resolution_ratio",
@@ -50,6 +56,7 @@ public enum GenerationField {
       null,
       false,
       r -> r.aspectRatio() == null ? null : r.aspectRatio().wire()),
+  /** Whether PixVerse adds a sound track; it doubles the price. */
   GENERATE_AUDIO(
       "generateAudio",
       "generate_audio_switch",
@@ -57,6 +64,7 @@ public enum GenerationField {
       "false",
       true,
       GenerationRequest::generateAudio),
+  /** PixVerse's thinking mode (deeper scene understanding). */
   THINKING_TYPE(
       "thinkingType",
       "thinking_type",
@@ -64,6 +72,7 @@ public enum GenerationField {
       ThinkingType.DEFAULT,
       false,
       r -> r.thinkingType().wire()),
+  /** What the video should not show. */
   NEGATIVE_PROMPT(
       "negativePrompt",
       "negative_prompt",
@@ -71,6 +80,7 @@ public enum GenerationField {
       null,
       false,
       GenerationRequest::negativePrompt),
+  /** A fixed seed, to repeat a generation; absent, a random one. */
   SEED(
       "seed",
       "seed",
@@ -83,17 +93,17 @@ public enum GenerationField {
   private final String wire;
   private final List<String> choices;
   private final String allowed;
-  private final String defaultValue;
+  private final @Nullable String defaultValue;
   private final boolean affectsCredits;
-  private final Function<GenerationRequest, Object> value;
+  private final Function<GenerationRequest, @Nullable Object> value;
 
   <E extends Enum<E> & WireValue> GenerationField(
       String variable,
       String wire,
       Class<E> choices,
-      E defaultValue,
+      @Nullable E defaultValue,
       boolean affectsCredits,
-      Function<GenerationRequest, Object> value) {
+      Function<GenerationRequest, @Nullable Object> value) {
     this(
         variable,
         wire,
@@ -108,9 +118,9 @@ public enum GenerationField {
       String variable,
       String wire,
       String allowed,
-      String defaultValue,
+      @Nullable String defaultValue,
       boolean affectsCredits,
-      Function<GenerationRequest, Object> value) {
+      Function<GenerationRequest, @Nullable Object> value) {
     this(variable, wire, List.of(), allowed, defaultValue, affectsCredits, value);
   }
 
@@ -119,9 +129,9 @@ public enum GenerationField {
       String wire,
       List<String> choices,
       String allowed,
-      String defaultValue,
+      @Nullable String defaultValue,
       boolean affectsCredits,
-      Function<GenerationRequest, Object> value) {
+      Function<GenerationRequest, @Nullable Object> value) {
     this.variable = variable;
     this.wire = wire;
     this.choices = List.copyOf(choices);
@@ -131,34 +141,41 @@ public enum GenerationField {
     this.value = value;
   }
 
-  /** The name users see: process variable, template input, local-run option and error messages. */
+  /**
+   * {@return the name users see: process variable, template input, local-run option and error
+   * messages}
+   */
   public String variable() {
     return variable;
   }
 
-  /** The request body's field name at API in One. */
+  /** {@return the request body's field name at API in One} */
   public String wire() {
     return wire;
   }
 
-  /** The closed set of allowed values, spelled as on the wire; empty for free-form fields. */
+  /**
+   * {@return the closed set of allowed values, spelled as on the wire; empty for free-form fields}
+   */
   public List<String> choices() {
     return choices;
   }
 
-  /** The allowed values in words, as error messages and the templates state them. */
+  /** {@return the allowed values in words, as error messages and the templates state them} */
   public String allowed() {
     return allowed;
   }
 
   /**
    * What the API uses when the field is absent; null when there is no default (or the API chooses).
+   *
+   * @return the API's default, spelled as on the wire, or null
    */
-  public String defaultValue() {
+  public @Nullable String defaultValue() {
     return defaultValue;
   }
 
-  /** Whether the field changes the credits a video costs (see {@link Credits}). */
+  /** {@return whether the field changes the credits a video costs (see {@link Credits})} */
   public boolean affectsCredits() {
     return affectsCredits;
   }
@@ -166,12 +183,15 @@ public enum GenerationField {
   /**
    * The field's value in a checked request, as sent on the wire and echoed in results; null when
    * absent.
+   *
+   * @param request a checked request
+   * @return the value, or null
    */
-  public Object valueOf(GenerationRequest request) {
+  public @Nullable Object valueOf(GenerationRequest request) {
     return value.apply(request);
   }
 
-  /** Every field's variable name, in table order. */
+  /** {@return every field's variable name, in table order} */
   public static List<String> variables() {
     return Arrays.stream(values()).map(GenerationField::variable).toList();
   }

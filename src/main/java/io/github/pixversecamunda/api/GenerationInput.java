@@ -7,25 +7,37 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One generation as it arrives from the outside world (process variables, JSON, a command line):
  * loosely typed, possibly wrong. {@link #validate()} turns it into a {@link GenerationRequest} or
  * reports every problem at once. The field names here are the names users see: process variables,
  * template inputs and error messages all use them.
+ *
+ * @param prompt the text of the video
+ * @param imageUrl a reference image URL; present, the generation is image-to-video
+ * @param resolution e.g. {@code 720p}
+ * @param duration seconds: 5, 8 or 10 (a number or text)
+ * @param aspectRatio e.g. {@code 16:9}; absent lets the API choose
+ * @param generateAudio true or false (a boolean or text)
+ * @param thinkingType enabled, disabled or auto
+ * @param negativePrompt what the video should not show
+ * @param seed a whole number, for a repeatable generation
  */
 public record GenerationInput(
-    Object prompt,
-    Object imageUrl,
-    Object resolution,
-    Object duration,
-    Object aspectRatio,
-    Object generateAudio,
-    Object thinkingType,
-    Object negativePrompt,
-    Object seed) {
+    @Nullable Object prompt,
+    @Nullable Object imageUrl,
+    @Nullable Object resolution,
+    @Nullable Object duration,
+    @Nullable Object aspectRatio,
+    @Nullable Object generateAudio,
+    @Nullable Object thinkingType,
+    @Nullable Object negativePrompt,
+    @Nullable Object seed) {
 
   public static final String PROMPT = GenerationField.PROMPT.variable();
   public static final String IMAGE_URL = GenerationField.IMAGE_URL.variable();
@@ -48,7 +60,12 @@ public record GenerationInput(
 
   public static final long MAX_SEED = 2_147_483_647L;
 
-  /** Reads the fields by their variable names (missing ones are absent). */
+  /**
+   * Reads the fields by their variable names (missing ones are absent).
+   *
+   * @param values process variables or JSON fields
+   * @return the input, unchecked
+   */
   public static GenerationInput fromMap(Map<String, ?> values) {
     return of(field -> values.get(field.variable()));
   }
@@ -56,13 +73,21 @@ public record GenerationInput(
   /**
    * Builds an input from a value per field. The record's components follow the order of {@link
    * GenerationField} (a test holds the two in step).
+   *
+   * @param valueOf the value of a field, or null when absent
+   * @return the input, unchecked
    */
-  public static GenerationInput of(Function<GenerationField, Object> valueOf) {
+  public static GenerationInput of(Function<GenerationField, @Nullable Object> valueOf) {
     Object[] v = Arrays.stream(GenerationField.values()).map(valueOf).toArray();
     return new GenerationInput(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
   }
 
-  /** Checks every field; returns the typed request with the API's defaults filled in. */
+  /**
+   * Checks every field; returns the typed request with the API's defaults filled in.
+   *
+   * @return the request
+   * @throws InvalidInputException naming every bad field and its allowed values
+   */
   public GenerationRequest validate() {
     List<Violation> problems = new ArrayList<>();
     // A list or an object is never a prompt, a choice or a number: refused before its toString()
@@ -112,7 +137,7 @@ public record GenerationInput(
             normaliseNumber(duration),
             VideoDuration.DEFAULT,
             problems);
-    AspectRatio ratio = choice(AspectRatio.class, ASPECT_RATIO, aspectRatio, null, problems);
+    AspectRatio ratio = optionalChoice(AspectRatio.class, ASPECT_RATIO, aspectRatio, problems);
     ThinkingType thinking =
         choice(ThinkingType.class, THINKING_TYPE, thinkingType, ThinkingType.DEFAULT, problems);
 
@@ -156,7 +181,7 @@ public record GenerationInput(
       throw new InvalidInputException(problems);
     }
     return new GenerationRequest(
-        promptText,
+        Objects.requireNonNull(promptText, "no problem reported, so the prompt is set"),
         image == null ? null : URI.create(image),
         res,
         dur,
@@ -171,8 +196,8 @@ public record GenerationInput(
    * The value when it has one of the allowed types (or is absent); otherwise null, with a violation
    * naming the field, what arrived and what is allowed.
    */
-  private static Object typed(
-      String field, Object raw, List<Violation> problems, Class<?>... allowed) {
+  private static @Nullable Object typed(
+      String field, @Nullable Object raw, List<Violation> problems, Class<?>... allowed) {
     if (raw == null) {
       return null;
     }
@@ -208,10 +233,18 @@ public record GenerationInput(
     return "a " + raw.getClass().getSimpleName();
   }
 
+  /** The chosen value, or the fallback when the field is absent or not allowed (and reported). */
   private static <E extends Enum<E> & WireValue> E choice(
-      Class<E> type, String field, Object raw, E fallback, List<Violation> problems) {
+      Class<E> type, String field, @Nullable Object raw, E fallback, List<Violation> problems) {
+    E chosen = optionalChoice(type, field, raw, problems);
+    return chosen == null ? fallback : chosen;
+  }
+
+  /** The chosen value, or null when the field is absent or not allowed (and reported). */
+  private static <E extends Enum<E> & WireValue> @Nullable E optionalChoice(
+      Class<E> type, String field, @Nullable Object raw, List<Violation> problems) {
     if (isAbsent(raw)) {
-      return fallback;
+      return null;
     }
     Optional<E> parsed = WireValue.parse(type, String.valueOf(raw));
     if (parsed.isEmpty()) {
@@ -222,7 +255,7 @@ public record GenerationInput(
                   + abbreviate(String.valueOf(raw))
                   + "' is not allowed; allowed values: "
                   + String.join(", ", WireValue.allowed(type))));
-      return fallback;
+      return null;
     }
     return parsed.get();
   }
@@ -231,12 +264,17 @@ public record GenerationInput(
    * 5, 5.0, "5" and "5.0" all mean five seconds; anything else is left for the choice check to
    * reject.
    */
-  private static Object normaliseNumber(Object raw) {
+  private static @Nullable Object normaliseNumber(@Nullable Object raw) {
     return isAbsent(raw) ? raw : wholeNumber(raw).<Object>map(String::valueOf).orElse(raw);
   }
 
-  /** 5, 5.0, "5" and "5.0" are the whole number 5; 5.5, "five" and absent values are none. */
-  public static Optional<Long> wholeNumber(Object raw) {
+  /**
+   * 5, 5.0, "5" and "5.0" are the whole number 5; 5.5, "five" and absent values are none.
+   *
+   * @param raw a number or text
+   * @return the number, or empty
+   */
+  public static Optional<Long> wholeNumber(@Nullable Object raw) {
     try {
       BigDecimal number =
           raw instanceof Number n
@@ -248,7 +286,7 @@ public record GenerationInput(
     }
   }
 
-  private static Boolean bool(Object raw) {
+  private static @Nullable Boolean bool(@Nullable Object raw) {
     if (isAbsent(raw)) {
       return Boolean.FALSE;
     }
@@ -275,15 +313,15 @@ public record GenerationInput(
     }
   }
 
-  private static boolean isAbsent(Object raw) {
+  private static boolean isAbsent(@Nullable Object raw) {
     return raw == null || (raw instanceof String s && s.isBlank());
   }
 
-  private static String text(Object raw) {
+  private static @Nullable String text(@Nullable Object raw) {
     return raw == null ? null : String.valueOf(raw);
   }
 
-  private static String blankToNull(String s) {
+  private static @Nullable String blankToNull(@Nullable String s) {
     return s == null || s.isBlank() ? null : s;
   }
 

@@ -1,6 +1,7 @@
 package io.github.pixversecamunda.api;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -10,6 +11,11 @@ public class InvalidInputException extends RuntimeException {
 
   private final transient List<Violation> violations;
 
+  /**
+   * An error whose message lists every violation, and that nothing was sent.
+   *
+   * @param violations every problem found, at least one
+   */
   public InvalidInputException(List<Violation> violations) {
     super(
         "Invalid PixVerse input (nothing was sent, no credit spent): "
@@ -17,6 +23,13 @@ public class InvalidInputException extends RuntimeException {
     this.violations = List.copyOf(violations);
   }
 
+  /** Never null: the message lists every violation. */
+  @Override
+  public String getMessage() {
+    return Objects.requireNonNull(super.getMessage());
+  }
+
+  /** {@return every problem, each naming its field and the allowed values} */
   public List<Violation> violations() {
     return violations;
   }

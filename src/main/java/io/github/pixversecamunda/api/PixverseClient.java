@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,15 +64,32 @@ public final class PixverseClient {
   /** Handling answers is quick and never waits, so the cores are enough threads for it. */
   private static final int ANSWER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
+  /**
+   * A client with its own Jackson mapper and no observer.
+   *
+   * @param config how to reach the API
+   */
   public PixverseClient(PixverseClientConfig config) {
     this(config, new ObjectMapper());
   }
 
+  /**
+   * A client that reads and writes JSON with the caller's mapper.
+   *
+   * @param config how to reach the API
+   * @param json reads the answers and writes the requests
+   */
   public PixverseClient(PixverseClientConfig config, ObjectMapper json) {
     this(config, json, ApiCallObserver.NONE);
   }
 
-  /** With an observer that hears of every call (metrics, health). */
+  /**
+   * With an observer that hears of every call (metrics, health).
+   *
+   * @param config how to reach the API
+   * @param json reads the answers and writes the requests
+   * @param observer hears of every call; its failures never change a call's result
+   */
   public PixverseClient(PixverseClientConfig config, ObjectMapper json, ApiCallObserver observer) {
     this.config = config;
     this.json = json;
@@ -92,16 +110,26 @@ public final class PixverseClient {
             .build();
   }
 
+  /** {@return how this client reaches the API (the key masked in its {@code toString()})} */
   public PixverseClientConfig config() {
     return config;
   }
 
-  /** This client's (the replica's) memory of the account's refusals. */
+  /**
+   * This client's (the replica's) memory of the account's refusals.
+   *
+   * @return the back-off shared by every submit of this client
+   */
   public AccountLimitBackoff accountLimits() {
     return backoff;
   }
 
-  /** Creates a paid generation task. Validation already happened when the request was built. */
+  /**
+   * Creates a paid generation task. Validation already happened when the request was built.
+   *
+   * @param request a checked request
+   * @return the accepted task, or a classified failure
+   */
   public CompletableFuture<SubmittedTask> submitAsync(GenerationRequest request) {
     return submitAsync(request, null);
   }
@@ -111,8 +139,13 @@ public final class PixverseClient {
    * slot until then fails as {@link ErrorKind#CONNECTION_FAILED} without leaving the worker. A job
    * worker passes its job's deadline less the request timeout, so that no POST goes out after the
    * engine may have handed the job to another worker.
+   *
+   * @param request a checked request
+   * @param sendBy the last moment the POST may leave, or null for no limit
+   * @return the accepted task, or a classified failure
    */
-  public CompletableFuture<SubmittedTask> submitAsync(GenerationRequest request, Instant sendBy) {
+  public CompletableFuture<SubmittedTask> submitAsync(
+      GenerationRequest request, @Nullable Instant sendBy) {
     String body = WireFormat.toBody(request, json).toString();
     HttpRequest http =
         request(WireFormat.GENERATIONS_PATH)
@@ -156,7 +189,12 @@ public final class PixverseClient {
         });
   }
 
-  /** Checks a task once. Unknown status words read as {@link TaskState#RUNNING}. */
+  /**
+   * Checks a task once. Unknown status words read as {@link TaskState#RUNNING}.
+   *
+   * @param taskId the task's id; an unusable one fails as invalid input before any request
+   * @return the task's status, or a classified failure
+   */
   public CompletableFuture<TaskStatus> statusAsync(String taskId) {
     if (!WireFormat.isUsableTaskId(taskId)) {
       return CompletableFuture.failedFuture(
@@ -172,10 +210,24 @@ public final class PixverseClient {
     return send(http, false, taskId).thenApply(reply -> answers.status(taskId, reply));
   }
 
+  /**
+   * Creates a paid generation task and waits for the answer; for callers without a future.
+   *
+   * @param request a checked request
+   * @return the accepted task
+   * @throws PixverseApiException classified; never retried here
+   */
   public SubmittedTask submit(GenerationRequest request) {
     return Futures.join(submitAsync(request));
   }
 
+  /**
+   * Checks a task once and waits for the answer.
+   *
+   * @param taskId the task's id
+   * @return its status
+   * @throws PixverseApiException classified
+   */
   public TaskStatus status(String taskId) {
     return Futures.join(statusAsync(taskId));
   }
@@ -188,12 +240,12 @@ public final class PixverseClient {
   }
 
   private CompletableFuture<ApiAnswers.Reply> send(
-      HttpRequest request, boolean submit, String taskId) {
+      HttpRequest request, boolean submit, @Nullable String taskId) {
     return send(request, submit, taskId, null);
   }
 
   private CompletableFuture<ApiAnswers.Reply> send(
-      HttpRequest request, boolean submit, String taskId, Instant sendBy) {
+      HttpRequest request, boolean submit, @Nullable String taskId, @Nullable Instant sendBy) {
     ApiCallObserver.Endpoint endpoint =
         submit ? ApiCallObserver.Endpoint.SUBMIT : ApiCallObserver.Endpoint.STATUS;
     long queued = System.nanoTime();
@@ -239,7 +291,7 @@ public final class PixverseClient {
    * of it. The answer is classified later; here only what arrived, or the transport's failure.
    */
   private CompletableFuture<ApiAnswers.Reply> exchange(
-      HttpRequest request, boolean submit, String taskId) {
+      HttpRequest request, boolean submit, @Nullable String taskId) {
     CompletableFuture<HttpResponse<byte[]>> sending =
         http.sendAsync(request, BoundedBody.handler(MAX_ANSWER_BYTES));
     AtomicBoolean timedOut = new AtomicBoolean();
@@ -284,7 +336,11 @@ public final class PixverseClient {
     return inFlight.open();
   }
 
-  /** Calls waiting for one of the open ones to finish. */
+  /**
+   * Calls waiting for one of the open ones to finish.
+   *
+   * @return the calls queued now
+   */
   public int queuedCalls() {
     return inFlight.waiting();
   }
@@ -299,7 +355,8 @@ public final class PixverseClient {
     };
   }
 
-  private PixverseApiException ioFailure(Throwable failure, boolean submit, String taskId) {
+  private PixverseApiException ioFailure(
+      Throwable failure, boolean submit, @Nullable String taskId) {
     if (failure instanceof PixverseApiException api) {
       return api;
     }
@@ -344,7 +401,7 @@ public final class PixverseClient {
         failure instanceof IOException ? failure : null);
   }
 
-  static Duration retryAfter(String header) {
+  static @Nullable Duration retryAfter(@Nullable String header) {
     return ApiAnswers.retryAfter(header);
   }
 

@@ -3,6 +3,7 @@ package io.github.pixversecamunda.api;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to reach the API. The key is held here and nowhere else; {@link #toString()} masks it.
@@ -10,6 +11,9 @@ import java.util.Objects;
  * @param maxInFlight requests open at once; further calls queue without holding the caller's thread
  * @param requestTimeout the whole answer, body included, must have arrived within this time
  * @param limits how submits behave towards the account's limits
+ * @param baseUrl the API's base URL, without a trailing slash
+ * @param apiKey the key; {@link #toString()} masks it
+ * @param connectTimeout time allowed to open a connection
  */
 public record PixverseClientConfig(
     URI baseUrl,
@@ -23,6 +27,18 @@ public record PixverseClientConfig(
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
   public static final int DEFAULT_MAX_IN_FLIGHT = 64;
 
+  /**
+   * Checks the key and fills in defaults for absent timeouts, limits and a non-positive {@code
+   * maxInFlight}; a trailing slash of the base URL is dropped.
+   *
+   * @param baseUrl the API's base URL
+   * @param apiKey the key; never logged or shown
+   * @param connectTimeout time allowed to open a connection
+   * @param requestTimeout time allowed for one whole answer
+   * @param maxInFlight requests open at once
+   * @param limits how submits behave towards the account's limits
+   * @throws IllegalArgumentException when the key is missing, naming the setting to fix
+   */
   public PixverseClientConfig {
     Objects.requireNonNull(baseUrl, "baseUrl");
     if (apiKey == null || apiKey.isBlank()) {
@@ -39,32 +55,62 @@ public record PixverseClientConfig(
     }
   }
 
-  public static PixverseClientConfig of(String baseUrl, String apiKey) {
+  /**
+   * The default timeouts and limits.
+   *
+   * @param baseUrl the API's base URL; null or blank for {@link WireFormat#DEFAULT_BASE_URL}
+   * @param apiKey the key
+   * @return the configuration
+   * @throws IllegalArgumentException when the key is missing or blank
+   */
+  public static PixverseClientConfig of(@Nullable String baseUrl, @Nullable String apiKey) {
     return new PixverseClientConfig(
         URI.create(baseUrl == null || baseUrl.isBlank() ? WireFormat.DEFAULT_BASE_URL : baseUrl),
-        apiKey,
-        null,
-        null,
-        0,
-        null);
+        // Absent reads as blank, which the constructor refuses with the setting to fix.
+        apiKey == null ? "" : apiKey,
+        DEFAULT_CONNECT_TIMEOUT,
+        DEFAULT_REQUEST_TIMEOUT,
+        DEFAULT_MAX_IN_FLIGHT,
+        AccountLimits.DEFAULT);
   }
 
+  /**
+   * {@return a copy with these timeouts}
+   *
+   * @param connect time allowed to open a connection
+   * @param request time allowed for one whole answer, body included
+   */
   public PixverseClientConfig withTimeouts(Duration connect, Duration request) {
     return new PixverseClientConfig(baseUrl, apiKey, connect, request, maxInFlight, limits);
   }
 
+  /**
+   * {@return a copy that keeps at most {@code max} requests open}
+   *
+   * @param max requests open at once; 0 or less for the default
+   */
   public PixverseClientConfig withMaxInFlight(int max) {
     return new PixverseClientConfig(baseUrl, apiKey, connectTimeout, requestTimeout, max, limits);
   }
 
+  /**
+   * {@return a copy with these limits for submits}
+   *
+   * @param accountLimits the ceiling and waits for the account's limits
+   */
   public PixverseClientConfig withLimits(AccountLimits accountLimits) {
     return new PixverseClientConfig(
         baseUrl, apiKey, connectTimeout, requestTimeout, maxInFlight, accountLimits);
   }
 
-  /** Replaces the key wherever it might appear in text that leaves the client. */
+  /**
+   * Replaces the key wherever it might appear in text that leaves the client.
+   *
+   * @param text any text
+   * @return the text with every occurrence of the key masked
+   */
   public String redact(String text) {
-    return text == null ? null : text.replace(apiKey, "****");
+    return text.replace(apiKey, "****");
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.github.pixversecamunda.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One answer of the task-status endpoint.
  *
@@ -9,12 +11,13 @@ package io.github.pixversecamunda.api;
  * @param failureReason set when failed
  * @param contentRejected true when the failure reads as content moderation
  * @param rawAnswer the answer's body, kept for diagnosis
+ * @param taskId the task that was asked about
  */
 public record TaskStatus(
     String taskId,
     TaskState state,
-    String rawStatus,
-    String videoUrl,
-    String failureReason,
+    @Nullable String rawStatus,
+    @Nullable String videoUrl,
+    @Nullable String failureReason,
     boolean contentRejected,
-    String rawAnswer) {}
+    @Nullable String rawAnswer) {}

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything about how PixVerse 5.6 on API in One spells things on the wire: paths, field names,
@@ -19,20 +20,39 @@ import java.util.regex.Pattern;
  */
 public final class WireFormat {
 
+  /** Where API in One serves its v1 API; {@code pixverse.base-url} replaces it. */
   public static final String DEFAULT_BASE_URL = "https://apiin.one/api/v1";
+
+  /** The submit endpoint (POST), below the base URL. */
   public static final String GENERATIONS_PATH = "/videos/generations";
+
+  /** The status endpoint (GET), below the base URL; the task id follows. */
   public static final String TASKS_PATH = "/tasks/";
 
   // Request fields: the model here, the generation's own fields in GenerationField.
+  /** The request field naming the model ({@link GenerationRequest#MODEL}). */
   public static final String MODEL = "model";
 
   // Answer fields.
+  /** The envelope's payload object. */
   public static final String DATA = "data";
+
+  /** The envelope's result code; 400 and above is an error even inside an HTTP 200. */
   public static final String CODE = "code";
+
+  /** The API's own words about an answer, in the envelope or the error object. */
   public static final String MESSAGE = "message";
+
+  /** An error object (or text) in an answer. */
   public static final String ERROR = "error";
+
+  /** The kind of an error, inside the error object. */
   public static final String TYPE = "type";
+
+  /** The task id as the API documents it; other spellings are read too. */
   public static final String TASK_ID = "task_id";
+
+  /** The task's status word as the API documents it; other spellings are read too. */
   public static final String STATUS = "status";
 
   /**
@@ -97,7 +117,13 @@ public final class WireFormat {
 
   private WireFormat() {}
 
-  /** The request body: the model and every field the request has, under its wire name. */
+  /**
+   * The request body: the model and every field the request has, under its wire name.
+   *
+   * @param request a checked request
+   * @param json creates the nodes
+   * @return the body as sent
+   */
   public static ObjectNode toBody(GenerationRequest request, ObjectMapper json) {
     ObjectNode body = json.createObjectNode();
     body.put(MODEL, GenerationRequest.MODEL);
@@ -110,32 +136,56 @@ public final class WireFormat {
     return body;
   }
 
-  /** Reads a request body back (the simulator's side of {@link #toBody}). */
+  /**
+   * Reads a request body back (the simulator's side of {@link #toBody}).
+   *
+   * @param body a request body
+   * @return its fields under their variable names, unchecked
+   */
   public static GenerationInput fromBody(JsonNode body) {
     return GenerationInput.of(field -> value(body, field.wire()));
   }
 
   /**
    * The object that carries the payload: {@code data} inside the envelope, else the answer itself.
+   *
+   * @param answer the whole answer
+   * @return the node to read fields from
    */
   public static JsonNode payload(JsonNode answer) {
     JsonNode data = answer.get(DATA);
     return data != null && data.isObject() ? data : answer;
   }
 
+  /**
+   * The task id an answer names, in its payload or at its top level, under any known spelling.
+   *
+   * @param answer the whole answer
+   * @return the id, or empty when the answer names none
+   */
   public static Optional<String> taskId(JsonNode answer) {
     return firstText(payload(answer), TASK_ID_FIELDS).or(() -> firstText(answer, TASK_ID_FIELDS));
   }
 
-  public static boolean isUsableTaskId(String taskId) {
+  /**
+   * Whether an id is safe in a path, a file name and a log line (see the pattern above); a task id
+   * that is not is never sent or stored.
+   *
+   * @param taskId an id from an answer or a process variable
+   * @return true when it may be used
+   */
+  public static boolean isUsableTaskId(@Nullable String taskId) {
     return taskId != null && USABLE_TASK_ID.matcher(taskId).matches();
   }
 
   /**
    * A task id (or any text from outside) as it may appear in a message or a log line: in quotes,
    * control characters escaped, at most 200 characters.
+   *
+   * @param raw the text, or null (shown as {@code null})
+   * @return the quoted text
    */
-  public static String quoted(String raw) {
+  public static String quoted(@Nullable String raw) {
     String text = raw == null ? "null" : raw;
     String cut = text.length() > 200 ? text.substring(0, 200) + "..." : text;
     StringBuilder out = new StringBuilder("\"");
@@ -154,11 +204,11 @@ public final class WireFormat {
 
   /**
    * Text with every control character (CR, LF, ...) replaced by a space: one log line stays one.
+   *
+   * @param text any text
+   * @return the text on one line
    */
   public static String printable(String text) {
-    if (text == null) {
-      return null;
-    }
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -167,9 +217,14 @@ public final class WireFormat {
     return out.toString();
   }
 
-  /** At most {@link #RAW_ANSWER_LIMIT} characters of an answer, with a note when cut. */
+  /**
+   * At most {@link #RAW_ANSWER_LIMIT} characters of an answer, with a note when cut.
+   *
+   * @param answer an answer's text
+   * @return the text, cut when longer than the limit
+   */
   public static String bounded(String answer) {
-    if (answer == null || answer.length() <= RAW_ANSWER_LIMIT) {
+    if (answer.length() <= RAW_ANSWER_LIMIT) {
       return answer;
     }
     return answer.substring(0, RAW_ANSWER_LIMIT)
@@ -178,11 +233,24 @@ public final class WireFormat {
         + " characters in all)";
   }
 
+  /**
+   * The status word an answer carries, as the API spelled it.
+   *
+   * @param answer the whole answer
+   * @return the word, or empty when the answer carries none
+   */
   public static Optional<String> status(JsonNode answer) {
     return firstText(payload(answer), STATUS_FIELDS).or(() -> firstText(answer, STATUS_FIELDS));
   }
 
-  public static TaskState state(String rawStatus) {
+  /**
+   * What a status word means; an unknown or missing word reads as still running, so a new word
+   * never ends a paid task early.
+   *
+   * @param rawStatus the API's word, or null
+   * @return the library's reading of it
+   */
+  public static TaskState state(@Nullable String rawStatus) {
     if (rawStatus == null) {
       return TaskState.RUNNING;
     }
@@ -193,6 +261,15 @@ public final class WireFormat {
     return FAILED_WORDS.contains(word) ? TaskState.FAILED : TaskState.RUNNING;
   }
 
+  /**
+   * Reads a status answer: its state, the video URL when completed, and the reason (and whether it
+   * reads as content moderation) when failed.
+   *
+   * @param taskId the task that was asked about
+   * @param answer the answer's JSON object
+   * @param rawBody the answer's text, kept for diagnosis
+   * @return the task's status
+   */
   public static TaskStatus parseStatus(String taskId, JsonNode answer, String rawBody) {
     String rawStatus = status(answer).orElse(null);
     TaskState state = state(rawStatus);
@@ -208,7 +285,10 @@ public final class WireFormat {
     boolean rejected = false;
     if (state == TaskState.FAILED) {
       reason = failureReason(payload).or(() -> failureReason(answer)).orElse("no reason given");
-      rejected = MODERATION.matcher(reason).find() || MODERATION.matcher(rawStatus).find();
+      // A failed state came from a status word, so rawStatus is set here.
+      rejected =
+          MODERATION.matcher(reason).find()
+              || (rawStatus != null && MODERATION.matcher(rawStatus).find());
     }
     return new TaskStatus(taskId, state, rawStatus, videoUrl, reason, rejected, rawBody);
   }
@@ -230,7 +310,7 @@ public final class WireFormat {
         .findFirst();
   }
 
-  private static Object value(JsonNode body, String field) {
+  private static @Nullable Object value(JsonNode body, String field) {
     JsonNode node = body.get(field);
     if (node == null || node.isNull()) {
       return null;

@@ -10,8 +10,17 @@ import java.util.Optional;
  */
 public interface WireValue {
 
+  /** {@return the value exactly as the API spells it, e.g. {@code 720p}} */
   String wire();
 
+  /**
+   * The value a user's text names, ignoring case and surrounding blanks.
+   *
+   * @param <E> the closed set
+   * @param type the closed set's class
+   * @param text what the user wrote
+   * @return the value, or empty when the text names none
+   */
   static <E extends Enum<E> & WireValue> Optional<E> parse(Class<E> type, String text) {
     if (text == null) {
       return Optional.empty();
@@ -22,6 +31,13 @@ public interface WireValue {
         .findFirst();
   }
 
+  /**
+   * The wire spellings, in declaration order, as error messages and templates list them.
+   *
+   * @param <E> the closed set
+   * @param type the closed set's class
+   * @return every allowed value
+   */
   static <E extends Enum<E> & WireValue> List<String> allowed(Class<E> type) {
     return Arrays.stream(type.getEnumConstants()).map(WireValue::wire).toList();
   }

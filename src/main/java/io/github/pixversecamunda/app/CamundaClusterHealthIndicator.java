@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
 public class CamundaClusterHealthIndicator extends AbstractHealthIndicator
     implements DisposableBean {
 
-  private record Check(Instant at, int brokers, String error) {}
+  private record Check(Instant at, int brokers, @Nullable String error) {}
 
   private final CamundaClient camunda;
   private final Duration interval;
@@ -40,8 +41,16 @@ public class CamundaClusterHealthIndicator extends AbstractHealthIndicator
           });
   private final ScheduledFuture<?> checks;
   private volatile boolean workersOpen;
-  private volatile Check last;
 
+  /** Null until the first check has finished. */
+  private volatile @Nullable Check last;
+
+  /**
+   * Starts checking the cluster at once and then every {@code interval}, on a daemon thread.
+   *
+   * @param camunda the application's Camunda client
+   * @param interval the wait between two checks, and the time one check may take
+   */
   public CamundaClusterHealthIndicator(
       CamundaClient camunda, @Value("${pixverse.cluster-check-interval:10s}") Duration interval) {
     super("Camunda cluster check failed");

@@ -16,6 +16,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class PixverseWorkerApplication {
 
+  /** Spring Boot builds the application's configuration from this class. */
+  public PixverseWorkerApplication() {}
+
   /**
    * The application's own defaults, lowest in precedence: any property, environment variable or
    * argument overrides them. They live here and not in an application.properties so the library jar
@@ -48,11 +51,21 @@ public class PixverseWorkerApplication {
           // it on.
           Map.entry("camunda.client.worker.defaults.stream-enabled", "false"));
 
+  /**
+   * Starts the workers; the configuration comes from Spring Boot's usual sources ({@code
+   * PIXVERSE_API_KEY}, application.yaml, ...).
+   *
+   * @param args Spring Boot's command line, e.g. {@code --pixverse.poll.floor=10s}
+   */
   public static void main(String[] args) {
     application().run(args);
   }
 
-  /** The application with its operations defaults, as {@link #main} runs it. */
+  /**
+   * The application with its operations defaults, as {@link #main} runs it.
+   *
+   * @return a new application, not yet run
+   */
   public static SpringApplication application() {
     SpringApplication application = new SpringApplication(PixverseWorkerApplication.class);
     application.setDefaultProperties(OPERATIONS_DEFAULTS);

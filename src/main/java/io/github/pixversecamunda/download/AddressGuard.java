@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hc.client5.http.DnsResolver;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides which URLs and addresses the download worker may reach, so that a process variable cannot
@@ -67,7 +68,7 @@ final class AddressGuard implements DnsResolver {
     /** Teredo (RFC 4380): the client's address is the last 32 bits, inverted. */
     LAST_32_BITS_INVERTED;
 
-    Inet4Address carried(byte[] ipv6) {
+    @Nullable Inet4Address carried(byte[] ipv6) {
       byte[] v4 =
           switch (this) {
             case NONE -> null;
@@ -266,7 +267,7 @@ final class AddressGuard implements DnsResolver {
   }
 
   /** Null when the address may be reached, otherwise why not (naming the address). */
-  String refusal(InetAddress address) {
+  @Nullable String refusal(InetAddress address) {
     Block block = blockOf(address.getAddress());
     if (block == null || opened(block.category())) {
       return null;
@@ -296,7 +297,7 @@ final class AddressGuard implements DnsResolver {
     return article + what + " address (" + block.cidr() + details + ")";
   }
 
-  private static Block blockOf(byte[] address) {
+  private static @Nullable Block blockOf(byte[] address) {
     for (Block block : MOST_SPECIFIC_FIRST) {
       if (block.contains(address)) {
         return block;

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps videos as files below one directory. The video is written to a temporary file beside its
@@ -23,6 +24,11 @@ public final class DirectoryStore implements VideoStore {
 
   private final Path directory;
 
+  /**
+   * A store that writes below the directory and never outside it.
+   *
+   * @param directory must exist and be writable when a video comes ({@link #ready()} checks)
+   */
   public DirectoryStore(Path directory) {
     this.directory = directory.toAbsolutePath().normalize();
   }
@@ -37,16 +43,21 @@ public final class DirectoryStore implements VideoStore {
     return "the directory " + directory;
   }
 
+  /** {@return the storage directory, absolute} */
   public Path directory() {
     return directory;
   }
 
   @Override
-  public Placement put(VideoStream video, String key, String taskId, boolean overwrite)
+  public Placement put(VideoStream video, String key, @Nullable String taskId, boolean overwrite)
       throws IOException {
     Path target = target(key);
     checkDirectory();
     Path parent = target.getParent();
+    if (parent == null) {
+      // target() keeps every key below the storage directory, so a file there has a parent.
+      throw new IllegalStateException("no directory above " + target);
+    }
     try {
       Files.createDirectories(parent);
     } catch (IOException e) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps videos in Camunda's document store ({@code newCreateDocumentCommand}), so that the result
@@ -33,6 +34,12 @@ public final class DocumentStore implements VideoStore {
   private final CamundaClient camunda;
   private final DocumentSettings settings;
 
+  /**
+   * A store that creates documents through the application's Camunda client.
+   *
+   * @param camunda the client (REST) of the cluster whose document store keeps the videos
+   * @param settings which store, the time to live, the size ceiling and the spool directory
+   */
   public DocumentStore(CamundaClient camunda, DocumentSettings settings) {
     this.camunda = camunda;
     this.settings = settings;
@@ -59,7 +66,7 @@ public final class DocumentStore implements VideoStore {
   }
 
   @Override
-  public Placement put(VideoStream video, String key, String taskId, boolean overwrite)
+  public Placement put(VideoStream video, String key, @Nullable String taskId, boolean overwrite)
       throws IOException {
     if (video.declaredLength().isPresent()
         && video.declaredLength().getAsLong() > settings.maxBytes()) {
@@ -95,8 +102,8 @@ public final class DocumentStore implements VideoStore {
     }
   }
 
-  private DocumentReference create(VideoStream video, String key, String taskId, Path spool)
-      throws IOException {
+  private DocumentReference create(
+      VideoStream video, String key, @Nullable String taskId, Path spool) throws IOException {
     Map<String, Object> custom = new LinkedHashMap<>();
     if (taskId != null) {
       custom.put("pixverseTaskId", taskId);

@@ -2,6 +2,7 @@ package io.github.pixversecamunda.download;
 
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an object-key pattern such as {@value #DEFAULT_PATTERN} or {@code
@@ -14,7 +15,10 @@ import java.util.regex.Pattern;
  */
 public final class ObjectKeys {
 
+  /** The key when the process gives none: one file per task. */
   public static final String DEFAULT_PATTERN = "{taskId}.mp4";
+
+  /** Replaced by the task id, percent-encoded so it can never add a separator. */
   public static final String TASK_ID_PLACEHOLDER = "{taskId}";
 
   /** S3 allows 1,024 bytes; the key is ASCII by the segment rule, so characters are bytes. */
@@ -32,8 +36,15 @@ public final class ObjectKeys {
 
   /**
    * Resolves the pattern; throws {@link DownloadException.Kind#INVALID_NAME} for anything unsafe.
+   *
+   * @param pattern the key pattern, e.g. {@code campaigns/{taskId}.mp4}; null or blank for {@link
+   *     #DEFAULT_PATTERN}
+   * @param taskId replaces {@link #TASK_ID_PLACEHOLDER}, percent-encoded; may be null when the
+   *     pattern does not use it
+   * @return the key a store writes under
+   * @throws DownloadException of kind {@link DownloadException.Kind#INVALID_NAME} for an unsafe key
    */
-  public static String resolve(String pattern, String taskId) {
+  public static String resolve(@Nullable String pattern, @Nullable String taskId) {
     String template = pattern == null || pattern.isBlank() ? DEFAULT_PATTERN : pattern.trim();
     if (template.contains(TASK_ID_PLACEHOLDER) && (taskId == null || taskId.isBlank())) {
       throw new DownloadException(
@@ -75,7 +86,12 @@ public final class ObjectKeys {
     return out.toString();
   }
 
-  /** The last segment: the file name a person or a mail client sees. */
+  /**
+   * The last segment: the file name a person or a mail client sees.
+   *
+   * @param key a resolved key
+   * @return its last segment
+   */
   public static String fileName(String key) {
     return key.substring(key.lastIndexOf('/') + 1);
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -61,6 +62,12 @@ public final class S3Store implements VideoStore {
   private final S3Settings settings;
   private final S3Client s3;
 
+  /**
+   * A store with its own S3 client, from the static credentials of the settings or else the AWS
+   * SDK's default chain; closed with the store.
+   *
+   * @param settings the bucket and how to write into it
+   */
   public S3Store(S3Settings settings) {
     this.settings = settings;
     AwsCredentialsProvider credentials =
@@ -82,6 +89,7 @@ public final class S3Store implements VideoStore {
     this.s3 = builder.build();
   }
 
+  /** {@return where and how this store writes (credentials masked in its {@code toString()})} */
   public S3Settings settings() {
     return settings;
   }
@@ -101,7 +109,7 @@ public final class S3Store implements VideoStore {
   }
 
   @Override
-  public Placement put(VideoStream video, String key, String taskId, boolean overwrite)
+  public Placement put(VideoStream video, String key, @Nullable String taskId, boolean overwrite)
       throws IOException {
     String objectKey = settings.keyPrefix() + key;
     byte[] part = new byte[partBuffer(video)];
@@ -121,7 +129,12 @@ public final class S3Store implements VideoStore {
   }
 
   private Placement single(
-      VideoStream video, String key, String taskId, byte[] bytes, int length, boolean overwrite) {
+      VideoStream video,
+      String key,
+      @Nullable String taskId,
+      byte[] bytes,
+      int length,
+      boolean overwrite) {
     String digest = video.sha256();
     Optional<Placement> existing = existing(key, digest, overwrite);
     if (existing.isPresent()) {
@@ -146,7 +159,12 @@ public final class S3Store implements VideoStore {
   }
 
   private Placement multipart(
-      VideoStream video, String key, String taskId, byte[] part, int filled, boolean overwrite)
+      VideoStream video,
+      String key,
+      @Nullable String taskId,
+      byte[] part,
+      int filled,
+      boolean overwrite)
       throws IOException {
     abortStaleUploads(key);
     CreateMultipartUploadRequest.Builder create =
@@ -291,7 +309,7 @@ public final class S3Store implements VideoStore {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  private Map<String, String> metadata(String taskId, String digest) {
+  private Map<String, String> metadata(@Nullable String taskId, @Nullable String digest) {
     Map<String, String> metadata = new LinkedHashMap<>();
     if (digest != null) {
       metadata.put(SHA256_METADATA, digest);

@@ -16,6 +16,7 @@ import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP client that fetches videos from file hosts. Its DNS resolver is the {@link
@@ -34,7 +35,7 @@ final class SourceClient implements AutoCloseable {
   /**
    * @param trust the TLS context trusting the hosts' certificates; null for the JDK's trusted roots
    */
-  SourceClient(DownloadSettings settings, AddressGuard guard, SSLContext trust) {
+  SourceClient(DownloadSettings settings, AddressGuard guard, @Nullable SSLContext trust) {
     Timeout requestTimeout = Timeout.of(settings.requestTimeout());
     PoolingHttpClientConnectionManager connections =
         PoolingHttpClientConnectionManagerBuilder.create()

@@ -17,7 +17,11 @@ public enum StoreKind {
     this.wire = wire;
   }
 
-  /** The spelling in configuration and in the result's {@code store} field. */
+  /**
+   * The spelling in configuration and in the result's {@code store} field.
+   *
+   * @return e.g. {@code s3}
+   */
   @JsonValue
   public String wire() {
     return wire;

@@ -1,6 +1,7 @@
 package io.github.pixversecamunda.download;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A kept video, as the next step of a process reads it ({@code pixverseFile}). The fields common to
@@ -19,6 +20,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param versionId S3: the object's version, when the bucket keeps versions
  * @param etag S3: the object's entity tag
  * @param document document store: the reference in the shape Camunda's connectors accept
+ * @param sizeBytes the video's size
+ * @param contentType the media type the file host declared
+ * @param sourceUrl where the video came from, after redirects
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StoredVideo(
@@ -31,8 +35,8 @@ public record StoredVideo(
     String contentType,
     String sourceUrl,
     boolean reused,
-    String path,
-    String bucket,
-    String versionId,
-    String etag,
-    DocumentReference document) {}
+    @Nullable String path,
+    @Nullable String bucket,
+    @Nullable String versionId,
+    @Nullable String etag,
+    @Nullable DocumentReference document) {}

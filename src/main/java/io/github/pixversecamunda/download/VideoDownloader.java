@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.core5.http.HttpEntity;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams a finished video from its file host into a {@link VideoStore}. Everything that can be
@@ -42,6 +43,9 @@ public final class VideoDownloader implements AutoCloseable {
   private final ExecutorService copyThreads;
 
   /**
+   * A downloader that resolves hosts through the system's DNS and trusts the JDK's roots.
+   *
+   * @param settings the limits every download is held to
    * @param store where videos go; closed with the downloader
    */
   public VideoDownloader(DownloadSettings settings, VideoStore store) {
@@ -58,7 +62,7 @@ public final class VideoDownloader implements AutoCloseable {
       DownloadSettings settings,
       VideoStore store,
       AddressGuard.HostLookup lookup,
-      SSLContext trust) {
+      @Nullable SSLContext trust) {
     this.settings = settings;
     this.store = store;
     AddressGuard guard =
@@ -76,15 +80,22 @@ public final class VideoDownloader implements AutoCloseable {
             });
   }
 
-  /** Into the settings' directory: the default store. */
+  /**
+   * Into the settings' directory: the default store.
+   *
+   * @param settings the limits, and the directory of the store
+   * @return a downloader into a {@link DirectoryStore}
+   */
   public static VideoDownloader intoDirectory(DownloadSettings settings) {
     return new VideoDownloader(settings, new DirectoryStore(settings.directory()));
   }
 
+  /** {@return the limits this downloader enforces} */
   public DownloadSettings settings() {
     return settings;
   }
 
+  /** {@return where this downloader keeps videos} */
   public VideoStore store() {
     return store;
   }
@@ -93,22 +104,68 @@ public final class VideoDownloader implements AutoCloseable {
    * Streams the video on the downloader's own threads; abandoned as {@link
    * DownloadException.Kind#TRANSIENT} if not done by {@code finishBy} (null: {@link
    * #MAX_TRANSFER_TIME} from now).
+   *
+   * @param url the finished video's URL; null or blank is refused
+   * @param keyPattern the object key pattern; null for {@link ObjectKeys#DEFAULT_PATTERN}
+   * @param taskId the PixVerse task, or null when the pattern does not use it
+   * @param overwrite whether other content under the key may be replaced
+   * @param finishBy the end of the transfer, or null
+   * @return where the video was kept, or a {@link DownloadException}
    */
   public CompletableFuture<StoredVideo> downloadAsync(
-      String url, String keyPattern, String taskId, boolean overwrite, Instant finishBy) {
+      @Nullable String url,
+      @Nullable String keyPattern,
+      @Nullable String taskId,
+      boolean overwrite,
+      @Nullable Instant finishBy) {
     return CompletableFuture.supplyAsync(
         () -> download(url, keyPattern, taskId, overwrite, finishBy), copyThreads);
   }
 
-  public StoredVideo download(String url, String keyPattern, String taskId, boolean overwrite) {
+  /**
+   * Fetches and keeps one video on the caller's thread, within {@link #MAX_TRANSFER_TIME}.
+   *
+   * @param url the finished video's URL; null or blank is refused
+   * @param keyPattern the object key, {@code {taskId}} replaced; null for {@link
+   *     ObjectKeys#DEFAULT_PATTERN}
+   * @param taskId the PixVerse task, for the key and the store's metadata; may be null when the
+   *     pattern does not use it
+   * @param overwrite whether other content under the key may be replaced
+   * @return where the video was kept
+   * @throws DownloadException with the kind that tells the caller what to do
+   */
+  public StoredVideo download(
+      @Nullable String url,
+      @Nullable String keyPattern,
+      @Nullable String taskId,
+      boolean overwrite) {
     return download(url, keyPattern, taskId, overwrite, null);
   }
 
+  /**
+   * The same, abandoned as {@link DownloadException.Kind#TRANSIENT} when not done by {@code
+   * finishBy}.
+   *
+   * @param url the finished video's URL; null or blank is refused
+   * @param keyPattern the object key pattern; null for {@link ObjectKeys#DEFAULT_PATTERN}
+   * @param taskId the PixVerse task, or null when the pattern does not use it
+   * @param overwrite whether other content under the key may be replaced
+   * @param finishBy the end of the transfer; null for {@link #MAX_TRANSFER_TIME} from now
+   * @return where the video was kept
+   * @throws DownloadException with the kind that tells the caller what to do
+   */
   public StoredVideo download(
-      String url, String keyPattern, String taskId, boolean overwrite, Instant finishBy) {
+      @Nullable String url,
+      @Nullable String keyPattern,
+      @Nullable String taskId,
+      boolean overwrite,
+      @Nullable Instant finishBy) {
     Instant until = finishBy == null ? Instant.now().plus(MAX_TRANSFER_TIME) : finishBy;
     String key = ObjectKeys.resolve(keyPattern, taskId);
     store.ready();
+    if (url == null || url.isBlank()) {
+      throw new DownloadException(DownloadException.Kind.REFUSED, "No video URL was given");
+    }
     URI uri = parse(url);
     SourceExchange exchange = redirects.open(uri);
     boolean complete = false;
@@ -162,9 +219,6 @@ public final class VideoDownloader implements AutoCloseable {
   }
 
   private static URI parse(String url) {
-    if (url == null || url.isBlank()) {
-      throw new DownloadException(DownloadException.Kind.REFUSED, "No video URL was given");
-    }
     try {
       return new URI(url.trim());
     } catch (URISyntaxException e) {

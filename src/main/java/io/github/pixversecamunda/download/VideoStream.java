@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.OptionalLong;
 import java.util.zip.ZipException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of the file host's answer as a store reads it: counted against the size ceiling, hashed
@@ -24,7 +25,9 @@ import java.util.zip.ZipException;
  */
 public final class VideoStream extends InputStream {
 
-  private final InputStream body;
+  /** Null for an answer without a body, which reads as an early end. */
+  private final @Nullable InputStream body;
+
   private final String url;
   private final String contentType;
   private final OptionalLong declaredLength;
@@ -33,10 +36,12 @@ public final class VideoStream extends InputStream {
   private final Instant until;
   private final MessageDigest sha256 = newDigest();
   private long size;
-  private String digest;
+
+  /** Set once the end of the body was reached. */
+  private @Nullable String digest;
 
   VideoStream(
-      InputStream body,
+      @Nullable InputStream body,
       String url,
       String contentType,
       OptionalLong declaredLength,
@@ -52,36 +57,59 @@ public final class VideoStream extends InputStream {
     this.until = until;
   }
 
-  /** The media type the file host declared, already accepted by the content policy. */
+  /**
+   * The media type the file host declared, already accepted by the content policy.
+   *
+   * @return the media type
+   */
   public String contentType() {
     return contentType;
   }
 
-  /** The length the file host declared, when it did. */
+  /**
+   * The length the file host declared, when it did.
+   *
+   * @return the declared length, or empty
+   */
   public OptionalLong declaredLength() {
     return declaredLength;
   }
 
-  /** The size ceiling: a store that buffers may size its buffers by it. */
+  /**
+   * The size ceiling: a store that buffers may size its buffers by it.
+   *
+   * @return the ceiling in bytes
+   */
   public long maxBytes() {
     return maxBytes;
   }
 
+  /** {@return the URL the body was fetched from, for messages} */
   public String url() {
     return url;
   }
 
-  /** Bytes read so far; the whole size once the end was reached. */
+  /**
+   * Bytes read so far; the whole size once the end was reached.
+   *
+   * @return the bytes read
+   */
   public long size() {
     return size;
   }
 
-  /** The hex SHA-256 of the whole body; only after the end was reached. */
+  /**
+   * The hex SHA-256 of the whole body; only after the end was reached.
+   *
+   * @return the lower-case hex digest
+   * @throws IllegalStateException before the end was reached
+   */
   public String sha256() {
-    if (digest == null) {
+    String hex = digest;
+    if (hex == null) {
       throw new IllegalStateException("the video was not read to its end");
     }
-    return digest;
+    return hex;
   }
 
   @Override

@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The workers' metrics on Micrometer. Every tag has a handful of values (error kinds, resolutions,
@@ -26,20 +27,49 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
 
+  /** Counter: submits by outcome (accepted and paid, rejected by error kind, unknown). */
   public static final String SUBMITS = "pixverse.submits";
+
+  /** Counter: credits the accepted submits cost by the price table. */
   public static final String CREDITS_ESTIMATED = "pixverse.credits.estimated";
+
+  /** Distribution: status checks one generation needed until it completed. */
   public static final String STATUS_CHECKS = "pixverse.generation.status.checks";
+
+  /** Timer: accepted submit to the check that found the video ready, by resolution and length. */
   public static final String GENERATION_TIME = "pixverse.generation.time";
+
+  /** Counter: failed jobs by phase, error kind and what the worker did. */
   public static final String FAILURES = "pixverse.failures";
+
+  /** Counter: incidents raised, by phase and cause; each needs a person. */
   public static final String INCIDENTS = "pixverse.incidents";
+
+  /** Counter: API calls by endpoint and outcome. */
   public static final String API_CALLS = "pixverse.api.calls";
+
+  /** Gauge: API calls waiting for their answer now. */
   public static final String API_IN_FLIGHT = "pixverse.api.in.flight";
+
+  /** Timer: how long a call waited for a {@code pixverse.max-in-flight} slot. */
   public static final String API_SLOT_WAIT = "pixverse.api.slot.wait";
+
+  /** Counter: HTTP 429 answers of the API. */
   public static final String API_RATE_LIMITED = "pixverse.api.rate.limited";
+
+  /** Counter: submits that waited for the account's limit instead of failing. */
   public static final String SUBMIT_WAITS = "pixverse.submit.waits";
+
+  /** Timer: the waits given for the account's limit (no retry spent). */
   public static final String SUBMIT_WAIT_TIME = "pixverse.submit.wait";
+
+  /** Gauge: seconds this replica still holds its submits back for the account's limits. */
   public static final String SUBMIT_PAUSE = "pixverse.submit.pause";
+
+  /** Distribution: size of the kept videos. */
   public static final String DOWNLOAD_BYTES = "pixverse.download.size";
+
+  /** Timer: time to download and keep one video. */
   public static final String DOWNLOAD_TIME = "pixverse.download.time";
 
   /** Tag value where a tag has nothing to say (an accepted submit has no error kind). */
@@ -48,6 +78,11 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
   private final MeterRegistry registry;
   private final AtomicInteger inFlight = new AtomicInteger();
 
+  /**
+   * Registers the in-flight gauge now and every other meter on first use.
+   *
+   * @param registry where the meters are registered
+   */
   public PixverseMetrics(MeterRegistry registry) {
     this.registry = registry;
     Gauge.builder(API_IN_FLIGHT, inFlight, AtomicInteger::get)
@@ -70,6 +105,10 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
    * long this replica still holds every submit back because the API refused one. A gauge rather
    * than the wait counters alone, because an operator asks "is this replica paused now, and for how
    * long", and a pause with no submit waiting leaves the counters still.
+   *
+   * @param backoff the replica's memory of the account's refusals ({@code
+   *     PixverseClient.accountLimits()})
+   * @return a binder that registers the gauge on a registry
    */
   public static MeterBinder submitPause(AccountLimitBackoff backoff) {
     return registry ->
@@ -97,7 +136,10 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
 
   @Override
   public void generationCompleted(
-      Resolution resolution, VideoDuration duration, int statusChecks, Duration sinceSubmit) {
+      Resolution resolution,
+      VideoDuration duration,
+      int statusChecks,
+      @Nullable Duration sinceSubmit) {
     DistributionSummary.builder(STATUS_CHECKS)
         .description("Status checks one generation needed until it completed")
         .publishPercentileHistogram()
@@ -195,7 +237,7 @@ public final class PixverseMetrics implements WorkerEvents, ApiCallObserver {
   }
 
   @Override
-  public void callFinished(Endpoint endpoint, ErrorKind failure) {
+  public void callFinished(Endpoint endpoint, @Nullable ErrorKind failure) {
     inFlight.decrementAndGet();
     Counter.builder(API_CALLS)
         .description("PixVerse API calls by endpoint and outcome")

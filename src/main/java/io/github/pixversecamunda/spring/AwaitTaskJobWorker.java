@@ -19,11 +19,21 @@ public class AwaitTaskJobWorker {
   /**
    * {@code handler} as prepared by {@code PixverseWorkers.prepare}: the AwaitTaskHandler, counted
    * and correlated.
+   *
+   * @param handler the prepared handler
    */
   public AwaitTaskJobWorker(JobHandler handler) {
     this.handler = handler;
   }
 
+  /**
+   * Hands the job to the handler, which sends its outcome itself (one status check; never
+   * auto-completed).
+   *
+   * @param client the client that completes or fails the job
+   * @param job the activated job
+   * @throws Exception as the handler throws it
+   */
   @JobWorker(type = JobTypes.AWAIT_TASK, autoComplete = false)
   public void awaitTask(JobClient client, ActivatedJob job) throws Exception {
     handler.handle(client, job);

@@ -28,17 +28,32 @@ public class BundledProcessDeployer {
    */
   public static final String LOCATION = "classpath*:io/github/pixversecamunda/bpmn/*.bpmn";
 
-  // In the same deployment as the processes: a user task's linked form must be deployed before the
-  // task is reached.
+  /**
+   * The bundled forms, deployed with the processes: a user task's linked form must be deployed
+   * before the task is reached.
+   */
   public static final String FORMS_LOCATION = "classpath*:io/github/pixversecamunda/forms/*.form";
+
   private static final Logger LOG = LoggerFactory.getLogger(BundledProcessDeployer.class);
 
   private final CamundaClient camunda;
 
+  /**
+   * A deployer that sends the bundled resources through this client.
+   *
+   * @param camunda the application's Camunda client
+   */
   public BundledProcessDeployer(CamundaClient camunda) {
     this.camunda = camunda;
   }
 
+  /**
+   * Deploys every bundled process and form in one deployment, once the application is ready; the
+   * engine keeps a version only when its content changed.
+   *
+   * @throws IOException when the bundled files cannot be listed
+   * @throws IllegalStateException when the jar holds no bundled process
+   */
   @EventListener(ApplicationReadyEvent.class)
   public void deploy() throws IOException {
     var resolver = new PathMatchingResourcePatternResolver();

@@ -1,7 +1,9 @@
 package io.github.pixversecamunda.spring;
 
 import io.github.pixversecamunda.api.ApiCallHistory;
+import io.github.pixversecamunda.api.ErrorKind;
 import io.github.pixversecamunda.api.PixverseClientConfig;
+import java.time.Instant;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
@@ -18,6 +20,14 @@ public class PixverseApiHealthIndicator extends AbstractHealthIndicator {
   private final ApiCallHistory history;
   private final int authenticationFailuresDown;
 
+  /**
+   * A health component that reads the client's call history and never calls the API itself.
+   *
+   * @param config the client's settings, shown without the key
+   * @param history what recent calls answered
+   * @param authenticationFailuresDown refusals of the key in a row after which the component is
+   *     DOWN
+   */
   public PixverseApiHealthIndicator(
       PixverseClientConfig config, ApiCallHistory history, int authenticationFailuresDown) {
     super("PixVerse API health check failed");
@@ -49,10 +59,13 @@ public class PixverseApiHealthIndicator extends AbstractHealthIndicator {
     if (recent.lastSuccessAt() != null) {
       builder.withDetail("lastSuccessAt", recent.lastSuccessAt().toString());
     }
-    if (recent.lastFailureAt() != null) {
+    // A failure is recorded with its time and its kind together.
+    Instant lastFailureAt = recent.lastFailureAt();
+    ErrorKind lastFailure = recent.lastFailure();
+    if (lastFailureAt != null && lastFailure != null) {
       builder
-          .withDetail("lastFailureAt", recent.lastFailureAt().toString())
-          .withDetail("lastFailure", recent.lastFailure().name());
+          .withDetail("lastFailureAt", lastFailureAt.toString())
+          .withDetail("lastFailure", lastFailure.name());
     }
   }
 }

@@ -31,4 +31,8 @@ import org.springframework.context.annotation.Import;
   PixverseStorageConfiguration.class,
   PixverseWorkersConfiguration.class
 })
-public class PixverseAutoConfiguration {}
+public class PixverseAutoConfiguration {
+
+  /** Created by Spring Boot's auto-configuration, never by hand. */
+  public PixverseAutoConfiguration() {}
+}

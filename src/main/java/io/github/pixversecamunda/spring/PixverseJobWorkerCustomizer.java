@@ -13,6 +13,9 @@ import org.springframework.core.Ordered;
  */
 public class PixverseJobWorkerCustomizer implements JobWorkerValueCustomizer, Ordered {
 
+  /** Holds no state: every value comes from {@link PixverseWorkers#ALL}. */
+  public PixverseJobWorkerCustomizer() {}
+
   @Override
   public void customize(JobWorkerValue worker) {
     for (WorkerSpec spec : PixverseWorkers.ALL) {

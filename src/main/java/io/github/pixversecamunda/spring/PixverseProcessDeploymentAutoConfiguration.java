@@ -15,6 +15,15 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnProperty(prefix = "pixverse", name = "deploy-processes", havingValue = "true")
 public class PixverseProcessDeploymentAutoConfiguration {
 
+  /** Created by Spring Boot's auto-configuration, never by hand. */
+  public PixverseProcessDeploymentAutoConfiguration() {}
+
+  /**
+   * {@return the deployer that runs once the application has started; an application's own bean of
+   * this type replaces it}
+   *
+   * @param camunda the application's Camunda client
+   */
   @Bean
   @ConditionalOnMissingBean
   public BundledProcessDeployer pixverseBundledProcessDeployer(CamundaClient camunda) {

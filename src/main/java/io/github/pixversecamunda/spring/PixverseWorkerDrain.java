@@ -29,6 +29,14 @@ public class PixverseWorkerDrain implements SmartLifecycle {
   private final Duration timeout;
   private volatile boolean running;
 
+  /**
+   * A drain for the workers of this application.
+   *
+   * @param inFlight the jobs whose outcome is not sent yet
+   * @param workerManager the starter's job workers, stopped first
+   * @param events where the readiness change is published
+   * @param timeout how long the jobs in flight may take ({@code pixverse.drain-timeout})
+   */
   public PixverseWorkerDrain(
       InFlightJobs inFlight,
       ObjectProvider<JobWorkerManager> workerManager,

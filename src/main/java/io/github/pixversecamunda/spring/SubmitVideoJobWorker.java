@@ -19,11 +19,21 @@ public class SubmitVideoJobWorker {
   /**
    * {@code handler} as prepared by {@code PixverseWorkers.prepare}: the SubmitVideoHandler, counted
    * and correlated.
+   *
+   * @param handler the prepared handler
    */
   public SubmitVideoJobWorker(JobHandler handler) {
     this.handler = handler;
   }
 
+  /**
+   * Hands the job to the handler, which sends its outcome itself (one submit; never
+   * auto-completed).
+   *
+   * @param client the client that completes or fails the job
+   * @param job the activated job
+   * @throws Exception as the handler throws it
+   */
   @JobWorker(type = JobTypes.SUBMIT_VIDEO, autoComplete = false)
   public void submitVideo(JobClient client, ActivatedJob job) throws Exception {
     handler.handle(client, job);

@@ -12,7 +12,13 @@ import java.util.concurrent.CompletionStage;
  */
 public interface AsyncJobHandler extends JobHandler {
 
-  /** Starts handling; the stage completes once the job's outcome was sent (or sending failed). */
+  /**
+   * Starts handling; the stage completes once the job's outcome was sent (or sending failed).
+   *
+   * @param client the job client that sends the outcome
+   * @param job the activated job
+   * @return completes once the outcome was sent, or sending failed
+   */
   CompletionStage<Void> handleAsync(JobClient client, ActivatedJob job);
 
   @Override

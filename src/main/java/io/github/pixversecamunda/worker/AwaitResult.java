@@ -1,6 +1,7 @@
 package io.github.pixversecamunda.worker;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one await job hands the process ({@value Variables#DEFAULT_AWAIT_RESULT} by default); the
@@ -15,22 +16,27 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param nextPollIn ISO-8601 wait before the next check, while the task runs
  * @param rawAnswer the API's answer, kept when it says completed but names no video URL
  * @param lastError why this check learned nothing new (e.g. rate limited)
+ * @param taskId the task that was checked
+ * @param firstCheckedAt when this task was first checked (or submitted), ISO-8601
+ * @param checkedAt when this check ran, ISO-8601
+ * @param videoUrl the finished video's URL, once completed
+ * @param failureReason the API's reason, once failed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AwaitResult(
-    String taskId,
-    String state,
-    String status,
+    @Nullable String taskId,
+    @Nullable String state,
+    @Nullable String status,
     int checks,
-    String firstCheckedAt,
-    String checkedAt,
-    String nextPollIn,
-    String videoUrl,
-    String failureReason,
-    String rawAnswer,
-    String lastError) {
+    @Nullable String firstCheckedAt,
+    @Nullable String checkedAt,
+    @Nullable String nextPollIn,
+    @Nullable String videoUrl,
+    @Nullable String failureReason,
+    @Nullable String rawAnswer,
+    @Nullable String lastError) {
 
-  AwaitResult withVideo(String url, String answer) {
+  AwaitResult withVideo(@Nullable String url, @Nullable String answer) {
     return new AwaitResult(
         taskId,
         state,
@@ -45,7 +51,7 @@ public record AwaitResult(
         lastError);
   }
 
-  AwaitResult withFailureReason(String reason) {
+  AwaitResult withFailureReason(@Nullable String reason) {
     return new AwaitResult(
         taskId,
         state,

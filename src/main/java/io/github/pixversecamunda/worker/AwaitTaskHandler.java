@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Job type {@value JobTypes#AWAIT_TASK}: makes one status check of a task and completes with its
@@ -39,6 +40,13 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
   private final PollSchedule schedule;
   private final Clock clock;
 
+  /**
+   * A handler that sends its outcomes to Zeebe and reads the system clock.
+   *
+   * @param api the client that checks the task
+   * @param schedule when to check next
+   * @param events hears of completed and failed generations (metrics)
+   */
   public AwaitTaskHandler(PixverseClient api, PollSchedule schedule, WorkerEvents events) {
     this(api, schedule, JobOutcomeSender.ZEEBE, Clock.systemUTC(), events);
   }
@@ -69,7 +77,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
       Duration expected,
       Resolution resolution,
       VideoDuration duration,
-      Instant submittedAt,
+      @Nullable Instant submittedAt,
       boolean justSubmitted) {}
 
   @Override
@@ -110,12 +118,15 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
                 job,
                 (status, failure) -> {
                   JobMdc.taskId(context.taskId());
-                  Throwable cause = failure == null ? null : Futures.unwrap(failure);
-                  JobOutcome outcome =
-                      failure == null
-                          ? onStatus(context, status)
-                          : reporter.failed(
-                              WorkerEvents.Phase.AWAIT, cause, onFailure(job, context, cause));
+                  JobOutcome outcome;
+                  if (failure == null) {
+                    outcome = onStatus(context, status);
+                  } else {
+                    Throwable cause = Futures.unwrap(failure);
+                    outcome =
+                        reporter.failed(
+                            WorkerEvents.Phase.AWAIT, cause, onFailure(job, context, cause));
+                  }
                   return reporter.send(client, job, outcome);
                 }))
         .thenCompose(sent -> sent)
@@ -218,7 +229,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
   }
 
   private AwaitResult result(
-      Context context, TaskState state, String rawStatus, Duration retryAfter) {
+      Context context, TaskState state, @Nullable String rawStatus, @Nullable Duration retryAfter) {
     Instant now = clock.instant();
     String nextPollIn = null;
     if (!state.isFinal()) {
@@ -261,13 +272,15 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
     }
 
     // Checks and the waiting time carry on from the previous check of the same task only.
-    boolean sameTask = previous != null && taskId.equals(previous.taskId());
-    int checks = 1 + (sameTask ? previous.checks() : 0);
+    var earlier = previous != null && taskId.equals(previous.taskId()) ? previous : null;
+    boolean sameTask = earlier != null;
+    int checks = 1 + (earlier != null ? earlier.checks() : 0);
     Instant submittedAt = submission == null ? null : instant(submission.submittedAt());
     Instant since = submittedAt;
-    if (since == null && sameTask) {
-      since = instant(previous.firstCheckedAt());
+    if (since == null && earlier != null) {
+      since = instant(earlier.firstCheckedAt());
     }
+
     if (since == null) {
       since = clock.instant();
     }
@@ -299,7 +312,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
         justSubmitted);
   }
 
-  private static Instant instant(Object value) {
+  private static @Nullable Instant instant(@Nullable Object value) {
     if (value == null) {
       return null;
     }

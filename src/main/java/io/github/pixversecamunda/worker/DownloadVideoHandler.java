@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Job type {@value JobTypes#DOWNLOAD_VIDEO}: keeps the finished video in the worker's store (a
@@ -23,6 +24,13 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
   private final VideoDownloader downloader;
   private final OutcomeReporter reporter;
 
+  /**
+   * A handler that sends its outcomes to Zeebe.
+   *
+   * @param downloader fetches and keeps the video
+   * @param apiConfig the API settings, whose key is redacted from every outcome
+   * @param events hears of kept videos and failures (metrics)
+   */
   public DownloadVideoHandler(
       VideoDownloader downloader, PixverseClientConfig apiConfig, WorkerEvents events) {
     this(downloader, apiConfig, JobOutcomeSender.ZEEBE, events);
@@ -67,12 +75,15 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
                             Duration.ofNanos(System.nanoTime() - started),
                             stored.reused());
                   }
-                  Throwable cause = failure == null ? null : Futures.unwrap(failure);
-                  JobOutcome outcome =
-                      failure == null
-                          ? new JobOutcome.Complete(Map.of(resultVariable, result(stored)))
-                          : reporter.failed(
-                              WorkerEvents.Phase.DOWNLOAD, cause, onFailure(job, cause, taskId));
+                  JobOutcome outcome;
+                  if (failure == null) {
+                    outcome = new JobOutcome.Complete(Map.of(resultVariable, result(stored)));
+                  } else {
+                    Throwable cause = Futures.unwrap(failure);
+                    outcome =
+                        reporter.failed(
+                            WorkerEvents.Phase.DOWNLOAD, cause, onFailure(job, cause, taskId));
+                  }
                   return reporter.send(client, job, outcome);
                 }))
         .thenCompose(sent -> sent)
@@ -80,7 +91,8 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
             unexpected -> reporter.retryUnexpected(client, job, "download", unexpected));
   }
 
-  private static JobOutcome onFailure(ActivatedJob job, Throwable failure, String taskId) {
+  private static JobOutcome onFailure(
+      ActivatedJob job, Throwable failure, @Nullable String taskId) {
     if (!(failure instanceof DownloadException e)) {
       return Outcomes.retry(job, "Unexpected download failure: " + failure, null);
     }
@@ -112,7 +124,7 @@ public final class DownloadVideoHandler implements AsyncJobHandler {
    * The transfer must end before the engine may hand the job to another worker: its deadline, less
    * a moment to report the outcome.
    */
-  private static Instant finishBy(ActivatedJob job) {
+  private static @Nullable Instant finishBy(ActivatedJob job) {
     return job.getDeadline() <= 0 ? null : Instant.ofEpochMilli(job.getDeadline()).minusSeconds(10);
   }
 }

@@ -4,6 +4,7 @@ import io.github.pixversecamunda.api.GenerationRequest;
 import io.github.pixversecamunda.api.Resolution;
 import io.github.pixversecamunda.api.VideoDuration;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,10 @@ final class FailSafeWorkerEvents implements WorkerEvents {
 
   @Override
   public void generationCompleted(
-      Resolution resolution, VideoDuration duration, int statusChecks, Duration sinceSubmit) {
+      Resolution resolution,
+      VideoDuration duration,
+      int statusChecks,
+      @Nullable Duration sinceSubmit) {
     quietly(() -> events.generationCompleted(resolution, duration, statusChecks, sinceSubmit));
   }
 

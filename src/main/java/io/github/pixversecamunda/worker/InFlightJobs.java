@@ -19,12 +19,27 @@ public final class InFlightJobs {
   private final Condition idle = lock.newCondition();
   private int count;
 
-  /** Wraps a handler so that each job counts from activation until its outcome was sent. */
+  /** No job in flight yet. */
+  public InFlightJobs() {}
+
+  /**
+   * Wraps a handler so that each job counts from activation until its outcome was sent.
+   *
+   * @param handler the handler to count
+   * @return a handler to register with the Camunda client
+   */
   public JobHandler track(AsyncJobHandler handler) {
     return (JobClient client, ActivatedJob job) -> run(handler, client, job);
   }
 
-  /** Runs one job through the handler, counted. */
+  /**
+   * Runs one job through the handler, counted.
+   *
+   * @param handler decides and sends the outcome
+   * @param client the job client
+   * @param job the job
+   * @return completes once the outcome was sent
+   */
   public CompletionStage<Void> run(AsyncJobHandler handler, JobClient client, ActivatedJob job) {
     change(1);
     CompletionStage<Void> done;
@@ -37,6 +52,7 @@ public final class InFlightJobs {
     return done.whenComplete((ok, failure) -> change(-1));
   }
 
+  /** {@return the jobs counted now (started, outcome not sent yet)} */
   public int count() {
     lock.lock();
     try {
@@ -46,7 +62,13 @@ public final class InFlightJobs {
     }
   }
 
-  /** Waits until no job is in flight or the timeout has passed; true when idle. */
+  /**
+   * Waits until no job is in flight or the timeout has passed; true when idle.
+   *
+   * @param timeout the longest wait
+   * @return true when idle, false when jobs were still in flight at the timeout
+   * @throws InterruptedException when the waiting thread is interrupted
+   */
   public boolean awaitIdle(Duration timeout) throws InterruptedException {
     long left = timeout.toNanos();
     lock.lock();

@@ -3,6 +3,7 @@ package io.github.pixversecamunda.worker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the handlers read a job's inputs and task headers: blank is absent, a bad header a default.
@@ -31,7 +32,7 @@ final class JobInputs {
   }
 
   /** Blank means absent: template fields left empty arrive as empty strings. */
-  static String text(Object value) {
+  static @Nullable String text(@Nullable Object value) {
     return value == null || value.toString().isBlank() ? null : value.toString().trim();
   }
 }

@@ -4,6 +4,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobHandler;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
@@ -17,16 +18,32 @@ import org.slf4j.MDC;
  */
 public final class JobMdc {
 
+  /** MDC key: the job's process instance. */
   public static final String PROCESS_INSTANCE_KEY = "processInstanceKey";
+
+  /** MDC key: the id of the job's process. */
   public static final String BPMN_PROCESS_ID = "bpmnProcessId";
+
+  /** MDC key: the BPMN element (service task) of the job. */
   public static final String ELEMENT_ID = "elementId";
+
+  /** MDC key: the job. */
   public static final String JOB_KEY = "jobKey";
+
+  /** MDC key: the job type. */
   public static final String JOB_TYPE = "jobType";
+
+  /** MDC key: the PixVerse task, once known (printable, at most 200 characters). */
   public static final String TASK_ID = "pixverseTaskId";
 
   private JobMdc() {}
 
-  /** The handler, with the job's keys in the MDC while it runs. */
+  /**
+   * The handler, with the job's keys in the MDC while it runs.
+   *
+   * @param handler the handler to wrap
+   * @return a handler that runs with the job's keys in the MDC
+   */
   public static JobHandler correlated(JobHandler handler) {
     return (client, job) -> {
       try (Scope ignored = open(job)) {
@@ -38,6 +55,12 @@ public final class JobMdc {
   /**
    * A stage's {@code handle} callback that runs with the job's keys in the MDC of whichever thread
    * completes the call, and returns what comes next.
+   *
+   * @param <T> the call's result
+   * @param <R> what the callback returns
+   * @param job the job whose keys the callback logs with
+   * @param callback what runs when the call completes
+   * @return the callback, run within the job's MDC scope
    */
   public static <T, R> BiFunction<T, Throwable, R> within(
       ActivatedJob job, BiFunction<T, Throwable, R> callback) {
@@ -48,8 +71,12 @@ public final class JobMdc {
     };
   }
 
-  /** Adds the PixVerse task id to the current scope (ignored when null). */
-  public static void taskId(String taskId) {
+  /**
+   * Adds the PixVerse task id to the current scope (ignored when null).
+   *
+   * @param taskId the PixVerse task, or null
+   */
+  public static void taskId(@Nullable String taskId) {
     if (taskId != null) {
       // A task id read from a variable may hold anything: one log line must stay one line.
       String printable = io.github.pixversecamunda.api.WireFormat.printable(taskId);
@@ -57,7 +84,12 @@ public final class JobMdc {
     }
   }
 
-  /** Puts the job's keys; closing the scope restores the thread's MDC as it was. */
+  /**
+   * Puts the job's keys; closing the scope restores the thread's MDC as it was.
+   *
+   * @param job the job whose keys go into the MDC
+   * @return the scope to close
+   */
   public static Scope open(ActivatedJob job) {
     Scope scope = new Scope(MDC.getCopyOfContextMap());
     MDC.put(PROCESS_INSTANCE_KEY, Long.toString(job.getProcessInstanceKey()));

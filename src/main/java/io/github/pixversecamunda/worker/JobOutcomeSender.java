@@ -8,8 +8,17 @@ import java.util.concurrent.CompletionStage;
 @FunctionalInterface
 public interface JobOutcomeSender {
 
+  /**
+   * Sends the command that the outcome stands for.
+   *
+   * @param client the job client of the worker
+   * @param job the job the outcome is for
+   * @param outcome what the handler decided
+   * @return completes when the engine answered, or fails
+   */
   CompletionStage<?> send(JobClient client, ActivatedJob job, JobOutcome outcome);
 
+  /** Complete, throw error, fail (with backoff) or fail with no retries: Zeebe's own commands. */
   JobOutcomeSender ZEEBE =
       (client, job, outcome) -> {
         if (outcome instanceof JobOutcome.Complete complete) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,22 +140,19 @@ final class OutcomeReporter {
   }
 
   private static String cut(String text, int limit) {
-    if (text == null || text.length() <= limit) {
+    if (text.length() <= limit) {
       return text;
     }
     return text.substring(0, limit) + "... (truncated: " + text.length() + " characters in all)";
   }
 
   private Map<String, Object> safeVariables(Map<String, Object> variables) {
-    if (variables == null) {
-      return null;
-    }
     Map<String, Object> safe = new LinkedHashMap<>();
     variables.forEach((name, value) -> safe.put(name, safeValue(value)));
     return safe;
   }
 
-  private Object safeValue(Object value) {
+  private @Nullable Object safeValue(@Nullable Object value) {
     if (value instanceof String text) {
       return cut(redact(text), VARIABLE_TEXT_LIMIT);
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcomes the handlers decide on, built one way: every BPMN error carries {@value
@@ -19,7 +20,7 @@ final class Outcomes {
   private Outcomes() {}
 
   static Map<String, Object> errorVariable(
-      String code, String message, String taskId, List<Violation> violations) {
+      String code, String message, @Nullable String taskId, @Nullable List<Violation> violations) {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("code", code);
     error.put("message", message);
@@ -36,7 +37,7 @@ final class Outcomes {
     return error;
   }
 
-  static JobOutcome invalidInput(InvalidInputException e, String taskId) {
+  static JobOutcome invalidInput(InvalidInputException e, @Nullable String taskId) {
     // With a task id the task was submitted (and paid) earlier: "no credit spent" would be false.
     String message =
         taskId == null
@@ -55,13 +56,13 @@ final class Outcomes {
             errorVariable(ErrorCodes.INVALID_INPUT, message, taskId, e.violations())));
   }
 
-  static JobOutcome bpmnError(String code, String message, String taskId) {
+  static JobOutcome bpmnError(String code, String message, @Nullable String taskId) {
     return new JobOutcome.BpmnError(
         code, message, Map.of(Variables.ERROR, errorVariable(code, message, taskId, null)));
   }
 
   /** A transient fault: retry after the API's Retry-After or the task's backoff. */
-  static JobOutcome retry(ActivatedJob job, String message, PixverseApiException e) {
+  static JobOutcome retry(ActivatedJob job, String message, @Nullable PixverseApiException e) {
     Duration backoff =
         e == null
             ? JobInputs.retryBackoff(job)

@@ -5,6 +5,7 @@ import io.github.pixversecamunda.api.VideoDuration;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How long the BPMN timer waits before the next status check. Polling faster than needed costs API
@@ -19,6 +20,9 @@ import java.util.Map;
  * averages about 3.6–3.8 checks per generation with 9–10% added latency (the benchmark's {@code
  * polling} figures). Always within [floor, ceiling] and never shorter than a Retry-After the API
  * asked for.
+ *
+ * @param floor the shortest wait between two checks of one task
+ * @param ceiling the longest wait between two checks of one task
  */
 public record PollSchedule(Duration floor, Duration ceiling) {
 
@@ -41,6 +45,13 @@ public record PollSchedule(Duration floor, Duration ceiling) {
               Resolution.P360, 30, Resolution.P540, 35, Resolution.P720, 45, Resolution.P1080, 70));
   private static final Duration AUDIO_EXTRA = Duration.ofSeconds(10);
 
+  /**
+   * Checks the bounds.
+   *
+   * @param floor the shortest wait between two checks of one task
+   * @param ceiling the longest wait between two checks of one task
+   * @throws IllegalArgumentException unless 0 &lt; floor &lt;= ceiling
+   */
   public PollSchedule {
     if (floor.isNegative() || floor.isZero() || ceiling.compareTo(floor) < 0) {
       throw new IllegalArgumentException(
@@ -48,7 +59,14 @@ public record PollSchedule(Duration floor, Duration ceiling) {
     }
   }
 
-  /** The quoted generation time (30–90 s for 5 s at 720p), scaled for what was asked. */
+  /**
+   * The quoted generation time (30–90 s for 5 s at 720p), scaled for what was asked.
+   *
+   * @param resolution the video's resolution
+   * @param duration the video's length
+   * @param audio whether it has a sound track
+   * @return the time a generation is expected to take
+   */
   public static Duration expectedGenerationTime(
       Resolution resolution, VideoDuration duration, boolean audio) {
     double factor =
@@ -57,17 +75,37 @@ public record PollSchedule(Duration floor, Duration ceiling) {
           case S8 -> 1.4;
           case S10 -> 1.7;
         };
-    long seconds = Math.round(FIVE_SECOND_VIDEO_SECONDS.get(resolution) * factor);
+    Integer fiveSeconds = FIVE_SECOND_VIDEO_SECONDS.get(resolution);
+    if (fiveSeconds == null) {
+      throw new IllegalStateException("no generation time is known for " + resolution);
+    }
+    long seconds = Math.round(fiveSeconds * factor);
     return Duration.ofSeconds(seconds).plus(audio ? AUDIO_EXTRA : Duration.ZERO);
   }
 
-  /** True while a generation expected to take {@code expected} cannot sensibly be finished yet. */
+  /**
+   * True while a generation expected to take {@code expected} cannot sensibly be finished yet.
+   *
+   * @param expected the expected generation time
+   * @param elapsed the time since the submit
+   * @return true when a check now would be wasted
+   */
   public boolean tooEarlyToCheck(Duration expected, Duration elapsed) {
     return elapsed.compareTo(share(expected, FIRST_CHECK_SHARE)) < 0
         && share(expected, FIRST_CHECK_SHARE).minus(elapsed).compareTo(floor) >= 0;
   }
 
-  public Duration next(Duration expected, Duration elapsed, Duration retryAfter) {
+  /**
+   * The wait before the next status check: up to the first sensible check, then steps of a share of
+   * the expected time, a fifth of the elapsed time once overdue; within the bounds, and never
+   * shorter than the API's {@code Retry-After}.
+   *
+   * @param expected the generation's expected time ({@link #expectedGenerationTime})
+   * @param elapsed time since the submit (or the first check)
+   * @param retryAfter what the API asked for, or null
+   * @return the wait
+   */
+  public Duration next(Duration expected, Duration elapsed, @Nullable Duration retryAfter) {
     Duration wait;
     if (elapsed.compareTo(share(expected, OVERDUE_SHARE)) < 0) {
       Duration untilFirst = share(expected, FIRST_CHECK_SHARE).minus(elapsed);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the result records into process variables and back, always through the same Jackson
@@ -20,7 +21,12 @@ public final class Results {
 
   private Results() {}
 
-  /** The record as a process variable value (a JSON object). */
+  /**
+   * The record as a process variable value (a JSON object).
+   *
+   * @param result a result record
+   * @return its JSON object as a map, as the engine stores it
+   */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> toVariable(Record result) {
     return JSON.convertValue(result, Map.class);
@@ -29,8 +35,13 @@ public final class Results {
   /**
    * A process variable value (a map from a job, or a JSON node read from the engine) read as the
    * record, or null when it is absent or not an object.
+   *
+   * @param <T> the record type
+   * @param value the variable's value
+   * @param type the record to read it as
+   * @return the record, or null
    */
-  public static <T extends Record> T fromVariable(Object value, Class<T> type) {
+  public static <T extends Record> @Nullable T fromVariable(@Nullable Object value, Class<T> type) {
     if (value == null
         || value instanceof String
         || value instanceof Number

@@ -15,8 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checked inputs of one submit job: the generation, its mode and the credit budget. {@link
@@ -27,17 +29,23 @@ import java.util.stream.Collectors;
  * @param mode text or image
  * @param maxCredits the budget in credits, or null when the process sets none
  */
-public record SubmitInput(GenerationRequest request, Mode mode, Integer maxCredits) {
+public record SubmitInput(GenerationRequest request, Mode mode, @Nullable Integer maxCredits) {
 
   /** The longest deadline a process may give: a generation never takes days. */
   public static final Duration MAX_DEADLINE = Duration.ofDays(7);
 
   /** Text-to-video or image-to-video; the variable {@value Variables#MODE} holds it lower case. */
   public enum Mode {
+    /** Text-to-video: an image URL in scope is ignored. */
     TEXT,
+    /** Image-to-video: the image URL is required. */
     IMAGE;
 
-    /** The value of the {@value Variables#MODE} variable and of the submit result's mode. */
+    /**
+     * The value of the {@value Variables#MODE} variable and of the submit result's mode.
+     *
+     * @return the mode in lower case
+     */
     public String value() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -51,6 +59,8 @@ public record SubmitInput(GenerationRequest request, Mode mode, Integer maxCredi
    * Checks every input of a submit job (the generation, {@value Variables#MODE}, {@value
    * Variables#MAX_CREDITS}, {@value Variables#DEADLINE}).
    *
+   * @param variables the job's variables
+   * @return the checked inputs
    * @throws InvalidInputException naming each bad field and its allowed values
    */
   public static SubmitInput read(Map<String, Object> variables) {
@@ -67,7 +77,7 @@ public record SubmitInput(GenerationRequest request, Mode mode, Integer maxCredi
     Integer maxCredits = maxCredits(variables.get(Variables.MAX_CREDITS), problems);
     checkDeadline(variables.get(Variables.DEADLINE), problems);
 
-    GenerationRequest request = null;
+    @Nullable GenerationRequest request = null;
     try {
       request = GenerationInput.fromMap(generation).validate();
     } catch (InvalidInputException e) {
@@ -76,10 +86,17 @@ public record SubmitInput(GenerationRequest request, Mode mode, Integer maxCredi
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    return new SubmitInput(request, mode, maxCredits);
+    return new SubmitInput(
+        Objects.requireNonNull(request, "no problem reported, so the request is set"),
+        Objects.requireNonNull(mode, "no problem reported, so the mode is set"),
+        maxCredits);
   }
 
-  /** The generation as sent: the model and every field under its variable name. */
+  /**
+   * The generation as sent, for the submit result.
+   *
+   * @return the model and every field that has a value, under its variable name
+   */
   public Map<String, Object> parameters() {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put(WireFormat.MODEL, GenerationRequest.MODEL);
@@ -93,7 +110,7 @@ public record SubmitInput(GenerationRequest request, Mode mode, Integer maxCredi
   }
 
   /** The mode as given, else image when an image URL is set, else text; null when not allowed. */
-  private static Mode mode(Map<String, Object> variables, List<Violation> problems) {
+  private static @Nullable Mode mode(Map<String, Object> variables, List<Violation> problems) {
     String given = JobInputs.text(variables.get(Variables.MODE));
     if (given == null) {
       return JobInputs.text(variables.get(GenerationInput.IMAGE_URL)) == null
@@ -112,7 +129,7 @@ public record SubmitInput(GenerationRequest request, Mode mode, Integer maxCredi
     return null;
   }
 
-  private static Integer maxCredits(Object budget, List<Violation> problems) {
+  private static @Nullable Integer maxCredits(@Nullable Object budget, List<Violation> problems) {
     if (JobInputs.text(budget) == null) {
       return null;
     }
@@ -129,7 +146,7 @@ public record SubmitInput(GenerationRequest request, Mode mode, Integer maxCredi
     return (int) Math.min(credits.get(), Integer.MAX_VALUE);
   }
 
-  private static void checkDeadline(Object deadline, List<Violation> problems) {
+  private static void checkDeadline(@Nullable Object deadline, List<Violation> problems) {
     if (deadline == null || (deadline instanceof String text && text.isBlank())) {
       return; // the processes' timer falls back to PT20M
     }

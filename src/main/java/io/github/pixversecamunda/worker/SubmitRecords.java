@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * same scope, which hides any value from outside; a task id counts only beside this task's own
  * attempt. Values from an outer scope are ignored (and logged).
  */
-public final class SubmitRecords {
+final class SubmitRecords {
 
   private static final Logger LOG = LoggerFactory.getLogger(SubmitRecords.class);
 
@@ -42,11 +43,15 @@ public final class SubmitRecords {
   static final String ELEMENT_INSTANCE_KEY = "elementInstanceKey";
 
   /** What the task's own scope holds: an earlier attempt (its start time) and an accepted task. */
-  record Found(boolean attempted, String attemptStartedAt, String taskId, String submittedAt) {}
+  record Found(
+      boolean attempted,
+      @Nullable String attemptStartedAt,
+      @Nullable String taskId,
+      @Nullable String submittedAt) {}
 
   private final TaskVariables taskVariables;
 
-  public SubmitRecords(TaskVariables taskVariables) {
+  SubmitRecords(TaskVariables taskVariables) {
     this.taskVariables = taskVariables;
   }
 
@@ -94,7 +99,7 @@ public final class SubmitRecords {
     return Objects.equals(number(record.get(JOB_KEY)), job.getKey());
   }
 
-  private static Long number(Object value) {
+  private static @Nullable Long number(@Nullable Object value) {
     if (value instanceof Number n) {
       return n.longValue();
     }
@@ -174,7 +179,7 @@ public final class SubmitRecords {
    * Records the accepted task, trying again after each of {@link #RECORD_RETRY_DELAYS}; the last
    * failure, or null once recorded.
    */
-  CompletionStage<Throwable> recordTask(
+  CompletionStage<@Nullable Throwable> recordTask(
       long elementInstanceKey, String taskId, String submittedAt) {
     return record(
         elementInstanceKey,
@@ -182,7 +187,7 @@ public final class SubmitRecords {
         0);
   }
 
-  private CompletionStage<Throwable> record(
+  private CompletionStage<@Nullable Throwable> record(
       long elementInstanceKey, Map<String, Object> variables, int tries) {
     return taskVariables
         .setLocal(elementInstanceKey, variables)
@@ -201,7 +206,7 @@ public final class SubmitRecords {
   }
 
   /** The incident for an attempt whose task id was never recorded. */
-  static JobOutcome unrecordedAttempt(String startedAt) {
+  static JobOutcome unrecordedAttempt(@Nullable String startedAt) {
     String when = startedAt == null ? "" : " at " + startedAt;
     return new JobOutcome.Incident(
         "A submit of this task was started"

@@ -2,6 +2,7 @@ package io.github.pixversecamunda.worker;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the submit worker hands the process ({@value Variables#DEFAULT_SUBMIT_RESULT} by default),
@@ -12,13 +13,16 @@ import java.util.Map;
  *     is resumed whose inputs no longer check out)
  * @param resumed true when a redelivered job completed with the task an earlier attempt submitted
  * @param parameters the generation as sent: the model and every field under its variable name
+ * @param taskId the API's id of the paid task
+ * @param estimatedCredits the price by the credit table
+ * @param submittedAt when the API accepted the submit, ISO-8601
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubmitResult(
-    String taskId,
-    String status,
-    String mode,
-    Integer estimatedCredits,
-    String submittedAt,
+    @Nullable String taskId,
+    @Nullable String status,
+    @Nullable String mode,
+    @Nullable Integer estimatedCredits,
+    @Nullable String submittedAt,
     boolean resumed,
-    Map<String, Object> parameters) {}
+    @Nullable Map<String, Object> parameters) {}

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,14 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
   private final OutcomeReporter reporter;
   private final Clock clock;
 
+  /**
+   * A handler that keeps its records on the task through the Camunda client and sends its outcomes
+   * to Zeebe.
+   *
+   * @param api the client that submits
+   * @param camunda writes the at-most-once records into the task's scope
+   * @param events hears of accepted submits, waits and failures (metrics)
+   */
   public SubmitVideoHandler(PixverseClient api, CamundaClient camunda, WorkerEvents events) {
     this(api, TaskVariables.of(camunda), JobOutcomeSender.ZEEBE, Clock.systemUTC(), events);
   }
@@ -189,7 +198,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
    * sent.
    */
   private JobOutcome.Wait waitForLimit(
-      ActivatedJob job, Map<String, Object> variables, PixverseApiException refusal) {
+      ActivatedJob job, Map<String, Object> variables, @Nullable PixverseApiException refusal) {
     SubmitWait previous =
         Results.fromVariable(variables.get(Variables.SUBMIT_WAIT), SubmitWait.class);
     boolean refusedNow = refusal != null && refusal.httpStatus() != 0;
@@ -204,7 +213,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
     String reason = kind.name().toLowerCase(Locale.ROOT);
     Instant now = clock.instant();
     String because =
-        refusedNow
+        refusedNow && refusal != null
             ? "the API refused the submit for the account's "
                 + (kind == ErrorKind.CONCURRENCY_LIMITED
                     ? "limit of generations at once"
@@ -244,7 +253,7 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
    * The last moment the POST may leave: the job's deadline less the request timeout. After that the
    * engine may hand the job to another worker, which must find either the task id or nothing sent.
    */
-  private Instant sendBy(ActivatedJob job) {
+  private @Nullable Instant sendBy(ActivatedJob job) {
     return job.getDeadline() <= 0
         ? null
         : Instant.ofEpochMilli(job.getDeadline()).minus(api.config().requestTimeout());
@@ -368,7 +377,11 @@ public final class SubmitVideoHandler implements AsyncJobHandler {
    * out.
    */
   private Map<String, Object> result(
-      SubmitInput prepared, String taskId, String status, String submittedAt, boolean resumed) {
+      @Nullable SubmitInput prepared,
+      String taskId,
+      @Nullable String status,
+      String submittedAt,
+      boolean resumed) {
     if (prepared == null) {
       return Results.toVariable(
           new SubmitResult(taskId, status, null, null, submittedAt, resumed, null));

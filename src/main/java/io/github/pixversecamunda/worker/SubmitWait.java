@@ -1,6 +1,7 @@
 package io.github.pixversecamunda.worker;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a submit task waits for while the account's limit refuses it ({@value
@@ -17,4 +18,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubmitWait(
-    String reason, int refusals, int waits, String since, String nextTryAt, String lastMessage) {}
+    @Nullable String reason,
+    int refusals,
+    int waits,
+    @Nullable String since,
+    @Nullable String nextTryAt,
+    @Nullable String lastMessage) {}

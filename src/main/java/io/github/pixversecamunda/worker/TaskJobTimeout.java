@@ -25,6 +25,10 @@ public final class TaskJobTimeout {
   /**
    * Wraps a handler: applies the header, or ends the job with an invalid-input error when it is not
    * a duration.
+   *
+   * @param camunda sends the timeout update
+   * @param handler the handler that does the job's work
+   * @return the wrapped handler
    */
   public static AsyncJobHandler honour(CamundaClient camunda, AsyncJobHandler handler) {
     return (JobClient client, ActivatedJob job) -> {

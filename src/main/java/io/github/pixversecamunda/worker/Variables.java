@@ -14,6 +14,7 @@ public final class Variables {
   /** "text" or "image"; when absent, the presence of an image URL decides. */
   public static final String MODE = "mode";
 
+  /** Submit input: the budget in credits; a dearer estimate fails before anything is sent. */
   public static final String MAX_CREDITS = "maxCredits";
 
   /** Await input: the task to check. */
@@ -41,6 +42,7 @@ public final class Variables {
   /** Download input of templates before version 3: a one-segment key; read when no key is set. */
   public static final String FILE_NAME = "fileName";
 
+  /** Download input: "true" lets other content under the key be replaced. */
   public static final String OVERWRITE = "overwrite";
 
   /**
@@ -86,11 +88,22 @@ public final class Variables {
   /** Task header: ISO-8601 backoff between retries of transient faults. */
   public static final String RETRY_BACKOFF_HEADER = "retryBackoff";
 
+  /**
+   * Where the submit result goes unless the task header {@value #RESULT_VARIABLE_HEADER} names
+   * another variable.
+   */
   public static final String DEFAULT_SUBMIT_RESULT = "pixverse";
+
+  /** Where a status check's result goes unless the task header names another variable. */
   public static final String DEFAULT_AWAIT_RESULT = "pixverseStatus";
+
+  /** Where the kept video's description goes unless the task header names another variable. */
   public static final String DEFAULT_DOWNLOAD_RESULT = "pixverseFile";
 
+  /** What the Submit video template binds: the generation fields, the mode and the budget. */
   public static final List<String> SUBMIT_INPUTS;
+
+  /** What the Await task template binds. */
   public static final List<String> AWAIT_INPUTS = List.of(TASK_ID, SUBMISSION, PREVIOUS_STATUS);
 
   /** What the Download video template binds. */
@@ -111,6 +124,7 @@ public final class Variables {
   public static final String[] SUBMIT_FETCH =
       fetch(SUBMIT_INPUTS, SUBMITTED_TASK_ID, SUBMITTED_AT, SUBMIT_ATTEMPT, SUBMIT_WAIT, DEADLINE);
 
+  /** What the await worker fetches: its inputs. */
   public static final String[] AWAIT_FETCH = fetch(AWAIT_INPUTS);
 
   /** Also the key of tasks still on a template before version 3. */

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** Which beans the auto-configuration contributes under which settings (no engine needed). */
 class PixverseAutoConfigurationTest {
@@ -50,13 +49,7 @@ class PixverseAutoConfigurationTest {
             });
     runner
         .withInitializer(
-            context ->
-                context
-                    .getEnvironment()
-                    .getPropertySources()
-                    .addFirst(
-                        new SystemEnvironmentPropertySource(
-                            "systemEnvironment", Map.of("PIXVERSE_DEPLOY_PROCESSES", "true"))))
+            PixverseContextRunner.environment(Map.of("PIXVERSE_DEPLOY_PROCESSES", "true")))
         .run(context -> assertThat(context).hasSingleBean(BundledProcessDeployer.class));
   }
 
@@ -134,16 +127,10 @@ class PixverseAutoConfigurationTest {
   void bindsPropertiesAndTheDocumentedEnvironmentVariables() {
     runner
         .withInitializer(
-            context ->
-                context
-                    .getEnvironment()
-                    .getPropertySources()
-                    .addFirst(
-                        new SystemEnvironmentPropertySource(
-                            "systemEnvironment",
-                            Map.of(
-                                "PIXVERSE_API_KEY", "aio_from_environment",
-                                "PIXVERSE_BASE_URL", "http://127.0.0.1:9/api/v1"))))
+            PixverseContextRunner.environment(
+                Map.of(
+                    "PIXVERSE_API_KEY", "aio_from_environment",
+                    "PIXVERSE_BASE_URL", "http://127.0.0.1:9/api/v1")))
         .withPropertyValues(
             "pixverse.request-timeout=5s", "pixverse.poll.floor=2s", "pixverse.max-in-flight=7")
         .run(

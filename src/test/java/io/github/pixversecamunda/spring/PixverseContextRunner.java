@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
 import java.nio.file.Path;
+import java.util.Map;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.mockito.Mockito;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The library's auto-configurations as an application gets them, for context tests without an
@@ -36,6 +40,21 @@ final class PixverseContextRunner {
   /** With an API key: the client and the workers start. */
   static ApplicationContextRunner withKey(Path downloads) {
     return withoutKey(downloads).withPropertyValues("pixverse.api-key=" + API_KEY);
+  }
+
+  /**
+   * These variables as the operating system's environment gives them, ahead of every other source:
+   * for a test of the documented environment variables.
+   */
+  static ApplicationContextInitializer<ConfigurableApplicationContext> environment(
+      Map<String, String> variables) {
+    return context ->
+        context
+            .getEnvironment()
+            .getPropertySources()
+            .addFirst(
+                new SystemEnvironmentPropertySource(
+                    "systemEnvironment", Map.<String, Object>copyOf(variables)));
   }
 
   /** The context did not start; what stopped it. */

@@ -8,7 +8,6 @@ import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
 import io.github.pixversecamunda.testing.S3Server;
 import io.github.pixversecamunda.testing.WorkerProcess;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -109,18 +108,6 @@ class S3CrashSafetyTest {
                     .isEmpty());
   }
 
-  private String sha256(String key) throws Exception {
-    MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    try (InputStream in = inspect.getObject(b -> b.bucket(BUCKET).key(key))) {
-      byte[] buffer = new byte[64 * 1024];
-      int read;
-      while ((read = in.read(buffer)) >= 0) {
-        digest.update(buffer, 0, read);
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
   @Test
   void aReplicaKilledDuringAnUploadLeavesEachVideoOnceCompleteAndPaidOnce() throws Exception {
     WorkerProcess first = worker("first");
@@ -166,7 +153,7 @@ class S3CrashSafetyTest {
             simulator.taskIds().stream().map(id -> id + ".mp4").toList());
     for (S3Object object : objects) {
       assertThat(object.size()).isEqualTo(VIDEO);
-      assertThat(sha256(object.key())).isEqualTo(expected);
+      assertThat(S3Server.sha256(inspect, BUCKET, object.key())).isEqualTo(expected);
     }
     for (long instance : instances) {
       assertThat(engine.variable(instance, "pixverseFile").path("sha256").asText())

@@ -12,7 +12,6 @@ import io.github.pixversecamunda.testing.WorkerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,26 +63,19 @@ class AccountLimitBurstTest {
   }
 
   private WorkerProcess replica(String name) {
-    Map<String, String> environment = new LinkedHashMap<>();
-    environment.put("CAMUNDA_CLIENT_MODE", "self-managed");
-    environment.put("CAMUNDA_CLIENT_AUTH_METHOD", "none");
-    environment.put("CAMUNDA_CLIENT_GRPCADDRESS", engine.grpcAddress());
-    environment.put("CAMUNDA_CLIENT_RESTADDRESS", "http://127.0.0.1:1");
-    environment.put("CAMUNDA_CLIENT_PREFERRESTOVERGRPC", "false");
-    environment.put("PIXVERSE_API_KEY", simulator.apiKey());
-    environment.put("PIXVERSE_BASE_URL", simulator.baseUrl());
-    environment.put("PIXVERSE_DOWNLOAD_DIRECTORY", temp.resolve("videos").toString());
-    environment.put("PIXVERSE_DOWNLOAD_ALLOWLOOPBACK", "true");
-    environment.put("PIXVERSE_POLL_FLOOR", "1s");
-    environment.put("PIXVERSE_POLL_CEILING", "2s");
-    // The advice of docs/limits.md: the plan's limit divided by the replicas.
-    environment.put("PIXVERSE_LIMITS_MAXSUBMITSINFLIGHT", Integer.toString(LIMIT / 2));
-    // Short waits keep the test quick; the defaults (5 s doubling up to 2 min) suit a real plan.
-    environment.put("PIXVERSE_LIMITS_FIRSTWAIT", "1s");
-    environment.put("PIXVERSE_LIMITS_MAXWAIT", "4s");
-    environment.put("SERVER_PORT", "0");
-    environment.put("MANAGEMENT_SERVER_PORT", "0");
-    WorkerProcess worker = WorkerProcess.start(environment, temp.resolve(name + ".log"));
+    WorkerProcess worker =
+        WorkerProcess.application()
+            .connectedTo(engine, simulator)
+            .downloadsInto(temp.resolve("videos"))
+            // The advice of docs/limits.md: the plan's limit divided by the replicas.
+            .env("PIXVERSE_LIMITS_MAXSUBMITSINFLIGHT", Integer.toString(LIMIT / 2))
+            // Short waits keep the test quick; the defaults (5 s doubling up to 2 min) suit a real
+            // plan.
+            .env("PIXVERSE_LIMITS_FIRSTWAIT", "1s")
+            .env("PIXVERSE_LIMITS_MAXWAIT", "4s")
+            .anyFreePorts()
+            .log(temp.resolve(name + ".log"))
+            .start();
     replicas.add(worker);
     return worker;
   }
@@ -98,9 +90,7 @@ class AccountLimitBurstTest {
             .accountLimit(LIMIT, LimitRefusal.TOO_MANY_REQUESTS_RETRY_AFTER, Duration.ofSeconds(2))
             .start();
     List<WorkerProcess> workers = List.of(replica("first"), replica("second"));
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .until(() -> workers.stream().allMatch(r -> r.log().contains("Started ")));
+    workers.forEach(worker -> worker.awaitStarted(Duration.ofSeconds(90)));
 
     long started = System.nanoTime();
     List<Long> instances =

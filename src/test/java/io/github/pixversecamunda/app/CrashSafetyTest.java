@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -69,25 +68,14 @@ class CrashSafetyTest {
   }
 
   private WorkerProcess worker(String name, Map<String, String> settings) {
-    Map<String, String> environment =
-        new LinkedHashMap<>(
-            Map.of(
-                "CAMUNDA_CLIENT_MODE", "self-managed",
-                "CAMUNDA_CLIENT_AUTH_METHOD", "none",
-                "CAMUNDA_CLIENT_GRPCADDRESS", engine.grpcAddress(),
-                "CAMUNDA_CLIENT_RESTADDRESS", "http://127.0.0.1:1",
-                "CAMUNDA_CLIENT_PREFERRESTOVERGRPC", "false",
-                "PIXVERSE_API_KEY", simulator.apiKey(),
-                "PIXVERSE_BASE_URL", simulator.baseUrl(),
-                "PIXVERSE_DOWNLOAD_DIRECTORY", temp.resolve("videos").toString(),
-                "PIXVERSE_DOWNLOAD_ALLOWLOOPBACK", "true"));
-    environment.put("PIXVERSE_POLL_FLOOR", "1s");
-    environment.put("PIXVERSE_POLL_CEILING", "2s");
-    // Replicas on one machine: no fixed ports.
-    environment.put("SERVER_PORT", "0");
-    environment.put("MANAGEMENT_SERVER_PORT", "0");
-    environment.putAll(settings);
-    WorkerProcess worker = WorkerProcess.start(environment, temp.resolve(name + ".log"));
+    WorkerProcess worker =
+        WorkerProcess.application()
+            .connectedTo(engine, simulator)
+            .downloadsInto(temp.resolve("videos"))
+            .anyFreePorts()
+            .environment(settings)
+            .log(temp.resolve(name + ".log"))
+            .start();
     workers.add(worker);
     return worker;
   }
@@ -176,7 +164,7 @@ class CrashSafetyTest {
   void aWorkerKilledWhileInstancesPollLeavesThemAllToTheNextWorker() {
     simulator.completeOnPoll(4);
     WorkerProcess first = worker("first");
-    await().atMost(STARTUP).until(() -> first.log().contains("Started "));
+    first.awaitStarted(STARTUP);
     List<Long> instances =
         IntStream.range(0, 5)
             .mapToObj(i -> engine.start(TEXT, Map.of("prompt", "Waiting video " + i)))
@@ -205,20 +193,12 @@ class CrashSafetyTest {
   @Test
   void twoReplicasCarryFiftyInstancesWithOneSubmitAndOneFileEach() throws IOException {
     List<WorkerProcess> replicas = List.of(worker("first"), worker("second"));
-    await()
-        .atMost(STARTUP)
-        .until(() -> replicas.stream().allMatch(r -> r.log().contains("Started ")));
+    replicas.forEach(replica -> replica.awaitStarted(STARTUP));
     List<Long> instances =
         IntStream.range(0, 50)
             .mapToObj(i -> engine.start(TEXT, Map.of("prompt", "Replica video " + i)))
             .toList();
-    await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(
-            () ->
-                engine.completedInstances().containsAll(instances)
-                    || instances.stream().anyMatch(engine.instancesWithIncidents()::contains));
+    engine.awaitAllCompletedOrAnIncident(instances, Duration.ofMinutes(3));
 
     assertThat(engine.instancesWithIncidents()).doesNotContainAnyElementsOf(instances);
     assertThat(engine.completedInstances()).containsAll(instances);

@@ -1,7 +1,6 @@
 package io.github.pixversecamunda.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
@@ -16,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -103,22 +101,16 @@ class HostileAnswersWorkerProcessTest {
                 "{\"code\":200,\"data\":{\"task_id\":\"{taskId}\",\"status\":\"IN_PROGRESS\"}}")
             .dripping(Duration.ofMillis(300)));
     int port = freePort();
-    Map<String, String> environment = new LinkedHashMap<>();
-    environment.put("CAMUNDA_CLIENT_MODE", "self-managed");
-    environment.put("CAMUNDA_CLIENT_AUTH_METHOD", "none");
-    environment.put("CAMUNDA_CLIENT_GRPCADDRESS", engine.grpcAddress());
-    environment.put("CAMUNDA_CLIENT_RESTADDRESS", "http://127.0.0.1:1");
-    environment.put("CAMUNDA_CLIENT_PREFERRESTOVERGRPC", "false");
-    environment.put("PIXVERSE_API_KEY", simulator.apiKey());
-    environment.put("PIXVERSE_BASE_URL", simulator.baseUrl());
-    environment.put("PIXVERSE_REQUESTTIMEOUT", "3s");
-    environment.put("PIXVERSE_DOWNLOAD_DIRECTORY", temp.resolve("videos").toString());
-    environment.put("PIXVERSE_DOWNLOAD_ALLOWLOOPBACK", "true");
-    environment.put("PIXVERSE_POLL_FLOOR", "1s");
-    environment.put("PIXVERSE_POLL_CEILING", "2s");
-    environment.put("SERVER_PORT", Integer.toString(port));
-    worker = WorkerProcess.start(environment, temp.resolve("worker.log"));
-    await().atMost(Duration.ofSeconds(90)).until(() -> worker.log().contains("Started "));
+    worker =
+        WorkerProcess.application()
+            .connectedTo(engine, simulator)
+            .env("PIXVERSE_REQUESTTIMEOUT", "3s")
+            .downloadsInto(temp.resolve("videos"))
+            // The actuator on the application's own port, where the heap is scraped.
+            .env("SERVER_PORT", Integer.toString(port))
+            .log(temp.resolve("worker.log"))
+            .start();
+    worker.awaitStarted(Duration.ofSeconds(90));
 
     long started = System.nanoTime();
     List<Long> instances =

@@ -8,13 +8,11 @@ import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineHarness;
 import io.github.pixversecamunda.testing.S3Server;
 import io.github.pixversecamunda.testing.WorkerProcess;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -79,27 +77,19 @@ class S3CrashSafetyTest {
   }
 
   private WorkerProcess worker(String name) {
-    Map<String, String> environment = new LinkedHashMap<>();
-    environment.put("CAMUNDA_CLIENT_MODE", "self-managed");
-    environment.put("CAMUNDA_CLIENT_AUTH_METHOD", "none");
-    environment.put("CAMUNDA_CLIENT_GRPCADDRESS", engine.grpcAddress());
-    environment.put("CAMUNDA_CLIENT_RESTADDRESS", "http://127.0.0.1:1");
-    environment.put("CAMUNDA_CLIENT_PREFERRESTOVERGRPC", "false");
-    environment.put("PIXVERSE_API_KEY", simulator.apiKey());
-    environment.put("PIXVERSE_BASE_URL", simulator.baseUrl());
-    environment.put("PIXVERSE_DOWNLOAD_ALLOWLOOPBACK", "true");
-    environment.put("PIXVERSE_POLL_FLOOR", "1s");
-    environment.put("PIXVERSE_POLL_CEILING", "2s");
-    environment.put("PIXVERSE_STORAGE_TYPE", "s3");
-    environment.put("PIXVERSE_STORAGE_S3_BUCKET", BUCKET);
-    environment.put("PIXVERSE_STORAGE_S3_ENDPOINT", s3.endpoint().toString());
-    environment.put("PIXVERSE_STORAGE_S3_PATHSTYLE", "true");
-    environment.put("PIXVERSE_STORAGE_S3_PARTSIZE", "5MB");
-    environment.put("PIXVERSE_STORAGE_S3_ACCESSKEYID", S3Server.ACCESS_KEY);
-    environment.put("PIXVERSE_STORAGE_S3_SECRETACCESSKEY", S3Server.SECRET_KEY);
-    environment.put("SERVER_PORT", "0");
-    environment.put("MANAGEMENT_SERVER_PORT", "0");
-    WorkerProcess worker = WorkerProcess.start(environment, temp.resolve(name + ".log"));
+    WorkerProcess worker =
+        WorkerProcess.application()
+            .connectedTo(engine, simulator)
+            .env("PIXVERSE_STORAGE_TYPE", "s3")
+            .env("PIXVERSE_STORAGE_S3_BUCKET", BUCKET)
+            .env("PIXVERSE_STORAGE_S3_ENDPOINT", s3.endpoint().toString())
+            .env("PIXVERSE_STORAGE_S3_PATHSTYLE", "true")
+            .env("PIXVERSE_STORAGE_S3_PARTSIZE", "5MB")
+            .env("PIXVERSE_STORAGE_S3_ACCESSKEYID", S3Server.ACCESS_KEY)
+            .env("PIXVERSE_STORAGE_S3_SECRETACCESSKEY", S3Server.SECRET_KEY)
+            .anyFreePorts()
+            .log(temp.resolve(name + ".log"))
+            .start();
     workers.add(worker);
     return worker;
   }
@@ -118,18 +108,6 @@ class S3CrashSafetyTest {
                     .isEmpty());
   }
 
-  private String sha256(String key) throws Exception {
-    MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    try (InputStream in = inspect.getObject(b -> b.bucket(BUCKET).key(key))) {
-      byte[] buffer = new byte[64 * 1024];
-      int read;
-      while ((read = in.read(buffer)) >= 0) {
-        digest.update(buffer, 0, read);
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
   @Test
   void aReplicaKilledDuringAnUploadLeavesEachVideoOnceCompleteAndPaidOnce() throws Exception {
     WorkerProcess first = worker("first");
@@ -141,19 +119,13 @@ class S3CrashSafetyTest {
     // Only the first replica runs yet: the upload under way is its own.
     await().atMost(STARTUP).pollInterval(Duration.ofMillis(200)).until(this::anUploadHasAPart);
     WorkerProcess second = worker("second");
-    await().atMost(STARTUP).until(() -> second.log().contains("Started "));
+    second.awaitStarted(STARTUP);
     int uploadsAtTheKill = uploads().size();
 
     first.kill();
     simulator.releaseVideos();
     engine.increaseTime(PAST_DOWNLOAD_TIMEOUT); // the jobs the first replica held come back
-    await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(
-            () ->
-                engine.completedInstances().containsAll(instances)
-                    || instances.stream().anyMatch(engine.instancesWithIncidents()::contains));
+    engine.awaitAllCompletedOrAnIncident(instances, Duration.ofMinutes(3));
 
     List<S3Object> objects = inspect.listObjectsV2(b -> b.bucket(BUCKET)).contents();
     List<MultipartUpload> left = uploads();
@@ -181,7 +153,7 @@ class S3CrashSafetyTest {
             simulator.taskIds().stream().map(id -> id + ".mp4").toList());
     for (S3Object object : objects) {
       assertThat(object.size()).isEqualTo(VIDEO);
-      assertThat(sha256(object.key())).isEqualTo(expected);
+      assertThat(S3Server.sha256(inspect, BUCKET, object.key())).isEqualTo(expected);
     }
     for (long instance : instances) {
       assertThat(engine.variable(instance, "pixverseFile").path("sha256").asText())

@@ -1,7 +1,7 @@
 package io.github.pixversecamunda.benchmark;
 
+import io.github.pixversecamunda.testing.WorkerProcess;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -9,14 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * A worker application in its own JVM ({@link ChildMain}), so that its CPU time and threads are its
@@ -39,24 +35,13 @@ final class WorkerJvm implements AutoCloseable {
   static WorkerJvm start(
       Class<?> application, Map<String, String> environment, boolean withConnectors, Path log)
       throws IOException {
-    String classPath =
-        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-            .filter(
-                entry ->
-                    withConnectors || !entry.replace('\\', '/').contains("/io/camunda/connector/"))
-            .collect(Collectors.joining(File.pathSeparator));
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                classPath,
-                ChildMain.class.getName(),
-                application.getName()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().putAll(environment);
+    WorkerProcess.Builder child =
+        WorkerProcess.main(ChildMain.class, application.getName()).environment(environment);
+    if (!withConnectors) {
+      child.classPathWithout(entry -> entry.replace('\\', '/').contains("/io/camunda/connector/"));
+    }
     Files.createDirectories(log.getParent());
-    WorkerJvm jvm = new WorkerJvm(builder.start());
+    WorkerJvm jvm = new WorkerJvm(child.startPiped());
     Thread drain = new Thread(() -> jvm.drain(log), "drain-" + application.getSimpleName());
     drain.setDaemon(true);
     drain.start();

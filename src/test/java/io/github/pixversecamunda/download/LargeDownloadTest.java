@@ -2,11 +2,10 @@ package io.github.pixversecamunda.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import io.github.pixversecamunda.testing.WorkerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,24 +29,15 @@ class LargeDownloadTest {
     Assumptions.assumeTrue(
         free > 2 * QUARTER_GIB, "not enough free disk for the large download check: " + free);
     long size = free > 4 * ONE_GIB ? ONE_GIB : QUARTER_GIB;
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "-Xmx64m",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    LargeDownloadCheck.class.getName(),
-                    Long.toString(size)))
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+    WorkerProcess.Finished check =
+        WorkerProcess.main(LargeDownloadCheck.class, Long.toString(size))
+            .jvmOptions("-Xmx64m")
+            .run(Duration.ofMinutes(5));
+    String output = check.output();
 
     System.out.println("Large download: " + output.strip().lines().reduce((a, b) -> b).orElse(""));
-    assertThat(finished).isTrue();
-    assertThat(process.exitValue()).as(output).isZero();
+    assertThat(check.finished()).isTrue();
+    assertThat(check.exitCode()).as(output).isZero();
     assertThat(output).contains("size=" + size + " ok=true").doesNotContain("OutOfMemoryError");
   }
 }

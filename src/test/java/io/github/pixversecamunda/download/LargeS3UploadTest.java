@@ -3,11 +3,10 @@ package io.github.pixversecamunda.download;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pixversecamunda.testing.S3Server;
-import java.nio.charset.StandardCharsets;
+import io.github.pixversecamunda.testing.WorkerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -37,27 +36,20 @@ class LargeS3UploadTest {
     try (S3Server server = new S3Server(temp).start();
         S3Client inspect = server.client()) {
       inspect.createBucket(b -> b.bucket("large"));
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process process =
-          new ProcessBuilder(
-                  List.of(
-                      java,
-                      "-Xmx64m",
-                      "-cp",
-                      System.getProperty("java.class.path"),
-                      LargeS3UploadCheck.class.getName(),
-                      Long.toString(size),
-                      server.endpoint().toString(),
-                      "large"))
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      boolean finished = process.waitFor(10, TimeUnit.MINUTES);
+      WorkerProcess.Finished check =
+          WorkerProcess.main(
+                  LargeS3UploadCheck.class,
+                  Long.toString(size),
+                  server.endpoint().toString(),
+                  "large")
+              .jvmOptions("-Xmx64m")
+              .run(Duration.ofMinutes(10));
+      String output = check.output();
 
       System.out.println(
           "Large S3 upload: " + output.strip().lines().reduce((a, b) -> b).orElse(""));
-      assertThat(finished).isTrue();
-      assertThat(process.exitValue()).as(output).isZero();
+      assertThat(check.finished()).isTrue();
+      assertThat(check.exitCode()).as(output).isZero();
       assertThat(output)
           .contains("size=" + size + " ok=true")
           .contains("incompleteUploads=0")

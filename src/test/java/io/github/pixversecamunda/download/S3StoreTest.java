@@ -6,11 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.pixversecamunda.testing.S3Server;
 import io.github.pixversecamunda.testing.VideoHost;
-import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -79,16 +76,8 @@ class S3StoreTest {
     return inspect.listMultipartUploads(b -> b.bucket(bucket)).uploads();
   }
 
-  private String sha256OfObject(String key) throws Exception {
-    MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    try (InputStream in = inspect.getObject(b -> b.bucket(bucket).key(key))) {
-      byte[] buffer = new byte[64 * 1024];
-      int read;
-      while ((read = in.read(buffer)) >= 0) {
-        digest.update(buffer, 0, read);
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
+  private String sha256OfObject(String key) {
+    return S3Server.sha256(inspect, bucket, key);
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.client.CamundaClient;
 import io.github.pixversecamunda.api.AccountLimits;
 import io.github.pixversecamunda.api.PixverseClient;
 import java.io.InputStream;
@@ -14,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.Mockito;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** {@code pixverse.limits.*} reach the client, and IDEs find them in the generated metadata. */
@@ -23,12 +20,7 @@ class AccountLimitsPropertiesTest {
 
   @TempDir static Path downloads;
 
-  private final ApplicationContextRunner runner =
-      new ApplicationContextRunner()
-          .withConfiguration(AutoConfigurations.of(PixverseAutoConfiguration.class))
-          .withPropertyValues(
-              "pixverse.api-key=aio_test", "pixverse.download.directory=" + downloads)
-          .withBean(CamundaClient.class, () -> Mockito.mock(CamundaClient.class));
+  private final ApplicationContextRunner runner = PixverseContextRunner.withKey(downloads);
 
   @Test
   void theDefaultsSuitAPlanThatRefusesWithRetryAfter() {

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.jobhandling.JobWorkerManager;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
 import io.github.pixversecamunda.worker.JobTypes;
 import io.github.pixversecamunda.worker.PixverseWorkers;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -26,28 +27,23 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = SpringWorkersOnEngineTest.App.class)
 class JobTypeOverrideTest {
 
-  private static final EngineHarness ENGINE = new EngineHarness();
-  private static final PixverseSimulator SIMULATOR = new PixverseSimulator().start();
+  // The simulator as it starts by default; the test deploys its own process.
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE =
+      PixverseEngineExtension.withoutProcesses().simulator(s -> s).oneFixturePerClass();
 
   @DynamicPropertySource
   static void connect(DynamicPropertyRegistry registry) {
-    ENGINE.clusterProperties().forEach((key, value) -> registry.add(key, () -> value));
+    SpringOnEngine.connect(registry, PIXVERSE.fixture());
     registry.add("camunda.client.worker.override.pixverse-submit-video.type", () -> "acme-submit");
     registry.add("camunda.client.worker.override.pixverse-await-task.timeout", () -> "PT7M");
-    registry.add("pixverse.api-key", SIMULATOR::apiKey);
-    registry.add("pixverse.base-url", SIMULATOR::baseUrl);
     registry.add("pixverse.workers.download.enabled", () -> "false");
   }
 
-  @AfterAll
-  static void stop() {
-    SIMULATOR.close();
-    ENGINE.close();
-  }
-
   @Test
-  void overriddenTypeIsServed() {
-    ENGINE
+  void overriddenTypeIsServed(EngineFixture fixture) {
+    EngineHarness engine = fixture.engine();
+    engine
         .client()
         .newDeployResourceCommand()
         .addProcessModel(
@@ -60,11 +56,11 @@ class JobTypeOverrideTest {
         .send()
         .join();
 
-    long instance = ENGINE.start("acme", Map.of("prompt", "A dragon"));
-    ENGINE.awaitCompleted(instance);
+    long instance = engine.start("acme", Map.of("prompt", "A dragon"));
+    engine.awaitCompleted(instance);
 
-    assertThat(ENGINE.variable(instance, "pixverse").path("taskId").asText()).endsWith("_pixverse");
-    assertThat(SIMULATOR.tasksCreated()).isEqualTo(1);
+    assertThat(engine.variable(instance, "pixverse").path("taskId").asText()).endsWith("_pixverse");
+    assertThat(fixture.simulator().tasksCreated()).isEqualTo(1);
   }
 
   @Autowired JobWorkerManager workers;

@@ -25,7 +25,6 @@ import org.mockito.Mockito;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -38,21 +37,12 @@ import org.springframework.context.annotation.Configuration;
  */
 class PixverseAutoConfigurationBackOffTest {
 
-  // Static, so it exists before the runner below is built: the download worker creates its
-  // directory at start, and the default (downloads/) would land in the working directory.
+  // Static, so that it exists before the runner below is built.
   @TempDir static Path downloads;
 
   private static final JobHandlerStub HANDLER = new JobHandlerStub();
 
-  private final ApplicationContextRunner runner =
-      new ApplicationContextRunner()
-          .withConfiguration(
-              AutoConfigurations.of(
-                  PixverseAutoConfiguration.class,
-                  PixverseProcessDeploymentAutoConfiguration.class))
-          .withPropertyValues(
-              "pixverse.api-key=aio_test", "pixverse.download.directory=" + downloads)
-          .withBean(CamundaClient.class, () -> Mockito.mock(CamundaClient.class));
+  private final ApplicationContextRunner runner = PixverseContextRunner.withKey(downloads);
 
   /** Without a bean of the application's own, the library's one is there under its name. */
   private void libraryDefines(ApplicationContextRunner runner, String name, Class<?> type) {

@@ -1,15 +1,10 @@
 package io.github.pixversecamunda.spring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.camunda.client.CamundaClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.Mockito;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -21,17 +16,11 @@ class PixverseAutoConfigurationFailureTest {
 
   @TempDir static Path downloads;
 
-  private final ApplicationContextRunner runner =
-      new ApplicationContextRunner()
-          .withConfiguration(AutoConfigurations.of(PixverseAutoConfiguration.class))
-          .withPropertyValues(
-              "pixverse.api-key=aio_test", "pixverse.download.directory=" + downloads)
-          .withBean(CamundaClient.class, () -> Mockito.mock(CamundaClient.class));
+  private final ApplicationContextRunner runner = PixverseContextRunner.withKey(downloads);
 
   private static AbstractThrowableAssert<?, ? extends Throwable> rootCause(
       AssertableApplicationContext context) {
-    assertThat(context).hasFailed();
-    return assertThat(context.getStartupFailure()).rootCause();
+    return PixverseContextRunner.startupFailure(context).rootCause();
   }
 
   @Test
@@ -39,13 +28,11 @@ class PixverseAutoConfigurationFailureTest {
     runner
         .withPropertyValues("pixverse.poll.floor=0s")
         .run(
-            context -> {
-              assertThat(context).hasFailed();
-              assertThat(context.getStartupFailure())
-                  .hasStackTraceContaining(
-                      "pixverse.poll.floor and pixverse.poll.ceiling: need 0 < floor <= ceiling,"
-                          + " got floor PT0S, ceiling PT1M30S");
-            });
+            context ->
+                PixverseContextRunner.startupFailure(context)
+                    .hasStackTraceContaining(
+                        "pixverse.poll.floor and pixverse.poll.ceiling: need 0 < floor <= ceiling,"
+                            + " got floor PT0S, ceiling PT1M30S"));
   }
 
   @Test
@@ -53,13 +40,11 @@ class PixverseAutoConfigurationFailureTest {
     runner
         .withPropertyValues("pixverse.poll.floor=10s", "pixverse.poll.ceiling=5s")
         .run(
-            context -> {
-              assertThat(context).hasFailed();
-              assertThat(context.getStartupFailure())
-                  .hasStackTraceContaining(
-                      "pixverse.poll.floor and pixverse.poll.ceiling: need 0 < floor <= ceiling,"
-                          + " got floor PT10S, ceiling PT5S");
-            });
+            context ->
+                PixverseContextRunner.startupFailure(context)
+                    .hasStackTraceContaining(
+                        "pixverse.poll.floor and pixverse.poll.ceiling: need 0 < floor <= ceiling,"
+                            + " got floor PT10S, ceiling PT5S"));
   }
 
   @Test
@@ -67,13 +52,11 @@ class PixverseAutoConfigurationFailureTest {
     runner
         .withPropertyValues("pixverse.request-timeout=soon")
         .run(
-            context -> {
-              assertThat(context).hasFailed();
-              assertThat(context.getStartupFailure())
-                  .hasStackTraceContaining(
-                      "Failed to bind properties under 'pixverse.request-timeout' to"
-                          + " java.time.Duration");
-            });
+            context ->
+                PixverseContextRunner.startupFailure(context)
+                    .hasStackTraceContaining(
+                        "Failed to bind properties under 'pixverse.request-timeout' to"
+                            + " java.time.Duration"));
   }
 
   @Test

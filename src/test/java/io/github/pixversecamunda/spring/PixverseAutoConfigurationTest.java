@@ -2,7 +2,6 @@ package io.github.pixversecamunda.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.value.JobWorkerValue;
 import io.github.pixversecamunda.api.PixverseClient;
@@ -14,27 +13,17 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.Mockito;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** Which beans the auto-configuration contributes under which settings (no engine needed). */
 class PixverseAutoConfigurationTest {
 
-  // Static, so it exists before the runner below is built: the download worker creates its
-  // directory at start, and the default (downloads/) would land in the working directory.
+  // Static, so that it exists before the runner below is built.
   @TempDir static Path downloads;
 
-  private final ApplicationContextRunner runner =
-      new ApplicationContextRunner()
-          .withConfiguration(
-              AutoConfigurations.of(
-                  PixverseAutoConfiguration.class,
-                  PixverseProcessDeploymentAutoConfiguration.class))
-          .withPropertyValues("pixverse.download.directory=" + downloads)
-          .withBean(CamundaClient.class, () -> Mockito.mock(CamundaClient.class));
+  private final ApplicationContextRunner runner = PixverseContextRunner.withoutKey(downloads);
+  private final ApplicationContextRunner keyed = PixverseContextRunner.withKey(downloads);
 
   @Test
   void nothingStartsWithoutAKey() {
@@ -49,9 +38,7 @@ class PixverseAutoConfigurationTest {
 
   @Test
   void theBundledProcessesAreDeployedOnlyWhenAsked() {
-    runner
-        .withPropertyValues("pixverse.api-key=aio_test")
-        .run(context -> assertThat(context).doesNotHaveBean(BundledProcessDeployer.class));
+    keyed.run(context -> assertThat(context).doesNotHaveBean(BundledProcessDeployer.class));
     // Deploying needs no key: an application may deploy and leave the workers to another.
     runner
         .withPropertyValues("pixverse.deploy-processes=true")
@@ -62,27 +49,19 @@ class PixverseAutoConfigurationTest {
             });
     runner
         .withInitializer(
-            context ->
-                context
-                    .getEnvironment()
-                    .getPropertySources()
-                    .addFirst(
-                        new SystemEnvironmentPropertySource(
-                            "systemEnvironment", Map.of("PIXVERSE_DEPLOY_PROCESSES", "true"))))
+            PixverseContextRunner.environment(Map.of("PIXVERSE_DEPLOY_PROCESSES", "true")))
         .run(context -> assertThat(context).hasSingleBean(BundledProcessDeployer.class));
   }
 
   @Test
   void bothWorkersStartWithAKeyAndEachCanBeSwitchedOff() {
-    runner
-        .withPropertyValues("pixverse.api-key=aio_test")
-        .run(
-            context -> {
-              assertThat(context).hasSingleBean(SubmitVideoJobWorker.class);
-              assertThat(context).hasSingleBean(AwaitTaskJobWorker.class);
-            });
-    runner
-        .withPropertyValues("pixverse.api-key=aio_test", "pixverse.workers.submit.enabled=false")
+    keyed.run(
+        context -> {
+          assertThat(context).hasSingleBean(SubmitVideoJobWorker.class);
+          assertThat(context).hasSingleBean(AwaitTaskJobWorker.class);
+        });
+    keyed
+        .withPropertyValues("pixverse.workers.submit.enabled=false")
         .run(
             context -> {
               assertThat(context).doesNotHaveBean(SubmitVideoJobWorker.class);
@@ -94,11 +73,10 @@ class PixverseAutoConfigurationTest {
   void theWorkersNeedNeitherActuatorNorAPrometheusRegistry() {
     // Both are optional dependencies: a library user without them still gets every worker and the
     // drain.
-    runner
+    keyed
         .withClassLoader(
             new FilteredClassLoader(
                 "org.springframework.boot.actuate", "io.micrometer.prometheusmetrics"))
-        .withPropertyValues("pixverse.api-key=aio_test")
         .run(
             context -> {
               assertThat(context).hasNotFailed();
@@ -149,16 +127,10 @@ class PixverseAutoConfigurationTest {
   void bindsPropertiesAndTheDocumentedEnvironmentVariables() {
     runner
         .withInitializer(
-            context ->
-                context
-                    .getEnvironment()
-                    .getPropertySources()
-                    .addFirst(
-                        new SystemEnvironmentPropertySource(
-                            "systemEnvironment",
-                            Map.of(
-                                "PIXVERSE_API_KEY", "aio_from_environment",
-                                "PIXVERSE_BASE_URL", "http://127.0.0.1:9/api/v1"))))
+            PixverseContextRunner.environment(
+                Map.of(
+                    "PIXVERSE_API_KEY", "aio_from_environment",
+                    "PIXVERSE_BASE_URL", "http://127.0.0.1:9/api/v1")))
         .withPropertyValues(
             "pixverse.request-timeout=5s", "pixverse.poll.floor=2s", "pixverse.max-in-flight=7")
         .run(

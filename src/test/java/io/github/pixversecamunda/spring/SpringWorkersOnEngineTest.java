@@ -2,17 +2,16 @@ package io.github.pixversecamunda.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
 import io.github.pixversecamunda.testing.ProcessIds;
 import io.github.pixversecamunda.worker.Variables;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,53 +34,41 @@ class SpringWorkersOnEngineTest {
   @EnableAutoConfiguration
   static class App {}
 
-  private static final EngineHarness ENGINE = new EngineHarness();
-  private static final PixverseSimulator SIMULATOR =
-      new PixverseSimulator().completeOnPoll(2).start();
-  private static final Path STORAGE = temporaryDirectory();
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("pixverse-spring-test");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  // Nothing deployed by the test: the application deploys the bundled processes itself.
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE =
+      PixverseEngineExtension.withoutProcesses()
+          .simulator(s -> s.completeOnPoll(2))
+          .oneFixturePerClass();
 
   @DynamicPropertySource
   static void connect(DynamicPropertyRegistry registry) {
-    ENGINE.clusterProperties().forEach((key, value) -> registry.add(key, () -> value));
-    registry.add("pixverse.api-key", SIMULATOR::apiKey);
+    EngineFixture fixture = PIXVERSE.fixture();
+    SpringOnEngine.connect(registry, fixture);
     registry.add("pixverse.deploy-processes", () -> "true");
-    registry.add("pixverse.base-url", SIMULATOR::baseUrl);
     registry.add("pixverse.poll.floor", () -> "PT1S");
     registry.add("pixverse.poll.ceiling", () -> "PT1S");
-    registry.add("pixverse.download.directory", STORAGE::toString);
+    registry.add("pixverse.download.directory", fixture.storage()::toString);
     registry.add("pixverse.download.allow-loopback", () -> "true");
   }
 
-  @AfterAll
-  static void stop() {
-    SIMULATOR.close();
-    ENGINE.close();
-  }
-
   @Test
-  void autoConfiguredWorkersGenerateAVideo() {
+  void autoConfiguredWorkersGenerateAVideo(EngineFixture fixture) {
+    EngineHarness engine = fixture.engine();
     long instance =
-        ENGINE.start(ProcessIds.TEXT_TO_VIDEO, Map.of("prompt", "A dragon from Spring"));
-    ENGINE.awaitWaitingAt(instance, ProcessIds.WAIT_BEFORE_NEXT_CHECK);
-    ENGINE.increaseTime(java.time.Duration.ofSeconds(1));
-    ENGINE.awaitCompleted(instance);
+        engine.start(ProcessIds.TEXT_TO_VIDEO, Map.of("prompt", "A dragon from Spring"));
+    engine.awaitWaitingAt(instance, ProcessIds.WAIT_BEFORE_NEXT_CHECK);
+    engine.increaseTime(Duration.ofSeconds(1));
+    engine.awaitCompleted(instance);
 
-    assertThat(ENGINE.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
-    assertThat(ENGINE.variable(instance, Variables.DEFAULT_AWAIT_RESULT).path("videoUrl").asText())
+    assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
+    assertThat(engine.variable(instance, Variables.DEFAULT_AWAIT_RESULT).path("videoUrl").asText())
         .endsWith(".mp4");
-    assertThat(SIMULATOR.tasksCreated()).isEqualTo(1);
+    assertThat(fixture.simulator().tasksCreated()).isEqualTo(1);
     assertThat(
             Path.of(
-                ENGINE.variable(instance, Variables.DEFAULT_DOWNLOAD_RESULT).path("path").asText()))
-        .startsWith(STORAGE)
+                engine.variable(instance, Variables.DEFAULT_DOWNLOAD_RESULT).path("path").asText()))
+        .startsWith(fixture.storage())
         .exists();
   }
 }

@@ -2,7 +2,6 @@ package io.github.pixversecamunda.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.client.CamundaClient;
 import io.github.pixversecamunda.download.DirectoryStore;
 import io.github.pixversecamunda.download.DocumentStore;
 import io.github.pixversecamunda.download.S3Settings;
@@ -14,8 +13,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.Mockito;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** {@code pixverse.storage.*}: which store the download worker writes to, from configuration. */
@@ -23,12 +20,7 @@ class StorageAutoConfigurationTest {
 
   @TempDir static Path downloads;
 
-  private final ApplicationContextRunner runner =
-      new ApplicationContextRunner()
-          .withConfiguration(AutoConfigurations.of(PixverseAutoConfiguration.class))
-          .withPropertyValues(
-              "pixverse.api-key=aio_test", "pixverse.download.directory=" + downloads)
-          .withBean(CamundaClient.class, () -> Mockito.mock(CamundaClient.class));
+  private final ApplicationContextRunner runner = PixverseContextRunner.withKey(downloads);
 
   @Test
   void theDirectoryIsTheDefaultStore() {
@@ -83,9 +75,7 @@ class StorageAutoConfigurationTest {
         .withPropertyValues("pixverse.storage.type=s3")
         .run(
             context ->
-                assertThat(context)
-                    .hasFailed()
-                    .getFailure()
+                PixverseContextRunner.startupFailure(context)
                     .rootCause()
                     .hasMessageContaining("pixverse.storage.s3.bucket is required"));
   }
@@ -99,9 +89,7 @@ class StorageAutoConfigurationTest {
             "pixverse.storage.s3.access-key-id=AKIDEXAMPLE")
         .run(
             context ->
-                assertThat(context)
-                    .hasFailed()
-                    .getFailure()
+                PixverseContextRunner.startupFailure(context)
                     .rootCause()
                     .hasMessageContaining("go together"));
   }

@@ -370,6 +370,20 @@ public final class EngineHarness implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until every one of these instances has completed or one of them has an incident (at most
+   * {@code atMost}, for many instances and workers that start slowly); the caller asserts which.
+   */
+  public void awaitAllCompletedOrAnIncident(List<Long> instances, Duration atMost) {
+    await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                completedInstances().containsAll(instances)
+                    || instances.stream().anyMatch(instancesWithIncidents()::contains));
+  }
+
   public void awaitWaitingAt(long instance, String elementId) {
     await()
         .atMost(WAIT)

@@ -32,7 +32,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *         .openWorkersBeforeEach();
  * }</pre>
  *
- * Tests and lifecycle methods take the fixture as an {@code EngineFixture} parameter.
+ * Tests and lifecycle methods take the fixture as an {@code EngineFixture} parameter; a
+ * parameterized test takes it after its arguments, and gets a fresh one for each of them.
+ *
+ * <p>A Spring Boot test builds its context once per class, from the simulator's address and the
+ * storage folder: {@link #oneFixturePerClass()} makes the fixture before the class's first test, so
+ * that a {@code @DynamicPropertySource} method can read it from {@link #fixture()}.
  */
 public final class PixverseEngineExtension
     implements BeforeAllCallback,
@@ -49,6 +54,7 @@ public final class PixverseEngineExtension
   private UnaryOperator<PixverseSimulator> simulatorSettings = s -> s.completeOnPoll(1);
   private PollSchedule schedule = FAST;
   private boolean workersBeforeEach;
+  private boolean fixturePerClass;
   private String skipWhenMissing;
 
   private EngineHarness engine;
@@ -61,6 +67,13 @@ public final class PixverseEngineExtension
   /** The processes of bpmn/ and the forms of forms/, as {@link EngineHarness} deploys them. */
   public static PixverseEngineExtension withBundledProcesses() {
     return new PixverseEngineExtension(List.of(Path.of("bpmn"), Path.of("forms")));
+  }
+
+  /**
+   * An engine with nothing deployed, for an application under test that deploys its own processes.
+   */
+  public static PixverseEngineExtension withoutProcesses() {
+    return new PixverseEngineExtension(List.of());
   }
 
   /** Every .bpmn and .form file of these folders, in one deployment. */
@@ -83,9 +96,21 @@ public final class PixverseEngineExtension
     return this;
   }
 
-  /** Opens the three workers on the fixture's client and downloader before each test. */
+  /**
+   * Opens the three workers on the fixture's client and downloader before each test (once, before
+   * the first, with {@link #oneFixturePerClass()}).
+   */
   public PixverseEngineExtension openWorkersBeforeEach() {
     this.workersBeforeEach = true;
+    return this;
+  }
+
+  /**
+   * One fixture for the whole class instead of one per test: made before the class's first test,
+   * closed after its last one.
+   */
+  public PixverseEngineExtension oneFixturePerClass() {
+    this.fixturePerClass = true;
     return this;
   }
 
@@ -103,17 +128,39 @@ public final class PixverseEngineExtension
     return engine;
   }
 
+  /** The fixture of the running test, or of the class with {@link #oneFixturePerClass()}. */
+  public EngineFixture fixture() {
+    if (fixture == null) {
+      throw new IllegalStateException(
+          fixturePerClass
+              ? "the class's EngineFixture exists only once its tests have begun"
+              : "an EngineFixture exists only around a test method");
+    }
+    return fixture;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     if (skipWhenMissing != null) {
       assumeTrue(Files.isDirectory(folders.get(0)), skipWhenMissing);
     }
     engine = new EngineHarness();
-    engine.deployProcesses(folders.toArray(Path[]::new));
+    if (!folders.isEmpty()) {
+      engine.deployProcesses(folders.toArray(Path[]::new));
+    }
+    if (fixturePerClass) {
+      openFixture();
+    }
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    if (!fixturePerClass) {
+      openFixture();
+    }
+  }
+
+  private void openFixture() {
     fixture = new EngineFixture(engine, simulatorSettings, schedule);
     if (workersBeforeEach) {
       fixture.openWorkers();
@@ -122,17 +169,28 @@ public final class PixverseEngineExtension
 
   @Override
   public void afterEach(ExtensionContext context) {
+    if (!fixturePerClass) {
+      closeFixture();
+    }
+  }
+
+  private void closeFixture() {
     if (fixture != null) {
-      fixture.close();
+      EngineFixture closing = fixture;
       fixture = null;
+      closing.close();
     }
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    if (engine != null) {
-      engine.close();
-      engine = null;
+    try {
+      closeFixture();
+    } finally {
+      if (engine != null) {
+        engine.close();
+        engine = null;
+      }
     }
   }
 
@@ -147,9 +205,6 @@ public final class PixverseEngineExtension
     if (parameter.getParameter().getType() == EngineHarness.class) {
       return engine;
     }
-    if (fixture == null) {
-      throw new IllegalStateException("an EngineFixture exists only around a test method");
-    }
-    return fixture;
+    return fixture();
   }
 }

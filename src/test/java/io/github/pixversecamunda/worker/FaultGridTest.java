@@ -6,7 +6,6 @@ import static io.github.pixversecamunda.worker.FaultGridTest.Phase.DOWNLOAD;
 import static io.github.pixversecamunda.worker.FaultGridTest.Phase.SUBMIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.client.api.worker.JobWorker;
 import io.github.pixversecamunda.api.AccountLimits;
 import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.api.PixverseClientConfig;
@@ -15,7 +14,9 @@ import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
 import io.github.pixversecamunda.testing.ProcessIds;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -71,9 +72,6 @@ class FaultGridTest {
 
   /** With nothing happening in the engine for this long, the instance waits for engine time. */
   private static final long IDLE_MILLIS = 200;
-
-  private static final PollSchedule FAST =
-      new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
   /** Shorter than {@link #LATE}: the read-timeout fault outlasts it. */
   private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(1);
@@ -429,10 +427,13 @@ class FaultGridTest {
             "file host 404: the result URL has expired"));
   }
 
+  // One engine for the grid; each cell gets a fresh fixture (its own simulator, started by the cell
+  // with the faults it plays, and an empty storage folder), closed after the cell.
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE = PixverseEngineExtension.withBundledProcesses();
+
   private EngineHarness engine;
   private PixverseSimulator simulator;
-  private VideoDownloader downloader;
-  private final List<JobWorker> workers = new ArrayList<>();
   private final List<String> stuck = new ArrayList<>();
   private int cells;
   private int maxPaid;
@@ -445,18 +446,14 @@ class FaultGridTest {
    */
   private long current = -1;
 
-  @TempDir Path storage;
-
   @BeforeAll
-  void startEngine() {
+  void startClock(EngineHarness engine) {
     started = System.nanoTime();
-    engine = new EngineHarness();
-    engine.deployBundledProcesses();
+    this.engine = engine;
   }
 
   @AfterAll
-  void stopEngine() {
-    engine.close();
+  void printFigures() {
     System.out.printf(
         "Fault grid: %d cells, max paid tasks per instance %d, max submit requests per instance %d,"
             + " instances stuck %d %s, %d s%n",
@@ -468,38 +465,31 @@ class FaultGridTest {
         Duration.ofNanos(System.nanoTime() - started).toSeconds());
   }
 
+  // Before the fixture closes the cell's workers, simulator and downloader.
   @AfterEach
-  void stopWorkers() {
+  void cancelTheCellsInstance() {
     if (current > 0 && !engine.isCompleted(current)) {
       engine.cancel(current);
     }
     current = -1;
-    workers.forEach(JobWorker::close);
-    workers.clear();
-    if (simulator != null) {
-      simulator.close();
-    }
-    if (downloader != null) {
-      downloader.close();
-    }
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("grid")
-  void eachFaultInEachPhaseEndsAsTheTableSays(Cell cell) throws IOException {
+  void eachFaultInEachPhaseEndsAsTheTableSays(Cell cell, EngineFixture fixture) throws IOException {
     Phase phase = cell.phase();
     Outcome outcome = cell.outcome();
     boolean refused = cell.fault() == REFUSED;
     // A refused check needs a first check that answered (running), before the API goes away.
-    simulator = new PixverseSimulator().completeOnPoll(phase == CHECK && refused ? 2 : 1).start();
+    simulator = fixture.startSimulator(s -> s.completeOnPoll(phase == CHECK && refused ? 2 : 1));
     int port = simulator.port();
     PixverseClient api =
         new PixverseClient(
             PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
                 .withTimeouts(CLIENT_TIMEOUT, CLIENT_TIMEOUT)
                 .withLimits(LIMIT_WAITS));
-    Path directory = Files.createDirectories(storage.resolve(phase + "-" + cell.fault()));
-    downloader =
+    Path directory = fixture.storage();
+    VideoDownloader downloader =
         VideoDownloader.intoDirectory(
             DownloadSettings.of(directory)
                 .withAllowLoopback(true)
@@ -516,20 +506,22 @@ class FaultGridTest {
     long instance;
     if (refused && phase == SUBMIT) {
       simulator.close();
-      workers.addAll(PixverseWorkers.open(engine.client(), api, FAST, downloader));
+      fixture.openWorkers(api, downloader);
       instance = start();
     } else if (refused && phase == CHECK) {
-      workers.addAll(PixverseWorkers.open(engine.client(), api, FAST, downloader));
+      fixture.openWorkers(api, downloader);
       instance = start();
       engine.awaitWaitingAt(instance, WAIT_BEFORE_NEXT_CHECK);
       simulator.close();
     } else if (refused) {
       // The download worker opens only once the API has gone: the check before it must succeed.
-      workers.addAll(PixverseWorkers.open(engine.client(), api, FAST));
+      fixture.closeAfterTest(downloader);
+      PixverseWorkers.open(engine.client(), api, PixverseEngineExtension.FAST)
+          .forEach(fixture::closeAfterTest);
       instance = start();
       engine.awaitWaitingAt(instance, DOWNLOAD_STEP);
       simulator.close();
-      workers.add(
+      fixture.closeAfterTest(
           engine
               .client()
               .newWorker()
@@ -539,7 +531,7 @@ class FaultGridTest {
               .fetchVariables(Variables.DOWNLOAD_FETCH)
               .open());
     } else {
-      workers.addAll(PixverseWorkers.open(engine.client(), api, FAST, downloader));
+      fixture.openWorkers(api, downloader);
       instance = start();
     }
 

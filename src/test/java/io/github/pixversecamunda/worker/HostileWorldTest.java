@@ -4,30 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.client.api.worker.JobWorker;
 import io.github.pixversecamunda.api.AccountLimits;
 import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.api.PixverseClientConfig;
-import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.simulator.PixverseSimulator.LimitRefusal;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
 import io.github.pixversecamunda.testing.Offline;
-import java.nio.file.Path;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,58 +36,41 @@ import org.junit.jupiter.params.provider.ValueSource;
  * each shape of the account's limit) and checks the outcome the failure table in docs/failures.md
  * gives it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileWorldTest {
 
   private static final String TEXT = "pixverse-text-to-video";
-  private static final PollSchedule FAST =
-      new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
   private static final AccountLimits SHORT_WAITS =
       new AccountLimits(8, Duration.ofMillis(300), Duration.ofSeconds(2));
 
   private EngineHarness engine;
   private PixverseSimulator simulator;
   private PixverseClient api;
-  private VideoDownloader downloader;
-  private final List<JobWorker> workers = new ArrayList<>();
   private final List<Long> started = new ArrayList<>();
-  @TempDir Path storage;
 
-  @BeforeAll
-  void startEngine() {
-    engine = new EngineHarness();
-    engine.deployBundledProcesses();
-  }
-
-  @AfterAll
-  void stopEngine() {
-    engine.close();
-  }
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE = PixverseEngineExtension.withBundledProcesses();
 
   @BeforeEach
-  void startSimulator() {
-    simulator = new PixverseSimulator().completeOnPoll(1).start();
+  void openWorkers(EngineFixture fixture) {
+    engine = fixture.engine();
+    simulator = fixture.simulator();
     api =
         new PixverseClient(
             PixverseClientConfig.of(simulator.baseUrl(), simulator.apiKey())
                 .withTimeouts(Offline.TIMEOUT, Offline.TIMEOUT)
                 .withLimits(SHORT_WAITS));
-    downloader = Offline.downloader(storage);
-    workers.addAll(PixverseWorkers.open(engine.client(), api, FAST, downloader));
+    fixture.openWorkers(api, fixture.downloader());
   }
 
+  // Before the fixture closes the workers: no job of this test reaches the next one's workers.
   @AfterEach
-  void stopWorkers() {
+  void cancelStartedInstances() {
     for (long instance : started) {
       if (!engine.isCompleted(instance)) {
         engine.cancel(instance);
       }
     }
     started.clear();
-    workers.forEach(JobWorker::close);
-    workers.clear();
-    simulator.close();
-    downloader.close();
   }
 
   private long start(Map<String, Object> variables) {

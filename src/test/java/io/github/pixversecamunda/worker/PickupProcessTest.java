@@ -3,74 +3,45 @@ package io.github.pixversecamunda.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.client.api.worker.JobWorker;
-import io.github.pixversecamunda.api.PixverseClient;
-import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
-import io.github.pixversecamunda.testing.Offline;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
 import io.github.pixversecamunda.testing.ProcessIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * No paid video is stranded: the deadline end names the running, paid task and how to pick it up;
  * the pickup process keeps that task's video without a second submit; a calling process chooses the
  * object key of the shipped processes through {@value Variables#OBJECT_KEY}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PickupProcessTest {
 
   private static final String TEXT = "pixverse-text-to-video";
   private static final String PICKUP = ProcessIds.PICKUP;
-  private static final PollSchedule FAST =
-      new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE =
+      PixverseEngineExtension.withBundledProcesses().openWorkersBeforeEach();
 
   private EngineHarness engine;
   private PixverseSimulator simulator;
-  private VideoDownloader downloader;
-  private final List<JobWorker> workers = new ArrayList<>();
-  @TempDir Path storage;
-
-  @BeforeAll
-  void startEngine() {
-    engine = new EngineHarness();
-    engine.deployBundledProcesses();
-  }
-
-  @AfterAll
-  void stopEngine() {
-    engine.close();
-  }
+  private Path storage;
 
   @BeforeEach
-  void start() {
-    simulator = new PixverseSimulator().completeOnPoll(1).start();
-    PixverseClient api = Offline.client(simulator);
-    downloader = Offline.downloader(storage);
-    workers.addAll(PixverseWorkers.open(engine.client(), api, FAST, downloader));
-  }
-
-  @AfterEach
-  void stop() {
-    workers.forEach(JobWorker::close);
-    workers.clear();
-    simulator.close();
-    downloader.close();
+  void takeFixture(EngineFixture fixture) {
+    engine = fixture.engine();
+    simulator = fixture.simulator();
+    storage = fixture.storage();
   }
 
   @Test

@@ -3,26 +3,24 @@ package io.github.pixversecamunda.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.camunda.client.api.worker.JobWorker;
 import io.github.pixversecamunda.download.DownloadSettings;
 import io.github.pixversecamunda.download.S3Settings;
 import io.github.pixversecamunda.download.S3Store;
 import io.github.pixversecamunda.download.VideoDownloader;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
-import io.github.pixversecamunda.testing.Offline;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
 import io.github.pixversecamunda.testing.S3Server;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,20 +32,18 @@ import org.junit.jupiter.api.io.TempDir;
 class S3StorageProcessTest {
 
   private static final String TEXT = "pixverse-text-to-video";
-  private static final PollSchedule FAST =
-      new PollSchedule(Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE = PixverseEngineExtension.withBundledProcesses();
 
   @TempDir static Path temp;
-  private EngineHarness engine;
   private S3Server s3;
+  private EngineFixture fixture;
+  private EngineHarness engine;
   private PixverseSimulator simulator;
-  private VideoDownloader downloader;
-  private final List<JobWorker> workers = new ArrayList<>();
 
   @BeforeAll
-  void start() {
-    engine = new EngineHarness();
-    engine.deployBundledProcesses();
+  void startS3() {
     s3 = new S3Server(temp).start();
     try (var client = s3.client()) {
       client.createBucket(b -> b.bucket("videos"));
@@ -55,26 +51,22 @@ class S3StorageProcessTest {
   }
 
   @AfterAll
-  void stop() {
+  void stopS3() {
     s3.close();
-    engine.close();
   }
 
-  @AfterEach
-  void stopWorkers() {
-    workers.forEach(JobWorker::close);
-    workers.clear();
-    downloader.close();
-    simulator.close();
+  @BeforeEach
+  void takeFixture(EngineFixture fixture) {
+    this.fixture = fixture;
+    engine = fixture.engine();
+    simulator = fixture.simulator();
   }
 
   private void openWorkers(S3Settings settings) {
-    simulator = new PixverseSimulator().completeOnPoll(1).start();
-    downloader =
+    fixture.openWorkers(
+        fixture.api(),
         new VideoDownloader(
-            DownloadSettings.of(temp).withAllowLoopback(true), new S3Store(settings));
-    workers.addAll(
-        PixverseWorkers.open(engine.client(), Offline.client(simulator), FAST, downloader));
+            DownloadSettings.of(fixture.storage()).withAllowLoopback(true), new S3Store(settings)));
   }
 
   @Test

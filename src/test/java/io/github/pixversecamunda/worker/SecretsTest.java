@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import io.camunda.client.api.worker.JobWorker;
 import io.github.pixversecamunda.api.PixverseClient;
 import io.github.pixversecamunda.api.PixverseClientConfig;
@@ -16,6 +14,7 @@ import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.LogCapture;
 import io.github.pixversecamunda.testing.PixverseEngineExtension;
 import io.github.pixversecamunda.testing.ProcessIds;
 import java.time.Duration;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 /**
  * The API key lives in the worker's configuration only: after successful, failing and
@@ -48,18 +46,12 @@ class SecretsTest {
   private EngineHarness engine;
   private PixverseSimulator simulator;
   private final List<JobWorker> workers = new ArrayList<>();
-  private ListAppender<ILoggingEvent> logs;
-  private Logger root;
-  private Level previousLevel;
+  private LogCapture logs;
 
   @BeforeEach
   void start(EngineFixture fixture) {
-    root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    previousLevel = root.getLevel();
-    root.setLevel(Level.DEBUG);
-    logs = new ListAppender<>();
-    logs.start();
-    root.addAppender(logs);
+    // Every logger at DEBUG, the HTTP client's header and wire logging too, kept off the console.
+    logs = LogCapture.atDebug();
     this.fixture = fixture;
     engine = fixture.engine();
     simulator = fixture.simulator();
@@ -68,8 +60,7 @@ class SecretsTest {
   @AfterEach
   void stop() {
     workers.forEach(JobWorker::close);
-    root.detachAppender(logs);
-    root.setLevel(previousLevel);
+    logs.close();
   }
 
   private void openWorkers(String key) {
@@ -100,11 +91,20 @@ class SecretsTest {
     await().atMost(EngineHarness.WAIT).until(() -> !engine.incidents(rejected).isEmpty());
 
     assertThat(engine.endEvents(ok)).containsExactly(ProcessIds.END_VIDEO_READY);
-    List<ILoggingEvent> events;
-    synchronized (logs) { // the appender appends under this lock while workers keep logging
-      events = new ArrayList<>(logs.list);
-    }
+    List<ILoggingEvent> events = logs.events();
     assertThat(events).isNotEmpty();
+    // What the capture must reach: the project's DEBUG lines, and the download client's headers.
+    assertThat(events)
+        .anySatisfy(
+            e -> {
+              assertThat(e.getLevel()).isEqualTo(Level.DEBUG);
+              assertThat(e.getLoggerName()).startsWith("io.github.pixversecamunda.");
+            })
+        .anySatisfy(
+            e -> {
+              assertThat(e.getLevel()).isEqualTo(Level.DEBUG);
+              assertThat(e.getLoggerName()).isEqualTo("org.apache.hc.client5.http.headers");
+            });
     for (ILoggingEvent event : events) {
       String text =
           event.getFormattedMessage()

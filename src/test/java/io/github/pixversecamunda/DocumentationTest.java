@@ -51,6 +51,23 @@ class DocumentationTest {
     assertThat(Files.readAllLines(Path.of(".ci", "run"))).contains("mvn -B verify");
   }
 
+  /**
+   * {@code mvn -q -Prun} and {@code mvn -q -Pbenchmark} fork a JVM for code built for JDK 21+ while
+   * Maven itself may run on Java 17: each forked command is the bare {@code java}, which the exec
+   * plugin takes from the selected toolchain, never Maven's own {@code ${java.home}}.
+   */
+  @Test
+  void theReadmesForkedCommandsRunOnTheSelectedJdk() throws IOException {
+    String pom = Files.readString(Path.of("pom.xml"));
+    Matcher executable = Pattern.compile("<executable>([^<]*)</executable>").matcher(pom);
+    List<String> executables = new ArrayList<>();
+    while (executable.find()) {
+      executables.add(executable.group(1));
+    }
+    List<String> javas = executables.stream().filter(e -> e.contains("java")).toList();
+    assertThat(javas).hasSizeGreaterThanOrEqualTo(2).containsOnly("java");
+  }
+
   @Test
   void everyDocsPageIsLinkedFromTheReadme() throws IOException {
     Set<Path> linked = new HashSet<>();

@@ -36,37 +36,15 @@ public record AwaitResult(
     @Nullable String rawAnswer,
     @Nullable String lastError) {
 
-  AwaitResult withVideo(@Nullable String url, @Nullable String answer) {
-    return new AwaitResult(
-        taskId,
-        state,
-        status,
-        checks,
-        firstCheckedAt,
-        checkedAt,
-        nextPollIn,
-        url,
-        failureReason,
-        answer,
-        lastError);
-  }
-
-  AwaitResult withFailureReason(@Nullable String reason) {
-    return new AwaitResult(
-        taskId,
-        state,
-        status,
-        checks,
-        firstCheckedAt,
-        checkedAt,
-        nextPollIn,
-        videoUrl,
-        reason,
-        rawAnswer,
-        lastError);
-  }
-
-  AwaitResult withLastError(String error) {
+  /**
+   * This check with what it found beyond the state: a video, a failure, or why it learned nothing.
+   * Every one not given is left out of the variable.
+   */
+  AwaitResult withFindings(
+      @Nullable String videoUrl,
+      @Nullable String failureReason,
+      @Nullable String rawAnswer,
+      @Nullable String lastError) {
     return new AwaitResult(
         taskId,
         state,
@@ -78,6 +56,6 @@ public record AwaitResult(
         videoUrl,
         failureReason,
         rawAnswer,
-        error);
+        lastError);
   }
 }

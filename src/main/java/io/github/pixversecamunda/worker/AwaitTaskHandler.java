@@ -140,8 +140,11 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
       case COMPLETED -> {
         // Completed but no URL where we look: keep the answer so someone can find it.
         result =
-            result.withVideo(
-                status.videoUrl(), status.videoUrl() == null ? status.rawAnswer() : null);
+            result.withFindings(
+                status.videoUrl(),
+                null,
+                status.videoUrl() == null ? status.rawAnswer() : null,
+                null);
         reporter
             .events()
             .generationCompleted(
@@ -164,7 +167,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
                 + context.taskId()
                 + ": "
                 + status.failureReason();
-        result = result.withFailureReason(status.failureReason());
+        result = result.withFindings(null, status.failureReason(), null, null);
         Map<String, Object> error = Outcomes.errorVariable(code, message, context.taskId(), null);
         error.put("reason", status.failureReason());
         Map<String, Object> variables = new LinkedHashMap<>();
@@ -219,7 +222,7 @@ public final class AwaitTaskHandler implements AsyncJobHandler {
       case RATE_LIMITED, CONCURRENCY_LIMITED -> {
         AwaitResult result =
             result(context, TaskState.RUNNING, null, e.retryAfter().orElse(null))
-                .withLastError(e.getMessage());
+                .withFindings(null, null, null, e.getMessage());
         yield new JobOutcome.Complete(Map.of(context.resultVariable(), Results.toVariable(result)));
       }
       // A status check changes nothing server-side, so every other fault is safe to retry.

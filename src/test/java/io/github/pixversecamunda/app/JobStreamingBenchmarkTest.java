@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Benchmark, not a timing assertion: the time from creating a process instance (whose first step is
@@ -29,33 +31,35 @@ class JobStreamingBenchmarkTest {
   private static final int WARM_UP = 5;
   private static final int MEASURED = 40;
 
-  @Test
-  void timeFromJobCreationToActivationPollingAndStreaming() throws Exception {
-    try (EngineHarness engine = new EngineHarness()) {
-      engine
-          .client()
-          .newDeployResourceCommand()
-          .addProcessModel(
-              Bpmn.createExecutableProcess("latency")
-                  .startEvent()
-                  .serviceTask("job", t -> t.zeebeJobType("latency-probe"))
-                  .endEvent()
-                  .done(),
-              "latency.bpmn")
-          .send()
-          .join();
+  // The test deploys its own one-job process.
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE = PixverseEngineExtension.withoutProcesses();
 
-      double[] polling = measure(engine, false);
-      double[] streaming = measure(engine, true);
-      System.err.printf(
-          "job creation -> activation over %d jobs, ms (median / p90 / mean):%n", MEASURED);
-      System.err.printf("  polling   (stream-enabled=false): %s%n", describe(polling));
-      System.err.printf("  streaming (stream-enabled=true):  %s%n", describe(streaming));
-      assertThat(polling).hasSize(MEASURED);
-      assertThat(streaming).hasSize(MEASURED);
-      assertThat(Arrays.stream(polling).min().orElseThrow()).isPositive();
-      assertThat(Arrays.stream(streaming).min().orElseThrow()).isPositive();
-    }
+  @Test
+  void timeFromJobCreationToActivationPollingAndStreaming(EngineHarness engine) throws Exception {
+    engine
+        .client()
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess("latency")
+                .startEvent()
+                .serviceTask("job", t -> t.zeebeJobType("latency-probe"))
+                .endEvent()
+                .done(),
+            "latency.bpmn")
+        .send()
+        .join();
+
+    double[] polling = measure(engine, false);
+    double[] streaming = measure(engine, true);
+    System.err.printf(
+        "job creation -> activation over %d jobs, ms (median / p90 / mean):%n", MEASURED);
+    System.err.printf("  polling   (stream-enabled=false): %s%n", describe(polling));
+    System.err.printf("  streaming (stream-enabled=true):  %s%n", describe(streaming));
+    assertThat(polling).hasSize(MEASURED);
+    assertThat(streaming).hasSize(MEASURED);
+    assertThat(Arrays.stream(polling).min().orElseThrow()).isPositive();
+    assertThat(Arrays.stream(streaming).min().orElseThrow()).isPositive();
   }
 
   /** Milliseconds from sending each create-instance command to the handler holding its job. */

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.spring.SpringOnEngine;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
 import io.github.pixversecamunda.testing.ProcessIds;
 import io.github.pixversecamunda.worker.Variables;
 import java.io.IOException;
@@ -18,7 +21,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -44,6 +46,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ExtendWith(OutputCaptureExtension.class)
 class OperationsTest {
 
+  // The application does not deploy processes here: the engine starts with the bundled ones.
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE = PixverseEngineExtension.withBundledProcesses();
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -56,18 +62,11 @@ class OperationsTest {
     new ContextInitializer(logback).autoConfig();
   }
 
-  private static Map<String, Object> settings(
-      String grpcAddress, PixverseSimulator simulator, Path storage) {
-    Map<String, Object> settings = new LinkedHashMap<>();
+  /** The application on the fixture's engine, simulator and storage folder. */
+  private static Map<String, Object> settings(EngineFixture fixture) {
+    Map<String, Object> settings = new LinkedHashMap<>(SpringOnEngine.properties(fixture));
     settings.put("server.port", "0");
-    settings.put("camunda.client.mode", "self-managed");
-    settings.put("camunda.client.auth.method", "none");
-    settings.put("camunda.client.grpc-address", grpcAddress);
-    settings.put("camunda.client.rest-address", "http://127.0.0.1:1");
-    settings.put("camunda.client.prefer-rest-over-grpc", "false");
-    settings.put("pixverse.api-key", simulator.apiKey());
-    settings.put("pixverse.base-url", simulator.baseUrl());
-    settings.put("pixverse.download.directory", storage.toString());
+    settings.put("pixverse.download.directory", fixture.storage().toString());
     settings.put("pixverse.download.allow-loopback", "true");
     settings.put("pixverse.cluster-check-interval", "200ms");
     // The engine's timers run in real time: keep the wait between status checks short.
@@ -118,141 +117,138 @@ class OperationsTest {
   }
 
   @Test
-  void scrapeCountsOneGenerationAndReadinessFollowsConnectionAndDrain(@TempDir Path storage)
+  void scrapeCountsOneGenerationAndReadinessFollowsConnectionAndDrain(EngineFixture fixture)
       throws Exception {
-    try (EngineHarness engine = new EngineHarness();
-        PixverseSimulator simulator = new PixverseSimulator().completeOnPoll(2).start()) {
-      engine.deployBundledProcesses();
-      try (ConfigurableApplicationContext context =
-          start(settings(engine.grpcAddress(), simulator, storage))) {
-        String base = base(context);
-        await()
-            .atMost(EngineHarness.WAIT)
-            .until(() -> get(base + "/actuator/health/readiness").statusCode() == 200);
-        assertThat(status(get(base + "/actuator/health/readiness"))).isEqualTo("UP");
-        assertThat(status(get(base + "/actuator/health/liveness"))).isEqualTo("UP");
+    EngineHarness engine = fixture.engine();
+    PixverseSimulator simulator = fixture.startSimulator(s -> s.completeOnPoll(2));
+    try (ConfigurableApplicationContext context = start(settings(fixture))) {
+      String base = base(context);
+      await()
+          .atMost(EngineHarness.WAIT)
+          .until(() -> get(base + "/actuator/health/readiness").statusCode() == 200);
+      assertThat(status(get(base + "/actuator/health/readiness"))).isEqualTo("UP");
+      assertThat(status(get(base + "/actuator/health/liveness"))).isEqualTo("UP");
 
-        long instance =
-            engine.start(ProcessIds.TEXT_TO_VIDEO, Map.of("prompt", "A lighthouse in a storm"));
-        engine.awaitCompleted(instance);
-        assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
+      long instance =
+          engine.start(ProcessIds.TEXT_TO_VIDEO, Map.of("prompt", "A lighthouse in a storm"));
+      engine.awaitCompleted(instance);
+      assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY);
 
-        HttpResponse<String> scrape = get(base + "/actuator/prometheus");
-        assertThat(scrape.statusCode()).isEqualTo(200);
-        String metrics = scrape.body();
-        System.err.println("---- sample scrape (pixverse_ and camunda_ lines) ----");
-        metrics
-            .lines()
-            .filter(l -> l.startsWith("pixverse_") || l.startsWith("camunda_"))
-            .forEach(System.err::println);
+      HttpResponse<String> scrape = get(base + "/actuator/prometheus");
+      assertThat(scrape.statusCode()).isEqualTo(200);
+      String metrics = scrape.body();
+      System.err.println("---- sample scrape (pixverse_ and camunda_ lines) ----");
+      metrics
+          .lines()
+          .filter(l -> l.startsWith("pixverse_") || l.startsWith("camunda_"))
+          .forEach(System.err::println);
 
-        assertThat(sample(metrics, "pixverse_submits_total", Map.of("outcome", "accepted")))
-            .isEqualTo(1.0);
-        assertThat(
-                sample(
-                    metrics,
-                    "pixverse_credits_estimated_total",
-                    Map.of("resolution", "720p", "duration", "5", "audio", "false")))
-            .isEqualTo(90.0);
-        int statusCalls = simulator.requests(Endpoint.STATUS);
-        assertThat(statusCalls).isEqualTo(2);
-        assertThat(sample(metrics, "pixverse_generation_status_checks_count", Map.of()))
-            .isEqualTo(1.0);
-        assertThat(sample(metrics, "pixverse_generation_status_checks_sum", Map.of()))
-            .isEqualTo(statusCalls);
-        assertThat(
-                sample(
-                    metrics,
-                    "pixverse_generation_time_seconds_count",
-                    Map.of("resolution", "720p", "duration", "5")))
-            .isEqualTo(1.0);
-        assertThat(
-                sample(
-                    metrics,
-                    "pixverse_api_calls_total",
-                    Map.of("endpoint", "status", "outcome", "success")))
-            .isEqualTo(statusCalls);
-        assertThat(sample(metrics, "pixverse_api_in_flight", Map.of())).isZero();
-        // Bound by Spring Boot like any MeterBinder bean: no refusal here, so no pause.
-        assertThat(sample(metrics, "pixverse_submit_pause_seconds", Map.of())).isZero();
-        assertThat(sample(metrics, "pixverse_download_size_bytes_count", Map.of())).isEqualTo(1.0);
-        assertThat(
-                sample(
-                    metrics,
-                    "camunda_job_invocations_total",
-                    Map.of("action", "activated", "type", "pixverse-submit-video")))
-            .isEqualTo(1.0);
-        assertThat(metrics).doesNotContain(simulator.apiKey()).doesNotContain("lighthouse");
+      assertThat(sample(metrics, "pixverse_submits_total", Map.of("outcome", "accepted")))
+          .isEqualTo(1.0);
+      assertThat(
+              sample(
+                  metrics,
+                  "pixverse_credits_estimated_total",
+                  Map.of("resolution", "720p", "duration", "5", "audio", "false")))
+          .isEqualTo(90.0);
+      int statusCalls = simulator.requests(Endpoint.STATUS);
+      assertThat(statusCalls).isEqualTo(2);
+      assertThat(sample(metrics, "pixverse_generation_status_checks_count", Map.of()))
+          .isEqualTo(1.0);
+      assertThat(sample(metrics, "pixverse_generation_status_checks_sum", Map.of()))
+          .isEqualTo(statusCalls);
+      assertThat(
+              sample(
+                  metrics,
+                  "pixverse_generation_time_seconds_count",
+                  Map.of("resolution", "720p", "duration", "5")))
+          .isEqualTo(1.0);
+      assertThat(
+              sample(
+                  metrics,
+                  "pixverse_api_calls_total",
+                  Map.of("endpoint", "status", "outcome", "success")))
+          .isEqualTo(statusCalls);
+      assertThat(sample(metrics, "pixverse_api_in_flight", Map.of())).isZero();
+      // Bound by Spring Boot like any MeterBinder bean: no refusal here, so no pause.
+      assertThat(sample(metrics, "pixverse_submit_pause_seconds", Map.of())).isZero();
+      assertThat(sample(metrics, "pixverse_download_size_bytes_count", Map.of())).isEqualTo(1.0);
+      assertThat(
+              sample(
+                  metrics,
+                  "camunda_job_invocations_total",
+                  Map.of("action", "activated", "type", "pixverse-submit-video")))
+          .isEqualTo(1.0);
+      assertThat(metrics).doesNotContain(simulator.apiKey()).doesNotContain("lighthouse");
 
-        JsonNode health = JSON.readTree(get(base + "/actuator/health").body());
-        assertThat(health.at("/components/pixverseApi/status").asText()).isEqualTo("UP");
-        assertThat(health.at("/components/pixverseApi/details/calls").asInt())
-            .isEqualTo(1 + statusCalls);
-        assertThat(health.toString()).doesNotContain(simulator.apiKey());
+      JsonNode health = JSON.readTree(get(base + "/actuator/health").body());
+      assertThat(health.at("/components/pixverseApi/status").asText()).isEqualTo("UP");
+      assertThat(health.at("/components/pixverseApi/details/calls").asInt())
+          .isEqualTo(1 + statusCalls);
+      assertThat(health.toString()).doesNotContain(simulator.apiKey());
 
-        // What the drain does first on SIGTERM.
-        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
-        HttpResponse<String> draining = get(base + "/actuator/health/readiness");
-        assertThat(draining.statusCode()).isEqualTo(503);
-        assertThat(status(draining)).isEqualTo("OUT_OF_SERVICE");
-        assertThat(status(get(base + "/actuator/health/liveness"))).isEqualTo("UP");
-      }
+      // What the drain does first on SIGTERM.
+      AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+      HttpResponse<String> draining = get(base + "/actuator/health/readiness");
+      assertThat(draining.statusCode()).isEqualTo(503);
+      assertThat(status(draining)).isEqualTo("OUT_OF_SERVICE");
+      assertThat(status(get(base + "/actuator/health/liveness"))).isEqualTo("UP");
     }
   }
 
   @Test
   void structuredLogLinesCarryTheProcessInstanceAndTaskButNeverTheKey(
-      @TempDir Path storage, CapturedOutput output) throws Exception {
-    try (EngineHarness engine = new EngineHarness();
-        PixverseSimulator simulator = new PixverseSimulator().completeOnPoll(1).start()) {
-      engine.deployBundledProcesses();
-      Map<String, Object> settings = settings(engine.grpcAddress(), simulator, storage);
-      settings.put("logging.config", "classpath:logback-structured-test.xml");
-      settings.put("logging.structured.format.console", "ecs");
-      long instance;
-      try (ConfigurableApplicationContext context = start(settings)) {
-        instance =
-            engine.start(ProcessIds.TEXT_TO_VIDEO, Map.of("prompt", "A lighthouse in a storm"));
-        engine.awaitCompleted(instance);
-      }
-      String taskId =
-          engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("taskId").asText();
-      assertThat(taskId).isNotBlank();
-
-      List<JsonNode> submitted =
-          output
-              .getOut()
-              .lines()
-              .filter(l -> l.startsWith("{"))
-              .map(OperationsTest::parse)
-              .filter(
-                  l ->
-                      l.path("log").path("logger").asText().endsWith("SubmitVideoHandler")
-                          || l.path("log.logger").asText().endsWith("SubmitVideoHandler"))
-              .toList();
-      assertThat(submitted)
-          .as("the submit handler's structured lines in%n%s", output.getOut())
-          .isNotEmpty();
-      JsonNode line = submitted.get(0);
-      assertThat(line.path("processInstanceKey").asText()).isEqualTo(Long.toString(instance));
-      assertThat(line.path("pixverseTaskId").asText()).isEqualTo(taskId);
-      assertThat(line.path("elementId").asText()).isNotBlank();
-      assertThat(line.path("jobKey").asText()).isNotBlank();
-      assertThat(line.path("jobType").asText()).isEqualTo("pixverse-submit-video");
-      assertThat(output.getAll()).doesNotContain(simulator.apiKey());
+      EngineFixture fixture, CapturedOutput output) throws Exception {
+    EngineHarness engine = fixture.engine();
+    PixverseSimulator simulator = fixture.startSimulator(s -> s.completeOnPoll(1));
+    Map<String, Object> settings = settings(fixture);
+    settings.put("logging.config", "classpath:logback-structured-test.xml");
+    settings.put("logging.structured.format.console", "ecs");
+    long instance;
+    try (ConfigurableApplicationContext context = start(settings)) {
+      instance =
+          engine.start(ProcessIds.TEXT_TO_VIDEO, Map.of("prompt", "A lighthouse in a storm"));
+      engine.awaitCompleted(instance);
     }
+    String taskId =
+        engine.variable(instance, Variables.DEFAULT_SUBMIT_RESULT).path("taskId").asText();
+    assertThat(taskId).isNotBlank();
+
+    List<JsonNode> submitted =
+        output
+            .getOut()
+            .lines()
+            .filter(l -> l.startsWith("{"))
+            .map(OperationsTest::parse)
+            .filter(
+                l ->
+                    l.path("log").path("logger").asText().endsWith("SubmitVideoHandler")
+                        || l.path("log.logger").asText().endsWith("SubmitVideoHandler"))
+            .toList();
+    assertThat(submitted)
+        .as("the submit handler's structured lines in%n%s", output.getOut())
+        .isNotEmpty();
+    JsonNode line = submitted.get(0);
+    assertThat(line.path("processInstanceKey").asText()).isEqualTo(Long.toString(instance));
+    assertThat(line.path("pixverseTaskId").asText()).isEqualTo(taskId);
+    assertThat(line.path("elementId").asText()).isNotBlank();
+    assertThat(line.path("jobKey").asText()).isNotBlank();
+    assertThat(line.path("jobType").asText()).isEqualTo("pixverse-submit-video");
+    assertThat(output.getAll()).doesNotContain(simulator.apiKey());
   }
 
   @Test
-  void withoutAReachableClusterTheHealthEndpointAnswersNotReady(@TempDir Path storage)
+  void withoutAReachableClusterTheHealthEndpointAnswersNotReady(EngineFixture fixture)
       throws Exception {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    try (PixverseSimulator simulator = new PixverseSimulator().start();
-        ConfigurableApplicationContext context =
-            start(settings("http://127.0.0.1:" + closedPort, simulator, storage))) {
+    fixture.startSimulator(s -> s);
+    Map<String, Object> settings = settings(fixture);
+    // A port nothing listens on instead of the engine's.
+    settings.put("camunda.client.grpc-address", "http://127.0.0.1:" + closedPort);
+    try (ConfigurableApplicationContext context = start(settings)) {
       String base = base(context);
       HttpResponse<String> readiness = get(base + "/actuator/health/readiness");
       assertThat(readiness.statusCode()).isEqualTo(503);

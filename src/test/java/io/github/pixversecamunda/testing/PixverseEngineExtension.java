@@ -37,7 +37,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>A Spring Boot test builds its context once per class, from the simulator's address and the
  * storage folder: {@link #oneFixturePerClass()} makes the fixture before the class's first test, so
- * that a {@code @DynamicPropertySource} method can read it from {@link #fixture()}.
+ * that a {@code @DynamicPropertySource} method can read it from {@link #fixture()}. A test that
+ * starts an application itself ({@code SpringApplication.run}) takes the addresses from its own
+ * fixture, through {@code spring/SpringOnEngine.properties}.
  */
 public final class PixverseEngineExtension
     implements BeforeAllCallback,

@@ -3,31 +3,30 @@ package io.github.pixversecamunda.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The task header jobTimeout replaces the worker's job timeout for that task. */
 class TaskJobTimeoutTest {
 
-  private static final EngineHarness ENGINE = new EngineHarness();
+  // Each test deploys its own one-task process.
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE = PixverseEngineExtension.withoutProcesses();
+
   private static final WorkerSpec SLOW =
       new WorkerSpec("slow-work", Duration.ofMinutes(5), List.of());
 
-  @AfterAll
-  static void stop() {
-    ENGINE.close();
-  }
-
-  private static long start(String processId, String jobTimeout) {
-    ENGINE
+  private static long start(EngineHarness engine, String processId, String jobTimeout) {
+    engine
         .client()
         .newDeployResourceCommand()
         .addProcessModel(
@@ -46,11 +45,12 @@ class TaskJobTimeoutTest {
             processId + ".bpmn")
         .send()
         .join();
-    return ENGINE.start(processId, Map.of());
+    return engine.start(processId, Map.of());
   }
 
   @Test
-  void aLongerTimeoutOnTheTaskKeepsTheJobWithItsWorkerPastTheWorkersTimeout() {
+  void aLongerTimeoutOnTheTaskKeepsTheJobWithItsWorkerPastTheWorkersTimeout(EngineFixture fixture) {
+    EngineHarness engine = fixture.engine();
     AtomicInteger deliveries = new AtomicInteger();
     // A handler that is still busy: its job would be handed out again after the worker's 5 minutes.
     AsyncJobHandler busy =
@@ -58,53 +58,46 @@ class TaskJobTimeoutTest {
           deliveries.incrementAndGet();
           return new CompletableFuture<>();
         };
-    JobWorker worker = PixverseWorkers.open(ENGINE.client(), SLOW, busy, new InFlightJobs());
-    try {
-      long updatesBefore = ENGINE.jobTimeoutUpdates();
-      long instance = start("long-task", "PT2H");
-      await().atMost(EngineHarness.WAIT).until(() -> deliveries.get() == 1);
-      await()
-          .atMost(EngineHarness.WAIT)
-          .until(() -> ENGINE.jobTimeoutUpdates() == updatesBefore + 1);
+    fixture.closeAfterTest(PixverseWorkers.open(engine.client(), SLOW, busy, new InFlightJobs()));
 
-      ENGINE.increaseTime(Duration.ofMinutes(6));
-      await()
-          .during(Duration.ofSeconds(2))
-          .atMost(Duration.ofSeconds(5))
-          .until(() -> deliveries.get() == 1);
+    long updatesBefore = engine.jobTimeoutUpdates();
+    long instance = start(engine, "long-task", "PT2H");
+    await().atMost(EngineHarness.WAIT).until(() -> deliveries.get() == 1);
+    await().atMost(EngineHarness.WAIT).until(() -> engine.jobTimeoutUpdates() == updatesBefore + 1);
 
-      ENGINE.increaseTime(Duration.ofHours(2));
-      await().atMost(EngineHarness.WAIT).until(() -> deliveries.get() == 2);
-      assertThat(ENGINE.isCompleted(instance)).isFalse();
-    } finally {
-      worker.close();
-    }
+    engine.increaseTime(Duration.ofMinutes(6));
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> deliveries.get() == 1);
+
+    engine.increaseTime(Duration.ofHours(2));
+    await().atMost(EngineHarness.WAIT).until(() -> deliveries.get() == 2);
+    assertThat(engine.isCompleted(instance)).isFalse();
   }
 
   @Test
-  void aTimeoutThatIsNotADurationIsAnInvalidInputError() {
-    JobWorker worker =
+  void aTimeoutThatIsNotADurationIsAnInvalidInputError(EngineFixture fixture) {
+    EngineHarness engine = fixture.engine();
+    fixture.closeAfterTest(
         PixverseWorkers.open(
-            ENGINE.client(),
+            engine.client(),
             SLOW,
             (client, job) -> CompletableFuture.failedFuture(new AssertionError("must not run")),
-            new InFlightJobs());
-    try {
-      long updatesBefore = ENGINE.jobTimeoutUpdates();
-      long instance = start("bad-timeout", "two hours");
-      ENGINE.awaitCompleted(instance);
+            new InFlightJobs()));
 
-      assertThat(ENGINE.endEvents(instance)).containsExactly("end_invalid");
-      assertThat(ENGINE.jobTimeoutUpdates()).isEqualTo(updatesBefore);
+    long updatesBefore = engine.jobTimeoutUpdates();
+    long instance = start(engine, "bad-timeout", "two hours");
+    engine.awaitCompleted(instance);
 
-      assertThat(ENGINE.allValues(instance, Variables.ERROR).get(0).path("code").asText())
-          .isEqualTo(ErrorCodes.INVALID_INPUT);
-      assertThat(ENGINE.allValues(instance, Variables.ERROR).get(0).path("message").asText())
-          .contains("jobTimeout")
-          .contains("two hours")
-          .contains("ISO-8601");
-    } finally {
-      worker.close();
-    }
+    assertThat(engine.endEvents(instance)).containsExactly("end_invalid");
+    assertThat(engine.jobTimeoutUpdates()).isEqualTo(updatesBefore);
+
+    assertThat(engine.allValues(instance, Variables.ERROR).get(0).path("code").asText())
+        .isEqualTo(ErrorCodes.INVALID_INPUT);
+    assertThat(engine.allValues(instance, Variables.ERROR).get(0).path("message").asText())
+        .contains("jobTimeout")
+        .contains("two hours")
+        .contains("ISO-8601");
   }
 }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
 import io.github.pixversecamunda.simulator.PixverseSimulator.LimitRefusal;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
 import io.github.pixversecamunda.testing.WorkerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,6 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class AccountLimitBurstTest {
 
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE = PixverseEngineExtension.withBundledProcesses();
+
   private static final String TEXT = "pixverse-text-to-video";
   private static final String BATCH = "pixverse-batch";
   private static final int LIMIT = 4;
@@ -46,27 +51,13 @@ class AccountLimitBurstTest {
    */
   private static final double MAX_REFUSALS_PER_ACCEPTED = 3.0;
 
-  private EngineHarness engine;
-  private PixverseSimulator simulator;
-  private final List<WorkerProcess> replicas = new ArrayList<>();
   @TempDir Path temp;
 
-  @AfterEach
-  void stop() {
-    replicas.forEach(WorkerProcess::close);
-    if (simulator != null) {
-      simulator.close();
-    }
-    if (engine != null) {
-      engine.close();
-    }
-  }
-
-  private WorkerProcess replica(String name) {
+  private WorkerProcess replica(EngineFixture fixture, String name) {
     WorkerProcess worker =
         WorkerProcess.application()
-            .connectedTo(engine, simulator)
-            .downloadsInto(temp.resolve("videos"))
+            .connectedTo(fixture.engine(), fixture.simulator())
+            .downloadsInto(fixture.storage())
             // The advice of docs/limits.md: the plan's limit divided by the replicas.
             .env("PIXVERSE_LIMITS_MAXSUBMITSINFLIGHT", Integer.toString(LIMIT / 2))
             // Short waits keep the test quick; the defaults (5 s doubling up to 2 min) suit a real
@@ -76,20 +67,19 @@ class AccountLimitBurstTest {
             .anyFreePorts()
             .log(temp.resolve(name + ".log"))
             .start();
-    replicas.add(worker);
-    return worker;
+    return fixture.closeAfterTest(worker);
   }
 
   @Test
-  void aBurstBeyondTheAccountsLimitWaitsAndEveryVideoIsPaidOnce() {
-    engine = new EngineHarness();
-    engine.deployBundledProcesses();
-    simulator =
-        new PixverseSimulator()
-            .generationTime(GENERATION_TIME)
-            .accountLimit(LIMIT, LimitRefusal.TOO_MANY_REQUESTS_RETRY_AFTER, Duration.ofSeconds(2))
-            .start();
-    List<WorkerProcess> workers = List.of(replica("first"), replica("second"));
+  void aBurstBeyondTheAccountsLimitWaitsAndEveryVideoIsPaidOnce(EngineFixture fixture) {
+    EngineHarness engine = fixture.engine();
+    PixverseSimulator simulator =
+        fixture.startSimulator(
+            s ->
+                s.generationTime(GENERATION_TIME)
+                    .accountLimit(
+                        LIMIT, LimitRefusal.TOO_MANY_REQUESTS_RETRY_AFTER, Duration.ofSeconds(2)));
+    List<WorkerProcess> workers = List.of(replica(fixture, "first"), replica(fixture, "second"));
     workers.forEach(worker -> worker.awaitStarted(Duration.ofSeconds(90)));
 
     long started = System.nanoTime();

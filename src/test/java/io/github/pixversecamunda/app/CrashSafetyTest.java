@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
 import io.github.pixversecamunda.testing.ProcessIds;
 import io.github.pixversecamunda.testing.WorkerProcess;
 import io.github.pixversecamunda.worker.Variables;
@@ -14,17 +16,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,6 +38,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class CrashSafetyTest {
 
+  /** A fresh engine per test: a killed worker's job streams must not reach into the next test. */
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE =
+      PixverseEngineExtension.withBundledProcesses()
+          .simulator(s -> s.completeOnPoll(2))
+          .oneEnginePerTest();
+
   private static final String TEXT = ProcessIds.TEXT_TO_VIDEO;
 
   /** Longer than the submit job's 5-minute timeout: the engine hands the job to another worker. */
@@ -44,25 +52,14 @@ class CrashSafetyTest {
 
   private static final Duration STARTUP = Duration.ofSeconds(60);
 
+  private EngineFixture fixture;
   private EngineHarness engine;
-  private PixverseSimulator simulator;
-  private final List<WorkerProcess> workers = new ArrayList<>();
   @TempDir Path temp;
 
-  /** A fresh engine per test: a killed worker's job streams must not reach into the next test. */
   @BeforeEach
-  void start() {
-    engine = new EngineHarness();
-    engine.deployBundledProcesses();
-    simulator = new PixverseSimulator().completeOnPoll(2).start();
-  }
-
-  @AfterEach
-  void stop() {
-    workers.forEach(WorkerProcess::close);
-    workers.clear();
-    simulator.close();
-    engine.close();
+  void takeFixture(EngineFixture fixture) {
+    this.fixture = fixture;
+    this.engine = fixture.engine();
   }
 
   private WorkerProcess worker(String name) {
@@ -72,22 +69,22 @@ class CrashSafetyTest {
   private WorkerProcess worker(String name, Map<String, String> settings) {
     WorkerProcess worker =
         WorkerProcess.application()
-            .connectedTo(engine, simulator)
-            .downloadsInto(temp.resolve("videos"))
+            .connectedTo(engine, fixture.simulator())
+            .downloadsInto(fixture.storage())
             .anyFreePorts()
             .environment(settings)
             .log(temp.resolve(name + ".log"))
             .start();
-    workers.add(worker);
-    return worker;
+    return fixture.closeAfterTest(worker);
   }
 
   private void awaitSubmits(int n) {
-    await().atMost(STARTUP).until(() -> simulator.tasksCreated() >= n);
+    await().atMost(STARTUP).until(() -> fixture.simulator().tasksCreated() >= n);
   }
 
   @Test
   void aWorkerKilledDuringItsSubmitIsNeverFollowedByASecondSubmit() {
+    PixverseSimulator simulator = fixture.simulator();
     simulator.inject(Endpoint.SUBMIT, 1, Fault.answerLate(Duration.ofSeconds(40)));
     WorkerProcess first = worker("first");
     long instance = engine.start(TEXT, Map.of("prompt", "A lighthouse in a storm"));
@@ -118,6 +115,7 @@ class CrashSafetyTest {
 
   @Test
   void aWorkerStoppedDuringItsSubmitDrainsAndCompletesWithThatTask() {
+    PixverseSimulator simulator = fixture.simulator();
     simulator.inject(Endpoint.SUBMIT, 1, Fault.answerLate(Duration.ofSeconds(4)));
     WorkerProcess first = worker("first");
     long instance = engine.start(TEXT, Map.of("prompt", "A lighthouse in a storm"));
@@ -141,6 +139,7 @@ class CrashSafetyTest {
 
   @Test
   void aSubmitStillUnansweredWhenTheDrainEndsIsNeverResent() {
+    PixverseSimulator simulator = fixture.simulator();
     simulator.inject(Endpoint.SUBMIT, 1, Fault.answerLate(Duration.ofSeconds(40)));
     WorkerProcess first = worker("first", Map.of("PIXVERSE_DRAINTIMEOUT", "2s"));
     long instance = engine.start(TEXT, Map.of("prompt", "A lighthouse in a storm"));
@@ -162,7 +161,7 @@ class CrashSafetyTest {
 
   @Test
   void aWorkerKilledWhileInstancesPollLeavesThemAllToTheNextWorker() {
-    simulator.completeOnPoll(4);
+    PixverseSimulator simulator = fixture.startSimulator(s -> s.completeOnPoll(4));
     WorkerProcess first = worker("first");
     first.awaitStarted(STARTUP);
     List<Long> instances =
@@ -192,6 +191,7 @@ class CrashSafetyTest {
 
   @Test
   void twoReplicasCarryFiftyInstancesWithOneSubmitAndOneFileEach() throws IOException {
+    PixverseSimulator simulator = fixture.simulator();
     List<WorkerProcess> replicas = List.of(worker("first"), worker("second"));
     replicas.forEach(replica -> replica.awaitStarted(STARTUP));
     List<Long> instances =
@@ -208,7 +208,7 @@ class CrashSafetyTest {
                 assertThat(engine.endEvents(instance)).containsExactly(ProcessIds.END_VIDEO_READY));
     assertThat(simulator.requests(Endpoint.SUBMIT)).isEqualTo(50);
     assertThat(simulator.tasksCreated()).isEqualTo(50);
-    try (Stream<Path> files = Files.list(temp.resolve("videos"))) {
+    try (Stream<Path> files = Files.list(fixture.storage())) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
           .isEqualTo(simulator.taskIds().stream().map(id -> id + ".mp4").sorted().toList());
     }

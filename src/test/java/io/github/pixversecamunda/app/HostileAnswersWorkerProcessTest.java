@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.Fault;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
 import io.github.pixversecamunda.testing.WorkerProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -20,9 +22,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,23 +40,10 @@ class HostileAnswersWorkerProcessTest {
   private static final int INSTANCES = 6;
   private static final long MAX_HEAP = 256L * 1024 * 1024;
 
-  private EngineHarness engine;
-  private PixverseSimulator simulator;
-  private WorkerProcess worker;
-  @TempDir Path temp;
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE = PixverseEngineExtension.withBundledProcesses();
 
-  @AfterEach
-  void stop() {
-    if (worker != null) {
-      worker.close();
-    }
-    if (simulator != null) {
-      simulator.close();
-    }
-    if (engine != null) {
-      engine.close();
-    }
-  }
+  @TempDir Path temp;
 
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -84,10 +73,10 @@ class HostileAnswersWorkerProcessTest {
   }
 
   @Test
-  void hugeAndDrippingAnswersLeaveTheWorkerAliveWithABoundedHeap() throws Exception {
-    engine = new EngineHarness();
-    engine.deployBundledProcesses();
-    simulator = new PixverseSimulator().completeOnPoll(2).start();
+  void hugeAndDrippingAnswersLeaveTheWorkerAliveWithABoundedHeap(EngineFixture fixture)
+      throws Exception {
+    EngineHarness engine = fixture.engine();
+    PixverseSimulator simulator = fixture.startSimulator(s -> s.completeOnPoll(2));
     String huge =
         "{\"code\":200,\"data\":{\"task_id\":\"{taskId}\",\"status\":\"completed\",\"padding\":\""
             + "p".repeat(20 * 1024 * 1024)
@@ -101,15 +90,16 @@ class HostileAnswersWorkerProcessTest {
                 "{\"code\":200,\"data\":{\"task_id\":\"{taskId}\",\"status\":\"IN_PROGRESS\"}}")
             .dripping(Duration.ofMillis(300)));
     int port = freePort();
-    worker =
-        WorkerProcess.application()
-            .connectedTo(engine, simulator)
-            .env("PIXVERSE_REQUESTTIMEOUT", "3s")
-            .downloadsInto(temp.resolve("videos"))
-            // The actuator on the application's own port, where the heap is scraped.
-            .env("SERVER_PORT", Integer.toString(port))
-            .log(temp.resolve("worker.log"))
-            .start();
+    WorkerProcess worker =
+        fixture.closeAfterTest(
+            WorkerProcess.application()
+                .connectedTo(engine, simulator)
+                .env("PIXVERSE_REQUESTTIMEOUT", "3s")
+                .downloadsInto(fixture.storage())
+                // The actuator on the application's own port, where the heap is scraped.
+                .env("SERVER_PORT", Integer.toString(port))
+                .log(temp.resolve("worker.log"))
+                .start());
     worker.awaitStarted(Duration.ofSeconds(90));
 
     long started = System.nanoTime();

@@ -5,13 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.pixversecamunda.simulator.Endpoint;
 import io.github.pixversecamunda.simulator.PixverseSimulator;
+import io.github.pixversecamunda.testing.EngineFixture;
 import io.github.pixversecamunda.testing.EngineHarness;
+import io.github.pixversecamunda.testing.PixverseEngineExtension;
 import io.github.pixversecamunda.testing.S3Server;
 import io.github.pixversecamunda.testing.WorkerProcess;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
@@ -43,37 +45,37 @@ class S3CrashSafetyTest {
 
   private static final Duration STARTUP = Duration.ofSeconds(60);
 
+  @RegisterExtension
+  static final PixverseEngineExtension PIXVERSE = PixverseEngineExtension.withBundledProcesses();
+
   @TempDir Path temp;
+  private EngineFixture fixture;
   private EngineHarness engine;
   private PixverseSimulator simulator;
   private S3Server s3;
   private S3Client inspect;
-  private final List<WorkerProcess> workers = new ArrayList<>();
 
   @BeforeEach
-  void start() {
-    engine = new EngineHarness();
-    engine.deployBundledProcesses();
+  void start(EngineFixture fixture) {
+    this.fixture = fixture;
+    engine = fixture.engine();
     simulator =
-        new PixverseSimulator()
-            .completeOnPoll(1)
-            .videos(VIDEO, Long.MAX_VALUE)
-            // A transfer pauses after one part and a bit: its upload is under way and stays so.
-            .holdVideosAfter(6L * 1024 * 1024)
-            .start();
-    s3 = new S3Server(temp).start();
-    inspect = s3.client();
+        fixture.startSimulator(
+            s ->
+                s.completeOnPoll(1)
+                    .videos(VIDEO, Long.MAX_VALUE)
+                    // A transfer pauses after one part and a bit: its upload stays under way.
+                    .holdVideosAfter(6L * 1024 * 1024));
+    // The fixture closes these after the test, after the workers and before the simulator.
+    s3 = fixture.closeAfterTest(new S3Server(temp).start());
+    inspect = fixture.closeAfterTest(s3.client());
     inspect.createBucket(b -> b.bucket(BUCKET));
   }
 
+  /** Lets held transfers end before the fixture closes the workers and the simulator. */
   @AfterEach
-  void stop() {
+  void releaseHeldVideos() {
     simulator.releaseVideos();
-    workers.forEach(WorkerProcess::close);
-    inspect.close();
-    s3.close();
-    simulator.close();
-    engine.close();
   }
 
   private WorkerProcess worker(String name) {
@@ -90,8 +92,7 @@ class S3CrashSafetyTest {
             .anyFreePorts()
             .log(temp.resolve(name + ".log"))
             .start();
-    workers.add(worker);
-    return worker;
+    return fixture.closeAfterTest(worker);
   }
 
   private List<MultipartUpload> uploads() {

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The set-up every engine test shares: one in-memory engine per test class with the processes
- * deployed, and for each test a fresh {@link EngineFixture} (simulator, client, downloader, storage
- * folder, workers) that is torn down after the test, whatever it left open.
+ * The set-up every engine test shares: one in-memory engine per test class (or per test, with
+ * {@link #oneEnginePerTest()}) with the processes deployed, and for each test a fresh {@link
+ * EngineFixture} (simulator, client, downloader, storage folder, workers) that is torn down after
+ * the test, whatever it left open.
  *
  * <p>Registered on a static field so that each class tunes it:
  *
@@ -57,6 +58,7 @@ public final class PixverseEngineExtension
   private PollSchedule schedule = FAST;
   private boolean workersBeforeEach;
   private boolean fixturePerClass;
+  private boolean enginePerTest;
   private String skipWhenMissing;
 
   private EngineHarness engine;
@@ -117,6 +119,16 @@ public final class PixverseEngineExtension
   }
 
   /**
+   * A fresh engine for each test, with the processes deployed again, instead of one per class: for
+   * tests that kill a worker process, whose job streams the gateway keeps until it notices the dead
+   * connection, and would push the next test's jobs to.
+   */
+  public PixverseEngineExtension oneEnginePerTest() {
+    this.enginePerTest = true;
+    return this;
+  }
+
+  /**
    * Skips the class, with this reason, when the first folder to deploy does not exist (one a
    * skipped build step writes), instead of failing it; a missing later folder still fails.
    */
@@ -125,7 +137,10 @@ public final class PixverseEngineExtension
     return this;
   }
 
-  /** The engine of the running test class (for helpers that are not handed a fixture). */
+  /**
+   * The engine of the running test class, or of the running test with {@link #oneEnginePerTest()}
+   * (for helpers that are not handed a fixture).
+   */
   public EngineHarness engine() {
     return engine;
   }
@@ -143,12 +158,16 @@ public final class PixverseEngineExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    if (enginePerTest && fixturePerClass) {
+      throw new IllegalStateException(
+          "oneEnginePerTest() and oneFixturePerClass() exclude each other: a fixture lives on one"
+              + " engine");
+    }
     if (skipWhenMissing != null) {
       assumeTrue(Files.isDirectory(folders.get(0)), skipWhenMissing);
     }
-    engine = new EngineHarness();
-    if (!folders.isEmpty()) {
-      engine.deployProcesses(folders.toArray(Path[]::new));
+    if (!enginePerTest) {
+      openEngine();
     }
     if (fixturePerClass) {
       openFixture();
@@ -157,8 +176,18 @@ public final class PixverseEngineExtension
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    if (enginePerTest) {
+      openEngine();
+    }
     if (!fixturePerClass) {
       openFixture();
+    }
+  }
+
+  private void openEngine() {
+    engine = new EngineHarness();
+    if (!folders.isEmpty()) {
+      engine.deployProcesses(folders.toArray(Path[]::new));
     }
   }
 
@@ -171,8 +200,14 @@ public final class PixverseEngineExtension
 
   @Override
   public void afterEach(ExtensionContext context) {
-    if (!fixturePerClass) {
-      closeFixture();
+    try {
+      if (!fixturePerClass) {
+        closeFixture();
+      }
+    } finally {
+      if (enginePerTest) {
+        closeEngine();
+      }
     }
   }
 
@@ -189,10 +224,15 @@ public final class PixverseEngineExtension
     try {
       closeFixture();
     } finally {
-      if (engine != null) {
-        engine.close();
-        engine = null;
-      }
+      closeEngine();
+    }
+  }
+
+  private void closeEngine() {
+    if (engine != null) {
+      EngineHarness closing = engine;
+      engine = null;
+      closing.close();
     }
   }
 

@@ -23,7 +23,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -226,7 +225,7 @@ public final class LocalRun implements Callable<Integer> {
     putIfSet(variables, Variables.OBJECT_KEY, objectKey);
     if (pickup != null) {
       variables.put(Variables.TASK_ID, pickup);
-      variables.put("deadline", deadline);
+      variables.put(Variables.DEADLINE, deadline);
       if (pickup.isBlank()) {
         throw new InvalidInputException(List.of(new Violation("pickup", "needs a task id")));
       }
@@ -241,15 +240,9 @@ public final class LocalRun implements Callable<Integer> {
       }
     }
     putIfSet(variables, Variables.MAX_CREDITS, maxCredits);
-    variables.put("deadline", deadline);
+    // Checked with the other inputs by SubmitInput, with the workers' own rule.
+    variables.put(Variables.DEADLINE, deadline);
     List<Violation> problems = new ArrayList<>();
-    try {
-      Duration.parse(deadline);
-    } catch (DateTimeParseException e) {
-      problems.add(
-          new Violation(
-              "deadline", "'" + deadline + "' is not an ISO-8601 duration such as PT20M"));
-    }
     if (prompts != null && !prompts.isEmpty()) {
       if (maxConcurrent < 1) {
         problems.add(new Violation("maxConcurrent", "must be 1 or more"));
@@ -257,14 +250,18 @@ public final class LocalRun implements Callable<Integer> {
       variables.put("prompts", prompts);
       variables.put("maxConcurrent", maxConcurrent);
       for (String each : prompts) {
-        problems.addAll(check(variables, each, "text"));
+        problems.addAll(check(variables, each, SubmitInput.Mode.TEXT));
       }
     } else {
       String prompt = (String) generation(GenerationField.PROMPT);
       String imageUrl = (String) generation(GenerationField.IMAGE_URL);
       variables.put(GenerationInput.PROMPT, prompt);
       putIfSet(variables, GenerationInput.IMAGE_URL, imageUrl);
-      problems.addAll(check(variables, prompt, imageUrl == null ? "text" : "image"));
+      problems.addAll(
+          check(
+              variables,
+              prompt,
+              imageUrl == null ? SubmitInput.Mode.TEXT : SubmitInput.Mode.IMAGE));
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems.stream().distinct().toList());
@@ -272,10 +269,11 @@ public final class LocalRun implements Callable<Integer> {
     return variables;
   }
 
-  private static List<Violation> check(Map<String, Object> variables, String prompt, String mode) {
+  private static List<Violation> check(
+      Map<String, Object> variables, String prompt, SubmitInput.Mode mode) {
     Map<String, Object> one = new HashMap<>(variables);
     one.put(GenerationInput.PROMPT, prompt);
-    one.put("mode", mode);
+    one.put(Variables.MODE, mode.value());
     try {
       SubmitInput.read(one);
       return List.of();

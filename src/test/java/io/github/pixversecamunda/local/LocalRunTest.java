@@ -141,9 +141,13 @@ class LocalRunTest {
         .contains("nothing was started")
         .contains("--resolution: '4k' is not allowed; allowed values: 360p, 540p, 720p, 1080p")
         .contains("--thinking: 'deep' is not allowed; allowed values: enabled, disabled, auto")
-        .contains("--deadline: 'soon' is not an ISO-8601 duration")
+        .contains(
+            "--deadline: \"soon\" is not allowed; allowed values: a positive ISO-8601 duration of"
+                + " at most P7D")
         .contains("--image-url: 'castle.png' is not an absolute http:// or https:// URL")
         .doesNotContain("offline simulator");
+    // One line per bad option: the local run checks with the workers' rules, not rules of its own.
+    assertThat(err().lines().filter(line -> line.contains("--deadline:"))).hasSize(1);
     assertThat(out()).isEmpty();
   }
 

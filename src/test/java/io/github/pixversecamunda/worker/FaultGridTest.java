@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -452,10 +453,10 @@ class FaultGridTest {
   private long current = -1;
 
   @BeforeAll
-  void startClock(EngineHarness engine) throws Exception {
+  void startClock(EngineHarness engine, @TempDir Path warmUpDirectory) throws Exception {
     started = System.nanoTime();
     this.engine = engine;
-    warmUp();
+    warmUp(warmUpDirectory);
   }
 
   /**
@@ -464,13 +465,12 @@ class FaultGridTest {
    * #CLIENT_TIMEOUT} on a loaded machine and would fail the first cell for a reason it does not
    * test.
    */
-  private static void warmUp() throws Exception {
+  private static void warmUp(Path directory) throws Exception {
     try (PixverseSimulator warm = new PixverseSimulator().completeOnPoll(1).start()) {
       PixverseClient client =
           new PixverseClient(PixverseClientConfig.of(warm.baseUrl(), warm.apiKey()));
       String taskId = client.submit(GenerationRequest.builder().prompt("warm-up").build()).taskId();
       String url = client.status(taskId).videoUrl();
-      Path directory = Files.createTempDirectory("fault-grid-warm-up");
       try (VideoDownloader downloader =
           VideoDownloader.intoDirectory(DownloadSettings.of(directory).withAllowLoopback(true))) {
         downloader.download(url, null, taskId, false);

@@ -16,6 +16,7 @@ import io.github.pixversecamunda.metrics.PixverseMetrics;
 import io.github.pixversecamunda.worker.InFlightJobs;
 import io.github.pixversecamunda.worker.PollSchedule;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,6 +93,28 @@ class PixverseAutoConfigurationBackOffTest {
             context -> {
               assertThat(context).doesNotHaveBean("pixverseMetrics");
               assertThat(context).getBean(PixverseMetrics.class).isSameAs(mine);
+            });
+  }
+
+  /** Backs off by name: an application has many MeterBinder beans, the library one of them. */
+  @Test
+  void theSubmitPauseMetricBacksOffForOneOfTheSameName() {
+    ApplicationContextRunner withRegistry =
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
+    withRegistry.run(
+        context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context).hasBean("pixverseSubmitPauseMetric");
+          assertThat(context.getBean("pixverseSubmitPauseMetric")).isInstanceOf(MeterBinder.class);
+        });
+    MeterBinder mine = registry -> {};
+    withRegistry
+        .withBean("pixverseSubmitPauseMetric", MeterBinder.class, () -> mine)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).getBean("pixverseSubmitPauseMetric").isSameAs(mine);
+              assertThat(context).getBeans(MeterBinder.class).hasSize(1);
             });
   }
 
